@@ -1,0 +1,59 @@
+# Two entry points: `make run` (platform with demo content) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test deps deps-dev lint format messages lock serve worker clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.deps: requirements/base.lock | $(BIN)/python
+	$(BIN)/pip install -q -r requirements/base.lock
+	touch $@
+
+$(VENV)/.deps-dev: requirements/dev.lock | $(BIN)/python
+	$(BIN)/pip install -q -r requirements/dev.lock
+	touch $@ $(VENV)/.deps
+
+deps: $(VENV)/.deps
+deps-dev: $(VENV)/.deps-dev
+
+# Compiled translations are build output (.mo files are not committed).
+messages: $(VENV)/.deps
+	@if [ ! -d locale ]; then true; \
+	elif command -v msgfmt >/dev/null; then $(MANAGE) compilemessages -v0 --ignore=.venv; \
+	else echo "gettext (msgfmt) not found: interface stays in English"; fi
+
+run: $(VENV)/.deps messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.deps-dev messages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run -v0
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.deps-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Production-style processes (see README "Production").
+serve: $(VENV)/.deps
+	$(BIN)/gunicorn training.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+
+worker: $(VENV)/.deps
+	$(BIN)/celery -A training worker --beat --loglevel INFO
+
+lock:
+	uv pip compile pyproject.toml -q --python-version 3.11 -o requirements/base.lock
+	uv pip compile pyproject.toml -q --python-version 3.11 --extra dev -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) var/db.sqlite3

@@ -1,0 +1,90 @@
+import uuid
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+
+from .models import OutboundEmail
+
+
+def email_enqueue(
+    *, to: list[str], subject: str, body: str, html_body: str = "", key: str = ""
+) -> OutboundEmail:
+    """Record an email and send it through Celery once the transaction commits.
+
+    Idempotent per `key`: enqueueing the same key again returns the first record
+    and sends nothing more. If the broker is down the record stays pending and
+    `email_send_pending` picks it up later.
+    """
+    from .tasks import email_send_task
+
+    email, created = OutboundEmail.objects.get_or_create(
+        key=key or f"adhoc:{uuid.uuid4()}",
+        defaults={
+            "to": list(to),
+            "subject": subject[:255],
+            "body": body,
+            "html_body": html_body,
+        },
+    )
+    if created:
+        transaction.on_commit(lambda: email_send_task.delay(email.pk), robust=True)
+    return email
+
+
+def email_send(*, email_id: int) -> bool:
+    """Send one recorded email unless already sent. Returns True if it sent now.
+
+    Locks the row so two workers running the same task cannot both send.
+    Raises the transport's error (the task retries it).
+    """
+    error = None
+    with transaction.atomic():
+        email = OutboundEmail.objects.select_for_update().get(pk=email_id)
+        if email.status == OutboundEmail.Status.SENT:
+            return False
+        email.attempts += 1
+        message = EmailMultiAlternatives(
+            subject=email.subject,
+            body=email.body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=email.to,
+        )
+        if email.html_body:
+            message.attach_alternative(email.html_body, "text/html")
+        try:
+            message.send()
+        except Exception as exc:  # noqa: BLE001 - recorded, then re-raised below
+            error = exc
+            email.last_error = str(exc)[:2000]
+        else:
+            email.status = OutboundEmail.Status.SENT
+            email.sent_at = timezone.now()
+            email.last_error = ""
+        email.save(update_fields=["status", "sent_at", "attempts", "last_error"])
+    if error is not None:
+        raise error
+    return True
+
+
+def email_mark_failed(*, email_id: int, error: str) -> None:
+    """Record that an email gave up after its retries."""
+    OutboundEmail.objects.filter(pk=email_id).exclude(
+        status=OutboundEmail.Status.SENT
+    ).update(status=OutboundEmail.Status.FAILED, last_error=error[:2000])
+
+
+def email_send_pending(*, older_than_seconds: int = 120) -> int:
+    """Re-enqueue pending emails that no worker has sent (e.g. after a broker outage)."""
+    from .tasks import email_send_task
+
+    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    ids = list(
+        OutboundEmail.objects.filter(
+            status=OutboundEmail.Status.PENDING, created_at__lt=cutoff
+        ).values_list("pk", flat=True)[:500]
+    )
+    for pk in ids:
+        email_send_task.delay(pk)
+    return len(ids)

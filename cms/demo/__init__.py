@@ -1,0 +1,27 @@
+"""Demo content for `seed_demo`: one module per area, each idempotent.
+
+Each module exposes `seed(ctx)`; steps run in the order of `STEPS`, and later
+steps read what earlier ones recorded on the context (users, pages, cohorts).
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class DemoContext:
+    password: str
+    write: Any  # callable printing one progress line
+    logins: list[tuple[str, str]] = field(default_factory=list)
+    codes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    objects: dict[str, Any] = field(default_factory=dict)
+
+    def add_login(self, role: str, email: str) -> None:
+        if (role, email) not in self.logins:
+            self.logins.append((role, email))
+
+
+STEPS = [
+    "cms.demo.accounts",
+]

@@ -1,0 +1,94 @@
+import os
+
+import pytest
+from wagtail.models import Page, Site
+
+from tests.accounts.factories import UserFactory
+
+SERVICES_SEEN: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate-limit counters live in the cache; each test starts from zero.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def services():
+    """Real PostgreSQL, Redis and a Celery worker, as started by .ci/run.
+
+    Skips with the reason when any is missing; with REQUIRE_SERVICES=1 (CI)
+    a missing service fails the test instead, so CI cannot pass by skipping.
+    """
+    from django.conf import settings
+    from django.db import connection
+
+    from training.celery import app
+
+    problems = []
+    if connection.vendor != "postgresql":
+        problems.append(f"database is {connection.vendor}, not PostgreSQL")
+    if not settings.REDIS_URL:
+        problems.append("REDIS_URL is not set")
+    workers = []
+    if settings.REDIS_URL:
+        try:
+            workers = list(app.control.ping(timeout=3.0) or [])
+        except Exception as exc:  # noqa: BLE001
+            problems.append(f"Redis broker unreachable: {exc}")
+        if not workers and not problems:
+            problems.append("no Celery worker answered a ping")
+    if problems:
+        reason = "needs real services: " + "; ".join(problems)
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    SERVICES_SEEN.update(
+        database=f"postgresql {connection.pg_version}",
+        broker=settings.REDIS_URL.rsplit("@", 1)[-1],
+        workers=", ".join(name for w in workers for name in w),
+    )
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    yield app
+    app.conf.task_always_eager = previous
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SERVICES_SEEN:
+        terminalreporter.write_sep("-", "real services used")
+        for name, value in SERVICES_SEEN.items():
+            terminalreporter.write_line(f"{name}: {value}")
