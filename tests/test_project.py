@@ -130,3 +130,11 @@ def test_seed_demo_is_idempotent(settings, capsys):
     assert get_user_model().objects.count() == first
     admin = get_user_model().objects.get(email="admin@example.org")
     assert admin.check_password("demo-pass-123")
+
+
+def test_my_learning_needs_login(client, user):
+    assert client.get("/learning/").status_code == 302
+    client.force_login(user)
+    response = client.get("/learning/")
+    assert response.status_code == 200
+    assert "My learning" in response.content.decode()

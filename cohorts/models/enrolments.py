@@ -1,0 +1,62 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Enrolment(models.Model):
+    """A trainee's application to a cohort and its decisions, through to admission.
+
+    Applied → nominated / wait-listed / rejected by the nominating office →
+    admitted / declined by the lead office; an admitted trainee may withdraw.
+    """
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        NOMINATED = "nominated", _("Nominated")
+        WAITLISTED = "waitlisted", _("Wait-listed")
+        REJECTED = "rejected", _("Rejected")
+        ADMITTED = "admitted", _("Admitted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+        verbose_name=_("cohort"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+        verbose_name=_("trainee"),
+    )
+    office = models.ForeignKey(
+        "cohorts.Office",
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        verbose_name=_("nominating office"),
+    )
+    employer = models.CharField(_("employer"), max_length=255)
+    position = models.CharField(_("position"), max_length=255)
+    motivation = models.TextField(_("motivation"), max_length=4000)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.APPLIED
+    )
+    admitted_at = models.DateTimeField(_("admitted at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "user"], name="unique_enrolment_per_cohort"
+            )
+        ]
+        indexes = [models.Index(fields=["cohort", "office", "status"])]
+
+    def __str__(self):
+        return f"{self.user} → {self.cohort} ({self.get_status_display()})"

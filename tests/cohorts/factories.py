@@ -1,0 +1,93 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from cohorts.models import Cohort, CohortOffice, Enrolment, Office, OfficeMembership
+from tests.accounts.factories import UserFactory
+from tests.courses.factories import CoursePageFactory
+
+
+class OfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Office
+        django_get_or_create = ("short_code",)
+
+    name = factory.Sequence(lambda n: f"Intellectual Property Office {n}")
+    short_code = factory.Sequence(lambda n: f"ipo{n}")
+    country = "Singapore"
+
+
+class OfficeMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OfficeMembership
+
+    office = factory.SubFactory(OfficeFactory)
+    user = factory.SubFactory(UserFactory, groups=["Office coordinators"])
+    role = OfficeMembership.Role.COORDINATOR
+
+
+def coordinator_of(office, **kwargs):
+    """A user who coordinates `office`."""
+    return OfficeMembershipFactory(office=office, **kwargs).user
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+
+    course = factory.SubFactory(CoursePageFactory)
+    title = factory.Sequence(lambda n: f"Joint PPH training {n}")
+    slug = factory.Sequence(lambda n: f"cohort-{n}")
+    lead_office = factory.SubFactory(OfficeFactory)
+    start_date = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=30)
+    )
+    end_date = factory.LazyAttribute(
+        lambda o: o.start_date + datetime.timedelta(days=14)
+    )
+    applications_open_at = factory.LazyFunction(
+        lambda: timezone.now() - datetime.timedelta(days=1)
+    )
+    applications_close_at = factory.LazyFunction(
+        lambda: timezone.now() + datetime.timedelta(days=20)
+    )
+    time_zone = "Asia/Shanghai"
+    capacity = 20
+    status = Cohort.Status.OPEN
+
+    @factory.post_generation
+    def lead_quota(self, create, extracted, **kwargs):
+        """The lead office takes part with a quota (default: the whole capacity)."""
+        if create:
+            CohortOffice.objects.get_or_create(
+                cohort=self,
+                office=self.lead_office,
+                defaults={
+                    "seat_quota": extracted if extracted is not None else self.capacity
+                },
+            )
+
+
+class CohortOfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CohortOffice
+
+    cohort = factory.SubFactory(CohortFactory)
+    office = factory.SubFactory(OfficeFactory)
+    seat_quota = 5
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    """An application; the office defaults to the cohort's lead office."""
+
+    class Meta:
+        model = Enrolment
+
+    cohort = factory.SubFactory(CohortFactory)
+    user = factory.SubFactory(UserFactory)
+    office = factory.LazyAttribute(lambda o: o.cohort.lead_office)
+    employer = "National IP Office"
+    position = "Patent examiner"
+    motivation = "To learn how partner offices share examination results."
+    status = Enrolment.Status.APPLIED
