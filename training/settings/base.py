@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "cohorts",
     "certificates",
     # Wagtail
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -250,6 +252,9 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 # ---- WAGTAIL ----
 WAGTAIL_SITE_NAME = "Silk Road IP Academy"
+# Content is translated per locale with wagtail-localize (one page tree per language).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
@@ -262,6 +267,8 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+# django-ratelimit counts in the default cache; behind a proxy set the client IP header.
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 
 LOGGING = {
     "version": 1,
