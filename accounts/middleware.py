@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+class PreferredLanguageMiddleware:
+    """Send a visitor on an unprefixed (English) page to the URL of their language.
+
+    English pages have no prefix (/courses/), the others do (/zh-hans/courses/), so
+    LocaleMiddleware alone would always serve English there. Preference order: the
+    logged-in user's saved language, the switcher's cookie, the browser's
+    Accept-Language. Only GET/HEAD of pages that exist in i18n_patterns.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not translation.get_language_from_path(
+            request.path_info
+        ):
+            preferred = self.preferred_language(request)
+            if preferred and preferred != settings.LANGUAGE_CODE:
+                current = request.get_full_path()
+                target = translate_url(current, preferred)
+                if target != current:
+                    response = HttpResponseRedirect(target)
+                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                    return response
+        return self.get_response(request)
+
+    @staticmethod
+    def preferred_language(request) -> str | None:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language in SUPPORTED:
+            return user.language
+        cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if cookie in SUPPORTED:
+            return cookie
+        return translation.get_language_from_request(request, check_path=False)
