@@ -35,6 +35,7 @@ def coordinator_of(office, **kwargs):
 class CohortFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Cohort
+        skip_postgeneration_save = True
 
     course = factory.SubFactory(CoursePageFactory)
     title = factory.Sequence(lambda n: f"Joint PPH training {n}")
