@@ -1,5 +1,14 @@
 from .cohorts import Cohort, CohortOffice
 from .enrolments import Enrolment
 from .offices import Office, OfficeMembership
+from .sessions import AttendanceMark, Session
 
-__all__ = ["Cohort", "CohortOffice", "Enrolment", "Office", "OfficeMembership"]
+__all__ = [
+    "AttendanceMark",
+    "Cohort",
+    "CohortOffice",
+    "Enrolment",
+    "Office",
+    "OfficeMembership",
+    "Session",
+]

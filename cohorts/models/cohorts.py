@@ -53,6 +53,31 @@ class Cohort(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
+    # Completion rules (see the completion service).
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("minimum attendance (%)"), default=80
+    )
+    excused_counts_as_attended = models.BooleanField(
+        _("excused absences count as attended"), default=True
+    )
+    min_final_score = models.DecimalField(
+        _("minimum final score (%)"), max_digits=5, decimal_places=2, default=60
+    )
+    require_required_assessments = models.BooleanField(
+        _("required assessments must be submitted"), default=True
+    )
+    contact_hours = models.PositiveSmallIntegerField(
+        _("contact hours"),
+        null=True,
+        blank=True,
+        help_text=_("Printed on certificates; defaults to the course's hours."),
+    )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificate validity (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for certificates that do not expire."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -71,6 +96,10 @@ class Cohort(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(capacity__gt=0), name="cohort_capacity_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(min_attendance_percent__lte=100),
+                name="cohort_min_attendance_percent_range",
             ),
         ]
 

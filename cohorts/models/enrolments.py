@@ -19,6 +19,11 @@ class Enrolment(models.Model):
         DECLINED = "declined", _("Declined")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    class Completion(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        NOT_COMPLETED = "not_completed", _("Not completed")
+
     cohort = models.ForeignKey(
         "cohorts.Cohort",
         on_delete=models.PROTECT,
@@ -44,6 +49,22 @@ class Enrolment(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.APPLIED
     )
     admitted_at = models.DateTimeField(_("admitted at"), null=True, blank=True)
+    # Completion is computed from the cohort's rules by one service and stored
+    # here so rosters, gradebooks and certificates read it without recomputing.
+    completion = models.CharField(
+        _("completion"),
+        max_length=20,
+        choices=Completion.choices,
+        default=Completion.IN_PROGRESS,
+    )
+    attendance_rate = models.DecimalField(
+        _("attendance rate (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    final_score = models.DecimalField(
+        _("final score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    completion_missing = models.JSONField(_("still missing"), default=list, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

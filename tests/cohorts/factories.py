@@ -3,7 +3,15 @@ import datetime
 import factory
 from django.utils import timezone
 
-from cohorts.models import Cohort, CohortOffice, Enrolment, Office, OfficeMembership
+from cohorts.models import (
+    AttendanceMark,
+    Cohort,
+    CohortOffice,
+    Enrolment,
+    Office,
+    OfficeMembership,
+    Session,
+)
 from tests.accounts.factories import UserFactory
 from tests.courses.factories import CoursePageFactory
 
@@ -92,3 +100,34 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
     position = "Patent examiner"
     motivation = "To learn how partner offices share examination results."
     status = Enrolment.Status.APPLIED
+
+
+class AdmittedEnrolmentFactory(EnrolmentFactory):
+    status = Enrolment.Status.ADMITTED
+    admitted_at = factory.LazyFunction(
+        lambda: timezone.now() - datetime.timedelta(days=60)
+    )
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    cohort = factory.SubFactory(CohortFactory)
+    title = factory.Sequence(lambda n: f"Session {n}: examination practice")
+    starts_at = factory.LazyFunction(
+        lambda: timezone.now() - datetime.timedelta(days=7)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    online_url = "https://meet.example.org/srip"
+
+
+class AttendanceMarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AttendanceMark
+
+    session = factory.SubFactory(SessionFactory)
+    enrolment = factory.SubFactory(
+        AdmittedEnrolmentFactory, cohort=factory.SelfAttribute("..session.cohort")
+    )
+    status = AttendanceMark.Status.PRESENT
