@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test deps deps-dev lint format messages lock serve worker clean
+.PHONY: run test deps deps-dev lint format messages makemessages lock serve worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +22,17 @@ $(VENV)/.deps-dev: requirements/dev.lock | $(BIN)/python
 deps: $(VENV)/.deps
 deps-dev: $(VENV)/.deps-dev
 
-# Compiled translations are build output (.mo files are not committed).
+# Compiled translations are build output (.mo files are not committed);
+# polib compiles them, so GNU gettext is only needed to extract new strings.
 messages: $(VENV)/.deps
-	@if [ ! -d locale ]; then true; \
-	elif command -v msgfmt >/dev/null; then $(MANAGE) compilemessages -v0 --ignore=.venv; \
-	else echo "gettext (msgfmt) not found: interface stays in English"; fi
+	$(MANAGE) compile_translations -v0
+
+# Extract strings into the .po files of every interface language (needs gettext).
+makemessages: $(VENV)/.deps
+	$(MANAGE) makemessages --no-location --ignore=.venv --ignore=node_modules --ignore=var \
+		-l zh_Hans -l ar -l ru -l fr -l es
+	$(MANAGE) makemessages -d djangojs --no-location --ignore=.venv --ignore=node_modules \
+		--ignore=var --ignore='*/static/wagtail*' -l zh_Hans -l ar -l ru -l fr -l es
 
 run: $(VENV)/.deps messages
 	$(MANAGE) migrate --noinput
