@@ -1,7 +1,9 @@
+import zoneinfo
+
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
@@ -42,3 +44,26 @@ class PreferredLanguageMiddleware:
         if cookie in SUPPORTED:
             return cookie
         return translation.get_language_from_request(request, check_path=False)
+
+
+class UserTimeZoneMiddleware:
+    """Show times in the signed-in user's own time zone (UTC for visitors)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        tz_name = (
+            getattr(user, "time_zone", "") if user and user.is_authenticated else ""
+        )
+        timezone.deactivate()
+        if tz_name:
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(tz_name))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                pass
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
