@@ -172,6 +172,10 @@ def verification_method_get(
     Returns the method with an absolute ``id`` and its ``controller``. Raises
     DidResolutionError.
     """
+    if isinstance(method_id, str) and method_id.startswith("did:key:"):
+        # A bare did:key names its only key: did:key:<mb>#<mb>.
+        did, _, fragment = method_id.partition("#")
+        method_id = f"{did}#{fragment or did.removeprefix('did:key:')}"
     if not isinstance(method_id, str) or "#" not in method_id or ":" not in method_id:
         raise DidResolutionError(
             f"Verification method {method_id!r} is not a URL with a fragment."
