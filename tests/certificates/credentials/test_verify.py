@@ -261,3 +261,19 @@ def test_verify_credential_command_exit_codes(tmp_path, capsys, monkeypatch):
         call_command("verify_credential", str(bad))
     assert excinfo.value.returncode == 1
     assert "FAIL proof" in capsys.readouterr().out
+
+
+def test_verify_credential_command_accepts_a_jwt(tmp_path, capsys):
+    from certificates.credentials.vcjwt import credential_jwt_encode
+
+    key = signing_key_get()
+    token = tmp_path / "credential.jwt"
+    token.write_text(
+        credential_jwt_encode(achievement_credential(key.controller_did), key)
+    )
+
+    call_command("verify_credential", str(token))
+
+    out = capsys.readouterr().out
+    assert "PASS proof: The JWT signature verifies." in out
+    assert "SKIP status" in out
