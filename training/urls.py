@@ -8,10 +8,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
+from certificates.views import did as did_views
 from training import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # did:web documents of the platform and the offices (issuer identities).
+    path(".well-known/did.json", did_views.platform_did_document, name="did_platform"),
+    path(
+        "offices/<slug:code>/did.json",
+        did_views.office_did_document,
+        name="did_office",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

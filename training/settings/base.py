@@ -262,6 +262,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
+# ---- SIGNING KEYS (verifiable certificates) ----
+# Private keys of the platform and of offices, outside the repository; see
+# docs/credentials.md. Dev and tests create a key on first use; production never does.
+SIGNING_KEYS_DIR = env("SIGNING_KEYS_DIR", default=str(VAR_DIR / "keys"))
+SIGNING_KEYS_AUTO_CREATE = env.bool("SIGNING_KEYS_AUTO_CREATE", default=DEBUG)
+
 # ---- SECURITY ----
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -5,6 +5,8 @@ from .base import env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # no default: a missing key fails fast
+# Keys are created and rotated by management commands, never on first use.
+SIGNING_KEYS_AUTO_CREATE = False
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -1,0 +1,205 @@
+"""Decentralized identifiers: did:web for the platform and its offices, did:key.
+
+``did:web:<host>`` resolves to ``https://<host>/.well-known/did.json`` and
+``did:web:<host>:offices:<code>`` to ``https://<host>/offices/<code>/did.json``
+(https://w3c-ccg.github.io/did-method-web/). A port is encoded as ``%3A``.
+"""
+
+from collections.abc import Callable
+from urllib.parse import quote, unquote, urlsplit
+
+from django.conf import settings
+
+from . import multikey
+from .exceptions import DidResolutionError
+
+DID_CONTEXTS = [
+    "https://www.w3.org/ns/did/v1",
+    "https://w3id.org/security/multikey/v1",
+    "https://w3id.org/security/jwk/v1",
+]
+
+Fetch = Callable[[str], dict]
+
+
+def _host() -> str:
+    netloc = urlsplit(settings.SITE_URL).netloc
+    return quote(netloc, safe="")  # "example.org:8000" -> "example.org%3A8000"
+
+
+def platform_did() -> str:
+    """The platform's issuer id, ``did:web:<host>`` from ``settings.SITE_URL``."""
+    return f"did:web:{_host()}"
+
+
+def office_did(code: str) -> str:
+    """An office's issuer id, ``did:web:<host>:offices:<code>``."""
+    return f"{platform_did()}:offices:{code.lower()}"
+
+
+def controller_did(controller: str) -> str:
+    """The DID of a key-store controller (``platform`` or ``office-<code>``)."""
+    if controller == "platform":
+        return platform_did()
+    if controller.startswith("office-"):
+        return office_did(controller.removeprefix("office-"))
+    raise DidResolutionError(f"Unknown key controller {controller!r}.")
+
+
+def controller_from_did(did: str) -> str | None:
+    """The local controller name of one of our DIDs, or None for a foreign DID."""
+    base = platform_did()
+    if did == base:
+        return "platform"
+    prefix = f"{base}:offices:"
+    if did.startswith(prefix) and ":" not in did[len(prefix) :]:
+        return f"office-{did[len(prefix) :]}"
+    return None
+
+
+def did_document(controller: str = "platform") -> dict:
+    """The DID document of a controller, listing every key, current and retired.
+
+    Each Ed25519 key is a ``Multikey`` verification method (``publicKeyMultibase``);
+    each ES256 key is a ``JsonWebKey`` (``publicKeyJwk``). All are assertion methods,
+    so credentials signed before a rotation keep verifying.
+    """
+    from .keys import public_keys_list
+
+    did = controller_did(controller)
+    methods = []
+    for key in public_keys_list(controller):
+        methods.append(
+            {
+                "id": key.key_id,
+                "type": "Multikey",
+                "controller": did,
+                "publicKeyMultibase": key.public_key_multibase,
+            }
+        )
+        if key.jwt_public_jwk:
+            methods.append(
+                {
+                    "id": key.jwt_key_id,
+                    "type": "JsonWebKey",
+                    "controller": did,
+                    "publicKeyJwk": key.jwt_public_jwk,
+                }
+            )
+    ids = [method["id"] for method in methods]
+    return {
+        "@context": DID_CONTEXTS,
+        "id": did,
+        "verificationMethod": methods,
+        "authentication": ids,
+        "assertionMethod": ids,
+    }
+
+
+def did_key_document(did: str) -> dict:
+    """The DID document of an Ed25519 ``did:key`` (derived, no network)."""
+    fingerprint = did.removeprefix("did:key:")
+    multikey.ed25519_public_from_multibase(fingerprint)
+    key_id = f"{did}#{fingerprint}"
+    return {
+        "@context": DID_CONTEXTS,
+        "id": did,
+        "verificationMethod": [
+            {
+                "id": key_id,
+                "type": "Multikey",
+                "controller": did,
+                "publicKeyMultibase": fingerprint,
+            }
+        ],
+        "authentication": [key_id],
+        "assertionMethod": [key_id],
+    }
+
+
+def did_web_url(did: str) -> str:
+    """The HTTPS URL of a did:web document."""
+    parts = did.removeprefix("did:web:").split(":")
+    host = unquote(parts[0])
+    if not host or "/" in host:
+        raise DidResolutionError(f"Malformed did:web {did!r}.")
+    path = "/".join(unquote(p) for p in parts[1:]) or ".well-known"
+    return f"https://{host}/{path}/did.json"
+
+
+def _http_fetch(url: str) -> dict:
+    import requests
+
+    try:
+        response = requests.get(
+            url,
+            timeout=10,
+            headers={"Accept": "application/did+json, application/json"},
+        )
+        response.raise_for_status()
+        return response.json()
+    except (requests.RequestException, ValueError) as exc:
+        raise DidResolutionError(f"Could not fetch {url}: {exc}") from exc
+
+
+def did_resolve(did: str, fetch: Fetch | None = None) -> dict:
+    """Resolve a DID to its DID document.
+
+    ``did:key`` is derived locally; ``did:web`` of this site comes from the local
+    key store (works offline), any other ``did:web`` is fetched over HTTPS with
+    ``fetch(url) -> dict`` (default: requests). Raises DidResolutionError.
+    """
+    if did.startswith("did:key:"):
+        return did_key_document(did)
+    if did.startswith("did:web:"):
+        controller = controller_from_did(did)
+        if controller is not None:
+            return did_document(controller)
+        document = (fetch or _http_fetch)(did_web_url(did))
+        if not isinstance(document, dict) or document.get("id") != did:
+            raise DidResolutionError(f"The document fetched for {did} has another id.")
+        return document
+    raise DidResolutionError(f"Unsupported identifier {did!r}: use did:web or did:key.")
+
+
+def verification_method_get(
+    method_id: str, resolve: Callable[[str], dict] = did_resolve, purpose: str = ""
+) -> dict:
+    """Find a verification method by its id (``<controller>#<fragment>``).
+
+    Resolves the controller document with ``resolve`` and, when ``purpose`` is given
+    (e.g. ``assertionMethod``), checks that the method is authorized for it.
+    Returns the method with an absolute ``id`` and its ``controller``. Raises
+    DidResolutionError.
+    """
+    if isinstance(method_id, str) and method_id.startswith("did:key:"):
+        # A bare did:key names its only key: did:key:<mb>#<mb>.
+        did, _, fragment = method_id.partition("#")
+        method_id = f"{did}#{fragment or did.removeprefix('did:key:')}"
+    if not isinstance(method_id, str) or "#" not in method_id or ":" not in method_id:
+        raise DidResolutionError(
+            f"Verification method {method_id!r} is not a URL with a fragment."
+        )
+    controller_id = method_id.split("#", 1)[0]
+    document = resolve(controller_id)
+    doc_id = document.get("id", controller_id)
+
+    def absolute(value: str) -> str:
+        return doc_id + value if value.startswith("#") else value
+
+    candidates = {}
+    for relation in ("verificationMethod", purpose):
+        for item in document.get(relation, []) if relation else []:
+            if isinstance(item, dict) and "id" in item:
+                candidates.setdefault(absolute(item["id"]), item)
+    method = candidates.get(method_id)
+    if method is None:
+        raise DidResolutionError(f"{method_id} is not listed in {doc_id}.")
+    if purpose:
+        allowed = {
+            absolute(item if isinstance(item, str) else item.get("id", ""))
+            for item in document.get(purpose, [])
+        }
+        if method_id not in allowed:
+            raise DidResolutionError(f"{method_id} is not authorized for {purpose}.")
+    return {**method, "id": method_id, "controller": method.get("controller", doc_id)}

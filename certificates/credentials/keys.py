@@ -1,0 +1,303 @@
+"""Signing keys of the platform and of partner offices, kept outside the repository.
+
+Layout under ``settings.SIGNING_KEYS_DIR`` (env ``SIGNING_KEYS_DIR``, default
+``var/keys/``), one directory per controller (``platform`` or ``office-<code>``)::
+
+    platform/keys.json              public metadata of every key, current and retired
+    platform/<fragment>.ed25519.pem Ed25519 private key (PKCS#8, mode 600)
+    platform/<fragment>.p256.pem    P-256 private key for ES256 JWTs (mode 600)
+
+An office that holds its own key registers only its public key: it has no PEM file
+and the platform cannot sign for it. Retired keys stay listed so that credentials
+signed with them still verify. Creating, rotating and registering take a file lock.
+"""
+
+import fcntl
+import json
+import os
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from django.conf import settings
+
+from . import multikey
+from .did import controller_did
+from .exceptions import CredentialError, SigningKeyMissingError, SigningKeyNotHeldError
+
+CONTROLLER_RE = re.compile(r"^(platform|office-[a-z0-9][a-z0-9_-]{0,49})$")
+METADATA = "keys.json"
+
+
+@dataclass(frozen=True)
+class PublicKey:
+    """A published verification key of a controller (current or retired)."""
+
+    controller_did: str
+    key_id: str
+    public_key_multibase: str
+    created_at: datetime
+    retired: bool = False
+    jwt_key_id: str | None = None
+    jwt_public_jwk: dict | None = None
+    held_by_controller: bool = False
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    """A private key the platform signs with: Ed25519 for Data Integrity proofs,
+    optionally P-256 for ES256 JWTs. ``key_id`` is a DID URL with a fragment."""
+
+    controller_did: str
+    key_id: str
+    private_key: Ed25519PrivateKey
+    jwt_private_key: ec.EllipticCurvePrivateKey | None = None
+    created_at: datetime | None = None
+    retired: bool = False
+
+    @property
+    def public_key_multibase(self) -> str:
+        return multikey.ed25519_public_multibase(self.private_key.public_key())
+
+    @property
+    def jwt_public_jwk(self) -> dict | None:
+        if self.jwt_private_key is None:
+            return None
+        return multikey.p256_public_jwk(self.jwt_private_key.public_key())
+
+    @property
+    def jwt_key_id(self) -> str | None:
+        jwk = self.jwt_public_jwk
+        return f"{self.controller_did}#{multikey.jwk_thumbprint(jwk)}" if jwk else None
+
+    def __repr__(self) -> str:  # never print private material
+        return f"SigningKey(key_id={self.key_id!r}, retired={self.retired})"
+
+
+# ---- paths and metadata ----
+
+
+def keys_dir() -> Path:
+    return Path(settings.SIGNING_KEYS_DIR)
+
+
+def _controller_dir(controller: str) -> Path:
+    if not CONTROLLER_RE.match(controller):
+        raise CredentialError(
+            f"Invalid key controller {controller!r}: use 'platform' or 'office-<code>'."
+        )
+    return keys_dir() / controller
+
+
+def office_controller(code: str) -> str:
+    """The key-store controller name of an office short code, e.g. ``office-cnipa``."""
+    return f"office-{code.lower()}"
+
+
+def _read_metadata(directory: Path) -> list[dict]:
+    path = directory / METADATA
+    if not path.exists():
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))["keys"]
+
+
+def _write_metadata(directory: Path, controller: str, entries: list[dict]) -> None:
+    tmp = directory / f".{METADATA}.tmp"
+    tmp.write_text(
+        json.dumps({"controller": controller, "keys": entries}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    os.replace(tmp, directory / METADATA)
+
+
+def _write_private(path: Path, pem: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+    path.chmod(0o600)
+
+
+def _pem(private_key) -> bytes:
+    return private_key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+
+
+@contextmanager
+def _locked(controller: str):
+    directory = _controller_dir(controller)
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    directory.chmod(0o700)
+    with open(directory / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield directory
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _entry_public(controller: str, entry: dict) -> PublicKey:
+    did = controller_did(controller)
+    jwk = entry.get("jwt_public_jwk")
+    return PublicKey(
+        controller_did=did,
+        key_id=f"{did}#{entry['fragment']}",
+        public_key_multibase=entry["public_key_multibase"],
+        created_at=datetime.fromisoformat(entry["created_at"]),
+        retired=entry["retired"],
+        jwt_key_id=f"{did}#{multikey.jwk_thumbprint(jwk)}" if jwk else None,
+        jwt_public_jwk=jwk,
+        held_by_controller=not entry.get("private", False),
+    )
+
+
+def _entry_signing(directory: Path, controller: str, entry: dict) -> SigningKey:
+    fragment = entry["fragment"]
+    private_key = serialization.load_pem_private_key(
+        (directory / f"{fragment}.ed25519.pem").read_bytes(), password=None
+    )
+    jwt_path = directory / f"{fragment}.p256.pem"
+    jwt_key = (
+        serialization.load_pem_private_key(jwt_path.read_bytes(), password=None)
+        if jwt_path.exists()
+        else None
+    )
+    did = controller_did(controller)
+    return SigningKey(
+        controller_did=did,
+        key_id=f"{did}#{fragment}",
+        private_key=private_key,
+        jwt_private_key=jwt_key,
+        created_at=datetime.fromisoformat(entry["created_at"]),
+        retired=entry["retired"],
+    )
+
+
+def _current(entries: list[dict]) -> dict | None:
+    current = [e for e in entries if not e["retired"]]
+    return current[-1] if current else None
+
+
+def _generate(directory: Path, controller: str, entries: list[dict]) -> SigningKey:
+    private_key = Ed25519PrivateKey.generate()
+    jwt_key = ec.generate_private_key(ec.SECP256R1())
+    fragment = multikey.ed25519_public_multibase(private_key.public_key())
+    _write_private(directory / f"{fragment}.ed25519.pem", _pem(private_key))
+    _write_private(directory / f"{fragment}.p256.pem", _pem(jwt_key))
+    for entry in entries:
+        entry["retired"] = True
+    entry = {
+        "fragment": fragment,
+        "public_key_multibase": fragment,
+        "jwt_public_jwk": multikey.p256_public_jwk(jwt_key.public_key()),
+        "created_at": _now().isoformat(),
+        "retired": False,
+        "private": True,
+    }
+    entries.append(entry)
+    _write_metadata(directory, controller, entries)
+    return _entry_signing(directory, controller, entry)
+
+
+# ---- public API ----
+
+
+def signing_key_create(controller: str = "platform") -> SigningKey:
+    """Create the first signing key of a controller and return it.
+
+    Writes the private keys (mode 600) and ``keys.json``. Raises CredentialError if
+    the controller already has a current key (use signing_key_rotate). Not idempotent
+    by design: a second call is an error, never a silent new key.
+    """
+    with _locked(controller) as directory:
+        entries = _read_metadata(directory)
+        if _current(entries):
+            raise CredentialError(
+                f"{controller} already has a signing key; rotate it instead."
+            )
+        return _generate(directory, controller, entries)
+
+
+def signing_key_rotate(controller: str = "platform") -> SigningKey:
+    """Create a new current key for a controller and retire the previous ones.
+
+    Retired public keys stay published in the DID document, so credentials they
+    signed still verify. Returns the new key.
+    """
+    with _locked(controller) as directory:
+        return _generate(directory, controller, _read_metadata(directory))
+
+
+def public_key_register(controller: str, public_key_multibase: str) -> PublicKey:
+    """Register the public key of a controller that holds its own private key.
+
+    The new key becomes current and earlier keys are retired. Raises
+    DidResolutionError for a value that is not an Ed25519 Multikey. Idempotent:
+    registering the current key again changes nothing.
+    """
+    multikey.ed25519_public_from_multibase(public_key_multibase)
+    with _locked(controller) as directory:
+        entries = _read_metadata(directory)
+        current = _current(entries)
+        if current and current["public_key_multibase"] == public_key_multibase:
+            return _entry_public(controller, current)
+        for entry in entries:
+            entry["retired"] = True
+        entry = {
+            "fragment": public_key_multibase,
+            "public_key_multibase": public_key_multibase,
+            "jwt_public_jwk": None,
+            "created_at": _now().isoformat(),
+            "retired": False,
+            "private": False,
+        }
+        entries.append(entry)
+        _write_metadata(directory, controller, entries)
+        return _entry_public(controller, entry)
+
+
+def public_keys_list(controller: str = "platform") -> list[PublicKey]:
+    """Every public key of a controller, oldest first (retired and current)."""
+    entries = _read_metadata(_controller_dir(controller))
+    return [_entry_public(controller, entry) for entry in entries]
+
+
+def signing_key_get(controller: str = "platform") -> SigningKey:
+    """The current signing key of a controller.
+
+    When none exists and ``settings.SIGNING_KEYS_AUTO_CREATE`` is on (dev, tests,
+    demo) a key is created; otherwise raises SigningKeyMissingError. Raises
+    SigningKeyNotHeldError when the controller holds its own private key.
+    """
+    directory = _controller_dir(controller)
+    current = _current(_read_metadata(directory))
+    if current is None:
+        if not getattr(settings, "SIGNING_KEYS_AUTO_CREATE", False):
+            command = "create_signing_key"
+            if controller != "platform":
+                command += f" --office {controller.removeprefix('office-')}"
+            raise SigningKeyMissingError(
+                f"No signing key for {controller} in {keys_dir()}. "
+                f"Create one with `manage.py {command}`."
+            )
+        with _locked(controller) as directory:
+            entries = _read_metadata(directory)
+            current = _current(entries)
+            if current is None:
+                return _generate(directory, controller, entries)
+    if not current.get("private"):
+        raise SigningKeyNotHeldError(
+            f"{controller} holds its own private key; it signs outside the platform."
+        )
+    return _entry_signing(directory, controller, current)

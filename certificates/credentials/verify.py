@@ -1,0 +1,284 @@
+"""Verification of Open Badges 3.0 credentials, usable with or without the platform.
+
+``credential_verify`` runs the checks a relying party needs: schema, proof(s),
+issuer binding (the key that signed belongs to the issuer), validity dates and the
+Bitstring Status List entry. Every check is reported; ``report.valid`` is true only
+when none failed.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from .dataintegrity import ProofCheck, proof_verify
+from .did import did_resolve
+from .exceptions import CredentialError
+from .schema import endorsement_schema_validate, schema_validate
+from .statuslist import bit_get, bitstring_decode
+
+PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"
+
+
+@dataclass
+class Check:
+    name: str
+    status: str
+    message: str
+    details: list[str] = field(default_factory=list)
+
+
+@dataclass
+class VerificationReport:
+    """Outcome of every check, in order; ``valid`` when none failed."""
+
+    checks: list[Check] = field(default_factory=list)
+    proofs: list[ProofCheck] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.checks) and all(c.status != FAILED for c in self.checks)
+
+    @property
+    def revoked(self) -> bool:
+        status = self.check("status")
+        return bool(status and status.status == FAILED and "revoked" in status.message)
+
+    def check(self, name: str) -> Check | None:
+        return next((c for c in self.checks if c.name == name), None)
+
+    def as_dict(self) -> dict:
+        return {
+            "valid": self.valid,
+            "checks": [
+                {
+                    "name": c.name,
+                    "status": c.status,
+                    "message": c.message,
+                    "details": c.details,
+                }
+                for c in self.checks
+            ],
+        }
+
+
+def issuer_id(document: dict) -> str | None:
+    issuer = document.get("issuer")
+    if isinstance(issuer, dict):
+        issuer = issuer.get("id")
+    return issuer if isinstance(issuer, str) else None
+
+
+def parse_datetime(value) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _http_fetch_json(url: str) -> dict:
+    import requests
+
+    try:
+        response = requests.get(url, timeout=10, headers={"Accept": "application/json"})
+        response.raise_for_status()
+        return response.json()
+    except (requests.RequestException, ValueError) as exc:
+        raise CredentialError(f"Could not fetch {url}: {exc}") from exc
+
+
+# ---- checks ----
+
+
+def _schema_check(document: dict) -> Check:
+    types = document.get("type") or []
+    notes = []
+    if "EndorsementCredential" in types:
+        errors = endorsement_schema_validate(document)
+        label = "EndorsementCredential structure"
+    else:
+        label = "Open Badges 3.0 schema"
+        if isinstance(document.get("proof"), dict):
+            # VC 2.0 allows a single proof object; the OB schema wants an array.
+            # The signed data is the same either way, so read it as one element.
+            document = {**document, "proof": [document["proof"]]}
+            notes.append("proof is an object; read as a one-element array")
+        errors = schema_validate(document)
+    if errors:
+        return Check("schema", FAILED, f"Does not match the {label}.", errors)
+    return Check("schema", PASSED, f"Matches the {label}.", notes)
+
+
+def _proof_check(checks: list[ProofCheck]) -> Check:
+    details = [
+        f"{c.status}: {c.verification_method or '?'}"
+        + (f" ({c.error})" if c.error else "")
+        for c in checks
+    ]
+    if not checks:
+        return Check("proof", FAILED, "The credential has no proof.")
+    if any(c.status == "failed" for c in checks):
+        return Check("proof", FAILED, "A proof does not verify.", details)
+    if not any(c.verified for c in checks):
+        return Check("proof", FAILED, "No proof of a supported type.", details)
+    return Check("proof", PASSED, "Every supported proof verifies.", details)
+
+
+def _issuer_check(document: dict, checks: list[ProofCheck]) -> Check:
+    issuer = issuer_id(document)
+    verified = [c for c in checks if c.verified]
+    if issuer is None:
+        return Check("issuer", FAILED, "The credential names no issuer.")
+    if not verified:
+        return Check("issuer", FAILED, "No verified proof binds the issuer.")
+    strangers = [c.controller for c in verified if c.controller != issuer]
+    if strangers:
+        return Check(
+            "issuer",
+            FAILED,
+            f"Signed by a key of {strangers[0]}, not of the issuer {issuer}.",
+        )
+    return Check("issuer", PASSED, f"Signed by the issuer {issuer}.")
+
+
+def _validity_check(document: dict, now: datetime) -> Check:
+    start_raw = document.get("validFrom", document.get("issuanceDate"))
+    end_raw = document.get("validUntil", document.get("expirationDate"))
+    start, end = parse_datetime(start_raw), parse_datetime(end_raw)
+    if start_raw is not None and start is None:
+        return Check("validity", FAILED, f"validFrom {start_raw!r} is not a date.")
+    if end_raw is not None and end is None:
+        return Check("validity", FAILED, f"validUntil {end_raw!r} is not a date.")
+    if start and now < start:
+        return Check("validity", FAILED, f"Not valid before {start_raw}.")
+    if end and now >= end:
+        return Check("validity", FAILED, f"Expired on {end_raw}.")
+    return Check("validity", PASSED, "Within its validity period.")
+
+
+def _status_entry_check(entry: dict, document: dict, resolve, fetch, now) -> Check:
+    purpose = entry.get("statusPurpose", "revocation")
+    url = entry.get("statusListCredential")
+    try:
+        index = int(entry.get("statusListIndex"))
+    except (TypeError, ValueError):
+        return Check("status", FAILED, "statusListIndex is not an integer.")
+    if not isinstance(url, str):
+        return Check("status", FAILED, "statusListCredential is missing.")
+    if int(entry.get("statusSize", 1)) != 1:
+        return Check("status", FAILED, "Multi-bit status entries are not supported.")
+    try:
+        status_list = fetch(url)
+    except CredentialError as exc:
+        return Check("status", FAILED, f"Could not fetch the status list: {exc}")
+    list_checks = proof_verify(status_list, resolve)
+    if not any(c.verified for c in list_checks) or any(
+        c.status == "failed" for c in list_checks
+    ):
+        return Check("status", FAILED, "The status list's proof does not verify.")
+    if issuer_id(status_list) != issuer_id(document):
+        return Check("status", FAILED, "The status list has another issuer.")
+    if not any(c.controller == issuer_id(status_list) for c in list_checks):
+        return Check("status", FAILED, "The status list is not signed by its issuer.")
+    if _validity_check(status_list, now).status == FAILED:
+        return Check("status", FAILED, "The status list is out of date.")
+    subject = status_list.get("credentialSubject") or {}
+    if subject.get("statusPurpose", purpose) != purpose:
+        return Check("status", FAILED, "The status list has another purpose.")
+    try:
+        is_set = bit_get(bitstring_decode(subject.get("encodedList")), index)
+    except CredentialError as exc:
+        return Check("status", FAILED, exc.message)
+    word = {"revocation": "revoked", "suspension": "suspended"}.get(purpose, purpose)
+    if is_set:
+        return Check("status", FAILED, f"The credential is {word}.", [f"{url}#{index}"])
+    return Check("status", PASSED, f"Not {word} ({url}#{index}).")
+
+
+def _status_check(document: dict, resolve, fetch, now) -> Check:
+    entries = document.get("credentialStatus")
+    if entries is None:
+        return Check("status", SKIPPED, "The credential has no status entry.")
+    entries = entries if isinstance(entries, list) else [entries]
+    results = []
+    for entry in entries:
+        if (
+            not isinstance(entry, dict)
+            or entry.get("type") != "BitstringStatusListEntry"
+        ):
+            kind = entry.get("type") if isinstance(entry, dict) else entry
+            results.append(Check("status", SKIPPED, f"Unsupported status type {kind}."))
+            continue
+        results.append(_status_entry_check(entry, document, resolve, fetch, now))
+    failed = [r for r in results if r.status == FAILED]
+    if failed:
+        return failed[0]
+    passed = [r for r in results if r.status == PASSED]
+    return passed[0] if passed else results[0]
+
+
+def credential_jwt_verify(
+    token: str,
+    *,
+    resolve: Callable[[str], dict] = did_resolve,
+    fetch_status: Callable[[str], dict] | None = None,
+    now: datetime | None = None,
+) -> VerificationReport:
+    """Verify a credential JWT: the JWT signature replaces the embedded proof, the
+    other checks are those of credential_verify. Never raises for a bad token."""
+    from .vcjwt import credential_jwt_check
+
+    now = now or datetime.now(UTC)
+    try:
+        result = credential_jwt_check(token, resolve)
+    except CredentialError as exc:
+        return VerificationReport(checks=[Check("proof", FAILED, exc.message)])
+    document = result.credential
+    proof = ProofCheck(
+        status="verified",
+        verification_method=result.key_id,
+        controller=result.controller,
+        cryptosuite="jwt",
+    )
+    return VerificationReport(
+        proofs=[proof],
+        checks=[
+            _schema_check(document),
+            Check("proof", PASSED, "The JWT signature verifies.", [result.key_id]),
+            _issuer_check(document, [proof]),
+            _validity_check(document, now),
+            _status_check(document, resolve, fetch_status or _http_fetch_json, now),
+        ],
+    )
+
+
+def credential_verify(
+    document: dict,
+    *,
+    resolve: Callable[[str], dict] = did_resolve,
+    fetch_status: Callable[[str], dict] | None = None,
+    now: datetime | None = None,
+) -> VerificationReport:
+    """Verify a credential and report every check (schema, proof, issuer, validity,
+    status).
+
+    ``resolve(controller_id)`` returns a DID/controller document (did:web over HTTPS,
+    local keys for our own DIDs, did:key derived). ``fetch_status(url)`` returns the
+    status list credential (default: HTTPS GET). Never raises for a bad credential.
+    """
+    now = now or datetime.now(UTC)
+    report = VerificationReport()
+    if not isinstance(document, dict):
+        report.checks.append(Check("schema", FAILED, "Not a JSON object."))
+        return report
+    report.proofs = proof_verify(document, resolve)
+    report.checks = [
+        _schema_check(document),
+        _proof_check(report.proofs),
+        _issuer_check(document, report.proofs),
+        _validity_check(document, now),
+        _status_check(document, resolve, fetch_status or _http_fetch_json, now),
+    ]
+    return report

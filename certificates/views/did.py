@@ -1,0 +1,34 @@
+"""Public DID documents of the platform and of partner offices (did:web)."""
+
+from django.http import Http404, JsonResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from certificates.credentials.did import did_document
+from certificates.credentials.keys import CONTROLLER_RE, office_controller
+
+
+def _response(controller: str) -> JsonResponse:
+    document = did_document(controller)
+    if not document["verificationMethod"]:
+        raise Http404("No keys published for this identifier.")
+    response = JsonResponse(document, content_type="application/did+json")
+    response["Access-Control-Allow-Origin"] = "*"  # verifiers fetch from anywhere
+    return response
+
+
+@require_GET
+@cache_control(public=True, max_age=300)
+def platform_did_document(request):
+    """``/.well-known/did.json``: every platform key, current and retired."""
+    return _response("platform")
+
+
+@require_GET
+@cache_control(public=True, max_age=300)
+def office_did_document(request, code: str):
+    """``/offices/<code>/did.json``: every key of one office."""
+    controller = office_controller(code)
+    if not CONTROLLER_RE.match(controller):
+        raise Http404
+    return _response(controller)
