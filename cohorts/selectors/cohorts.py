@@ -26,9 +26,7 @@ class OfficeSeats:
 def _participations():
     return Prefetch(
         "participations",
-        queryset=CohortOffice.objects.select_related("office").order_by(
-            "office__name"
-        ),
+        queryset=CohortOffice.objects.select_related("office").order_by("office__name"),
     )
 
 

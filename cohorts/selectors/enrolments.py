@@ -50,9 +50,7 @@ class RosterRow:
 def roster_rows_for_user(user, cohort: Cohort, enrolments) -> list[RosterRow]:
     """Pair each enrolment with whether `user` may see its details."""
     allowed = enrolment_details_office_ids(user, cohort)
-    return [
-        RosterRow(e, allowed is None or e.office_id in allowed) for e in enrolments
-    ]
+    return [RosterRow(e, allowed is None or e.office_id in allowed) for e in enrolments]
 
 
 def enrolment_list_for_user(user) -> QuerySet[Enrolment]:

@@ -86,6 +86,10 @@ def _seats_held(cohort_id: int, office_id: int) -> int:
     ).count()
 
 
+def _admitted_count(cohort_id: int) -> int:
+    return Enrolment.objects.filter(cohort_id=cohort_id, status=S.ADMITTED).count()
+
+
 def _save_status(enrolment: Enrolment, status: str, **extra) -> Enrolment:
     enrolment.status = status
     for name, value in extra.items():
@@ -161,7 +165,10 @@ def enrolment_nominate(*, enrolment: Enrolment, by) -> Enrolment:
     enrolment = _locked(enrolment)
     _require_nominating_coordinator(by, enrolment)
     _require_status(enrolment, (S.APPLIED, S.WAITLISTED), _("nominate"))
-    if _seats_held(enrolment.cohort_id, enrolment.office_id) >= participation.seat_quota:
+    if (
+        _seats_held(enrolment.cohort_id, enrolment.office_id)
+        >= participation.seat_quota
+    ):
         raise QuotaFullError(
             _(
                 "%(office)s has used all %(quota)s of its seats in this cohort. "
@@ -214,8 +221,7 @@ def enrolment_admit(*, enrolment: Enrolment, by) -> Enrolment:
     enrolment = _locked(enrolment)
     _require_lead_coordinator(by, enrolment)
     _require_status(enrolment, (S.NOMINATED,), _("admit"))
-    admitted = Enrolment.objects.filter(cohort=cohort, status=S.ADMITTED).count()
-    if admitted >= cohort.capacity:
+    if _admitted_count(cohort.pk) >= cohort.capacity:
         raise CapacityFullError(
             _("All %(capacity)s seats of %(cohort)s are taken.")
             % {"capacity": cohort.capacity, "cohort": cohort.title}

@@ -78,9 +78,11 @@ def notify_decision(enrolment: Enrolment) -> None:
         enrolment,
         key=f"enrolment-{enrolment.pk}-decision-{enrolment.status}",
         subject=lambda: _("Decision on your application: %(cohort)s"),
-        body=lambda: _("Dear %(name)s,\n\n")
-        + text()
-        + _("\n\nSee your applications on My learning: %(url)s\n"),
+        body=lambda: (
+            _("Dear %(name)s,\n\n")
+            + text()
+            + _("\n\nSee your applications on My learning: %(url)s\n")
+        ),
     )
 
 
