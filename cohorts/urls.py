@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from cohorts.views import public
 
 app_name = "cohorts"
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.cohort_list, name="list"),
+    path("<slug:slug>/", public.cohort_detail, name="detail"),
+    path("<slug:slug>/apply/", public.cohort_apply, name="apply"),
+]

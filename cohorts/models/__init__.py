@@ -1,3 +1,4 @@
+from .api_tokens import OfficeApiToken
 from .cohorts import Cohort, CohortOffice
 from .enrolments import Enrolment
 from .offices import Office, OfficeMembership
@@ -9,6 +10,7 @@ __all__ = [
     "CohortOffice",
     "Enrolment",
     "Office",
+    "OfficeApiToken",
     "OfficeMembership",
     "Session",
 ]

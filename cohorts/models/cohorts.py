@@ -1,11 +1,13 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from accounts.models import validate_time_zone
 
 
-class Cohort(models.Model):
+class Cohort(ClusterableModel):
     """One run of a course, organized by a lead office with co-organizing offices."""
 
     class Status(models.TextChoices):
@@ -110,7 +112,8 @@ class Cohort(models.Model):
 class CohortOffice(models.Model):
     """An office taking part in a cohort (the lead office too), with its seat quota."""
 
-    cohort = models.ForeignKey(
+    # A ParentalKey so quotas are edited inline on the cohort form.
+    cohort = ParentalKey(
         Cohort,
         on_delete=models.CASCADE,
         related_name="participations",

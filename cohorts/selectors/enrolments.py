@@ -1,0 +1,87 @@
+"""Reads about applications: rosters for coordinators, the trainee's own list."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from cohorts.models import Cohort, Enrolment, Session
+from cohorts.selectors.scoping import office_ids_for_user
+
+
+def enrolment_list_for_cohort(
+    cohort: Cohort, *, status: str = "", office_id: int | None = None
+) -> QuerySet[Enrolment]:
+    """A cohort's applications, optionally filtered; callers check scoping first."""
+    qs = Enrolment.objects.filter(cohort=cohort).select_related("user", "office")
+    if status:
+        qs = qs.filter(status=status)
+    if office_id:
+        qs = qs.filter(office_id=office_id)
+    return qs.order_by("office__name", "created_at", "pk")
+
+
+def enrolment_details_office_ids(user, cohort: Cohort) -> set[int] | None:
+    """Offices whose applicants' details `user` may read in `cohort`.
+
+    None means all (superusers and the lead office's coordinators); otherwise
+    the user's own offices: a co-organizer sees details of its own nominees only.
+    """
+    if user.is_superuser:
+        return None
+    mine = office_ids_for_user(user)
+    if cohort.lead_office_id in mine:
+        return None
+    return mine
+
+
+def enrolment_details_visible(user, enrolment: Enrolment) -> bool:
+    """True when `user` may read the application's contact, employer and motivation."""
+    allowed = enrolment_details_office_ids(user, enrolment.cohort)
+    return allowed is None or enrolment.office_id in allowed
+
+
+@dataclass
+class RosterRow:
+    enrolment: Enrolment
+    details_visible: bool
+
+
+def roster_rows_for_user(user, cohort: Cohort, enrolments) -> list[RosterRow]:
+    """Pair each enrolment with whether `user` may see its details."""
+    allowed = enrolment_details_office_ids(user, cohort)
+    return [RosterRow(e, allowed is None or e.office_id in allowed) for e in enrolments]
+
+
+def enrolment_list_for_user(user) -> QuerySet[Enrolment]:
+    """The trainee's own applications, newest cohort first."""
+    return (
+        Enrolment.objects.filter(user=user)
+        .select_related("cohort__course", "cohort__lead_office", "office")
+        .order_by("-cohort__start_date", "-created_at")
+    )
+
+
+def session_list_upcoming_for_user(user, *, limit: int = 10) -> QuerySet[Session]:
+    """The next sessions of cohorts the trainee is admitted to."""
+    return (
+        Session.objects.filter(
+            cohort__enrolments__user=user,
+            cohort__enrolments__status=Enrolment.Status.ADMITTED,
+            ends_at__gte=timezone.now(),
+        )
+        .select_related("cohort")
+        .order_by("starts_at")[:limit]
+    )
+
+
+def my_cohorts_context(user) -> dict:
+    """Context for the My learning cohorts section (templates/cohorts/includes)."""
+    enrolments = list(enrolment_list_for_user(user))
+    admitted = [e for e in enrolments if e.status == Enrolment.Status.ADMITTED]
+    return {
+        "cohort_applications": [e for e in enrolments if e not in admitted],
+        "cohort_enrolled": admitted,
+        "cohort_sessions": list(session_list_upcoming_for_user(user)),
+        "cohort_time_zone": user.time_zone or "UTC",
+    }

@@ -1,0 +1,303 @@
+"""Applying to a cohort and the decisions on an application.
+
+Seat limits are enforced in the database: every service that may use a seat
+locks the row that holds the limit (`CohortOffice` for an office's quota,
+`Cohort` for the capacity) with `select_for_update()` inside the transaction
+before counting, so parallel decisions queue up instead of overbooking.
+Locks are always taken in the order Cohort → CohortOffice → Enrolment.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cohorts.exceptions import (
+    ApplicationsClosedError,
+    CapacityFullError,
+    DuplicateApplicationError,
+    InvalidTransitionError,
+    NotAllowedError,
+    OfficeNotParticipatingError,
+    QuotaFullError,
+)
+from cohorts.models import Cohort, CohortOffice, Enrolment, Office
+from cohorts.selectors.scoping import office_ids_for_user
+from cohorts.services import notifications
+
+S = Enrolment.Status
+# Statuses that hold one of the nominating office's seats.
+HOLDS_OFFICE_SEAT = (S.NOMINATED, S.ADMITTED)
+# Statuses from which a trainee may still withdraw.
+ACTIVE = (S.APPLIED, S.NOMINATED, S.WAITLISTED, S.ADMITTED)
+
+
+def _coordinates(user, office_id: int) -> bool:
+    return user.is_superuser or office_id in office_ids_for_user(user)
+
+
+def _require_nominating_coordinator(user, enrolment: Enrolment) -> None:
+    if not _coordinates(user, enrolment.office_id):
+        raise NotAllowedError(
+            _("Only coordinators of %(office)s decide on this nomination.")
+            % {"office": enrolment.office.name}
+        )
+
+
+def _require_lead_coordinator(user, enrolment: Enrolment) -> None:
+    if not _coordinates(user, enrolment.cohort.lead_office_id):
+        raise NotAllowedError(
+            _("Only coordinators of the lead office, %(office)s, admit or decline.")
+            % {"office": enrolment.cohort.lead_office.name}
+        )
+
+
+def _require_status(enrolment: Enrolment, allowed, action: str) -> None:
+    if enrolment.status not in allowed:
+        raise InvalidTransitionError(
+            _("Cannot %(action)s an application that is %(status)s.")
+            % {"action": action, "status": enrolment.get_status_display().lower()}
+        )
+
+
+def _locked(enrolment: Enrolment) -> Enrolment:
+    return (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("cohort__lead_office", "office", "user")
+        .get(pk=enrolment.pk)
+    )
+
+
+def _lock_participation(cohort_id: int, office_id: int) -> CohortOffice:
+    try:
+        return (
+            CohortOffice.objects.select_for_update()
+            .select_related("office")
+            .get(cohort_id=cohort_id, office_id=office_id)
+        )
+    except CohortOffice.DoesNotExist:
+        raise OfficeNotParticipatingError(
+            _("This office does not take part in the cohort.")
+        ) from None
+
+
+def _seats_held(cohort_id: int, office_id: int) -> int:
+    return Enrolment.objects.filter(
+        cohort_id=cohort_id, office_id=office_id, status__in=HOLDS_OFFICE_SEAT
+    ).count()
+
+
+def _admitted_count(cohort_id: int) -> int:
+    return Enrolment.objects.filter(cohort_id=cohort_id, status=S.ADMITTED).count()
+
+
+def _save_status(enrolment: Enrolment, status: str, **extra) -> Enrolment:
+    enrolment.status = status
+    for name, value in extra.items():
+        setattr(enrolment, name, value)
+    enrolment.save(update_fields=["status", "updated_at", *extra])
+    return enrolment
+
+
+def enrolment_apply(
+    *,
+    cohort: Cohort,
+    user,
+    office: Office,
+    employer: str,
+    position: str,
+    motivation: str,
+) -> Enrolment:
+    """Record a trainee's application to an open cohort, nominated by `office`.
+
+    Emails the trainee a receipt after commit. Raises ApplicationsClosedError
+    outside the application window or status, OfficeNotParticipatingError if
+    `office` does not take part, DuplicateApplicationError on a second
+    application (also when two arrive at once: the unique constraint decides).
+    """
+    now = timezone.now()
+    if cohort.status != Cohort.Status.OPEN or not (
+        cohort.applications_open_at <= now < cohort.applications_close_at
+    ):
+        raise ApplicationsClosedError(
+            _("%(cohort)s is not open for applications.") % {"cohort": cohort.title}
+        )
+    if not CohortOffice.objects.filter(cohort=cohort, office=office).exists():
+        raise OfficeNotParticipatingError(
+            _("%(office)s does not take part in %(cohort)s.")
+            % {"office": office.name, "cohort": cohort.title}
+        )
+    duplicate = DuplicateApplicationError(
+        _(
+            "You have already applied to %(cohort)s. Follow your application "
+            "on My learning."
+        )
+        % {"cohort": cohort.title}
+    )
+    if Enrolment.objects.filter(cohort=cohort, user=user).exists():
+        raise duplicate
+    enrolment = Enrolment(
+        cohort=cohort,
+        user=user,
+        office=office,
+        employer=employer.strip(),
+        position=position.strip(),
+        motivation=motivation.strip(),
+    )
+    enrolment.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            enrolment.save()
+    except IntegrityError:
+        raise duplicate from None
+    notifications.notify_application_received(enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_nominate(*, enrolment: Enrolment, by) -> Enrolment:
+    """Nominate an applied or wait-listed trainee, within the office's seat quota.
+
+    Only coordinators of the nominating office. Locks the office's quota row
+    first, so parallel nominations never exceed it. Emails the trainee.
+    Raises NotAllowedError, InvalidTransitionError, QuotaFullError.
+    """
+    participation = _lock_participation(enrolment.cohort_id, enrolment.office_id)
+    enrolment = _locked(enrolment)
+    _require_nominating_coordinator(by, enrolment)
+    _require_status(enrolment, (S.APPLIED, S.WAITLISTED), _("nominate"))
+    if (
+        _seats_held(enrolment.cohort_id, enrolment.office_id)
+        >= participation.seat_quota
+    ):
+        raise QuotaFullError(
+            _(
+                "%(office)s has used all %(quota)s of its seats in this cohort. "
+                "Wait-list the application instead."
+            )
+            % {"office": participation.office.name, "quota": participation.seat_quota}
+        )
+    _save_status(enrolment, S.NOMINATED)
+    notifications.notify_decision(enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_waitlist(*, enrolment: Enrolment, by) -> Enrolment:
+    """Put an applied or nominated trainee on the office's waiting list.
+
+    Only coordinators of the nominating office. Emails the trainee.
+    """
+    enrolment = _locked(enrolment)
+    _require_nominating_coordinator(by, enrolment)
+    _require_status(enrolment, (S.APPLIED, S.NOMINATED), _("wait-list"))
+    _save_status(enrolment, S.WAITLISTED)
+    notifications.notify_decision(enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_reject(*, enrolment: Enrolment, by) -> Enrolment:
+    """Reject an application that the office has not yet seen admitted.
+
+    Only coordinators of the nominating office. Emails the trainee.
+    """
+    enrolment = _locked(enrolment)
+    _require_nominating_coordinator(by, enrolment)
+    _require_status(enrolment, (S.APPLIED, S.WAITLISTED, S.NOMINATED), _("reject"))
+    _save_status(enrolment, S.REJECTED)
+    notifications.notify_decision(enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_admit(*, enrolment: Enrolment, by) -> Enrolment:
+    """Admit a nominated trainee, within the cohort's capacity.
+
+    Only coordinators of the lead office. Locks the cohort row first, so
+    parallel admissions never exceed the capacity. Emails the trainee.
+    Raises NotAllowedError, InvalidTransitionError, CapacityFullError.
+    """
+    cohort = Cohort.objects.select_for_update().get(pk=enrolment.cohort_id)
+    enrolment = _locked(enrolment)
+    _require_lead_coordinator(by, enrolment)
+    _require_status(enrolment, (S.NOMINATED,), _("admit"))
+    if _admitted_count(cohort.pk) >= cohort.capacity:
+        raise CapacityFullError(
+            _("All %(capacity)s seats of %(cohort)s are taken.")
+            % {"capacity": cohort.capacity, "cohort": cohort.title}
+        )
+    _save_status(enrolment, S.ADMITTED, admitted_at=timezone.now())
+    notifications.notify_decision(enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_decline(*, enrolment: Enrolment, by) -> Enrolment:
+    """Decline a nominated trainee. Only coordinators of the lead office."""
+    enrolment = _locked(enrolment)
+    _require_lead_coordinator(by, enrolment)
+    _require_status(enrolment, (S.NOMINATED,), _("decline"))
+    _save_status(enrolment, S.DECLINED)
+    notifications.notify_decision(enrolment)
+    return enrolment
+
+
+def _promote_first_waitlisted(cohort_id: int, office_id: int) -> Enrolment | None:
+    """Nominate the office's longest-waiting trainee if a seat is free (locks held)."""
+    participation = CohortOffice.objects.get(cohort_id=cohort_id, office_id=office_id)
+    if _seats_held(cohort_id, office_id) >= participation.seat_quota:
+        return None
+    candidate = (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("cohort__lead_office", "office", "user")
+        .filter(cohort_id=cohort_id, office_id=office_id, status=S.WAITLISTED)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if candidate is None:
+        return None
+    _save_status(candidate, S.NOMINATED)
+    notifications.notify_promoted(candidate)
+    return candidate
+
+
+@transaction.atomic
+def enrolment_withdraw(*, enrolment: Enrolment, by) -> Enrolment:
+    """Withdraw an application or an admitted trainee.
+
+    The trainee may withdraw their own application; coordinators of the
+    nominating or lead office may record a withdrawal for them. If the trainee
+    held one of the office's seats, the office's first wait-listed trainee is
+    nominated automatically (and told), and the lead office is emailed when an
+    admitted trainee withdraws. Raises NotAllowedError, InvalidTransitionError.
+    """
+    Cohort.objects.select_for_update().get(pk=enrolment.cohort_id)
+    CohortOffice.objects.select_for_update().filter(
+        cohort_id=enrolment.cohort_id, office_id=enrolment.office_id
+    ).first()
+    enrolment = _locked(enrolment)
+    if not (
+        by.pk == enrolment.user_id
+        or _coordinates(by, enrolment.office_id)
+        or _coordinates(by, enrolment.cohort.lead_office_id)
+    ):
+        raise NotAllowedError(_("You cannot withdraw this application."))
+    _require_status(enrolment, ACTIVE, _("withdraw"))
+    held_seat = enrolment.status in HOLDS_OFFICE_SEAT
+    was_admitted = enrolment.status == S.ADMITTED
+    _save_status(enrolment, S.WITHDRAWN)
+    promoted = None
+    if held_seat:
+        promoted = _promote_first_waitlisted(enrolment.cohort_id, enrolment.office_id)
+    if was_admitted:
+        notifications.notify_lead_of_withdrawal(enrolment, promoted)
+    return enrolment
+
+
+DECISIONS = {
+    "nominate": enrolment_nominate,
+    "waitlist": enrolment_waitlist,
+    "reject": enrolment_reject,
+    "admit": enrolment_admit,
+    "decline": enrolment_decline,
+}

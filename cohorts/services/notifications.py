@@ -1,0 +1,141 @@
+"""Emails about applications, written in the recipient's language.
+
+Every email goes through `accounts.services.email_enqueue` with a key naming
+the enrolment and the event, so a retried request or task never sends twice.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from accounts.services import email_enqueue
+from cohorts.models import Enrolment, OfficeMembership
+
+
+def _my_learning_url() -> str:
+    return settings.SITE_URL + reverse("learning:home")
+
+
+def _trainee_email(enrolment: Enrolment, *, key: str, subject, body) -> None:
+    user = enrolment.user
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        context = {
+            "name": user.get_full_name() or user.email,
+            "cohort": enrolment.cohort.title,
+            "office": enrolment.office.name,
+            "lead": enrolment.cohort.lead_office.name,
+            "url": _my_learning_url(),
+        }
+        email_enqueue(
+            to=[user.email],
+            subject=subject() % context,
+            body=body() % context,
+            key=key,
+        )
+
+
+def notify_application_received(enrolment: Enrolment) -> None:
+    """Tell the trainee their application arrived and who decides next (idempotent)."""
+    _trainee_email(
+        enrolment,
+        key=f"enrolment-{enrolment.pk}-received",
+        subject=lambda: _("Application received: %(cohort)s"),
+        body=lambda: _(
+            "Dear %(name)s,\n\nWe have received your application to %(cohort)s.\n"
+            "%(office)s will now consider your nomination; %(lead)s then decides "
+            "on admission.\n\nFollow each step on My learning: %(url)s\n"
+        ),
+    )
+
+
+_DECISION_TEXT = {
+    Enrolment.Status.NOMINATED: lambda: _(
+        "%(office)s has nominated you for %(cohort)s. %(lead)s will now decide "
+        "on your admission."
+    ),
+    Enrolment.Status.WAITLISTED: lambda: _(
+        "%(office)s has placed you on its waiting list for %(cohort)s. If a seat "
+        "frees up you will be nominated automatically."
+    ),
+    Enrolment.Status.REJECTED: lambda: _(
+        "%(office)s could not nominate you for %(cohort)s this time."
+    ),
+    Enrolment.Status.ADMITTED: lambda: _(
+        "You are admitted to %(cohort)s. Welcome! Your sessions appear on My "
+        "learning in your own time zone."
+    ),
+    Enrolment.Status.DECLINED: lambda: _(
+        "%(lead)s could not admit you to %(cohort)s this time."
+    ),
+}
+
+
+def notify_decision(enrolment: Enrolment) -> None:
+    """Tell the trainee about the decision now recorded on the enrolment (idempotent)."""
+    text = _DECISION_TEXT[enrolment.status]
+    _trainee_email(
+        enrolment,
+        key=f"enrolment-{enrolment.pk}-decision-{enrolment.status}",
+        subject=lambda: _("Decision on your application: %(cohort)s"),
+        body=lambda: (
+            _("Dear %(name)s,\n\n")
+            + text()
+            + _("\n\nSee your applications on My learning: %(url)s\n")
+        ),
+    )
+
+
+def notify_promoted(enrolment: Enrolment) -> None:
+    """Tell a wait-listed trainee they were nominated because a seat freed up."""
+    _trainee_email(
+        enrolment,
+        key=f"enrolment-{enrolment.pk}-promoted",
+        subject=lambda: _("A seat freed up: you are nominated for %(cohort)s"),
+        body=lambda: _(
+            "Dear %(name)s,\n\nA seat of %(office)s in %(cohort)s has freed up, "
+            "so you have been moved from the waiting list and nominated. %(lead)s "
+            "will now decide on your admission.\n\nMy learning: %(url)s\n"
+        ),
+    )
+
+
+def office_recipients(office) -> list[str]:
+    """The office's contact address and its coordinators' addresses."""
+    emails = list(
+        OfficeMembership.objects.filter(
+            office=office, role=OfficeMembership.Role.COORDINATOR
+        ).values_list("user__email", flat=True)
+    )
+    if office.contact_email:
+        emails.insert(0, office.contact_email)
+    return list(dict.fromkeys(emails))
+
+
+def notify_lead_of_withdrawal(enrolment: Enrolment, promoted: Enrolment | None) -> None:
+    """Tell the lead office that an admitted trainee withdrew (and who moved up)."""
+    cohort = enrolment.cohort
+    recipients = office_recipients(cohort.lead_office)
+    if not recipients:
+        return
+    with translation.override(cohort.lead_office.language or settings.LANGUAGE_CODE):
+        context = {
+            "trainee": enrolment.user.get_full_name() or enrolment.user.email,
+            "office": enrolment.office.name,
+            "cohort": cohort.title,
+        }
+        body = _("%(trainee)s (%(office)s) has withdrawn from %(cohort)s.") % context
+        if promoted is not None:
+            body += "\n" + _(
+                "%(next)s, first on the waiting list of %(office)s, has been "
+                "nominated automatically and awaits your decision."
+            ) % {
+                "next": promoted.user.get_full_name() or promoted.user.email,
+                "office": enrolment.office.name,
+            }
+        email_enqueue(
+            to=recipients,
+            subject=_("Withdrawal from %(cohort)s") % context,
+            body=body + "\n",
+            key=f"enrolment-{enrolment.pk}-withdrawn-lead",
+        )

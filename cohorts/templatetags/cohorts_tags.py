@@ -1,0 +1,23 @@
+from django import template
+
+from cohorts.selectors.cohorts import (
+    cohort_list_open_for_course,
+    cohort_seats_by_office,
+)
+
+register = template.Library()
+
+
+@register.inclusion_tag("cohorts/includes/course_cohorts.html", takes_context=True)
+def course_cohorts(context, course):
+    """The course page's open cohorts with seats left per office.
+
+    Usage: `{% load cohorts_tags %}{% course_cohorts page %}`.
+    """
+    return {
+        "request": context.get("request"),
+        "open_cohorts": [
+            (cohort, cohort_seats_by_office(cohort))
+            for cohort in cohort_list_open_for_course(course)
+        ],
+    }

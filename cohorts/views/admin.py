@@ -1,0 +1,275 @@
+"""Coordinator views in the Wagtail admin: applications, decisions, rosters.
+
+Every view looks the cohort up among those the user's offices take part in
+(404 otherwise); what a row shows depends on the office the record belongs to.
+"""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+from wagtail.admin.views import generic
+
+from cohorts.exceptions import EnrolmentError, RosterImportError
+from cohorts.forms import RosterImportForm
+from cohorts.models import Enrolment, Office
+from cohorts.selectors.cohorts import cohort_admitted_count, cohort_seats_by_office
+from cohorts.selectors.enrolments import (
+    enrolment_list_for_cohort,
+    roster_rows_for_user,
+)
+from cohorts.selectors.scoping import (
+    cohort_get_for_coordinator,
+    office_ids_for_user,
+    user_leads_cohort,
+)
+from cohorts.services.api_tokens import office_api_token_create
+from cohorts.services.enrolments import DECISIONS
+from cohorts.services.roster_import import roster_import
+
+ACTION_LABELS = {
+    "nominate": gettext_lazy("Nominate"),
+    "waitlist": gettext_lazy("Wait-list"),
+    "reject": gettext_lazy("Reject"),
+    "admit": gettext_lazy("Admit"),
+    "decline": gettext_lazy("Decline"),
+}
+
+
+def _require_coordinator(request):
+    if not (request.user.is_superuser or office_ids_for_user(request.user)):
+        raise PermissionDenied
+
+
+def _filters(request, cohort):
+    status = request.GET.get("status", "")
+    if status not in Enrolment.Status.values:
+        status = ""
+    try:
+        office_id = int(request.GET.get("office") or 0) or None
+    except ValueError:
+        office_id = None
+    return status, office_id
+
+
+def _available_actions(user, cohort) -> list[tuple[str, str]]:
+    mine = (
+        None
+        if user.is_superuser
+        else office_ids_for_user(user)
+        & set(cohort.participations.values_list("office_id", flat=True))
+    )
+    actions = []
+    if mine is None or mine:
+        actions += ["nominate", "waitlist", "reject"]
+    if user_leads_cohort(user, cohort):
+        actions += ["admit", "decline"]
+    return [(a, ACTION_LABELS[a]) for a in actions]
+
+
+@require_http_methods(["GET", "POST"])
+def applications(request, pk):
+    """List a cohort's applications with filters; POST applies a bulk decision."""
+    _require_coordinator(request)
+    cohort = cohort_get_for_coordinator(request.user, pk=pk)
+    actions = _available_actions(request.user, cohort)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action not in dict(actions):
+            messages.error(request, _("Choose a decision you may take."))
+        else:
+            ids = request.POST.getlist("enrolment")
+            chosen = Enrolment.objects.filter(cohort=cohort, pk__in=ids).order_by(
+                "created_at"
+            )
+            done = 0
+            for enrolment in chosen:
+                try:
+                    DECISIONS[action](enrolment=enrolment, by=request.user)
+                    done += 1
+                except EnrolmentError as exc:
+                    messages.error(request, f"{enrolment.user}: {exc.message}")
+            if done:
+                messages.success(
+                    request,
+                    _("%(action)s: %(n)s application(s) updated.")
+                    % {"action": ACTION_LABELS[action], "n": done},
+                )
+            elif not chosen:
+                messages.error(request, _("Select at least one application."))
+        return redirect(request.get_full_path())
+
+    status, office_id = _filters(request, cohort)
+    rows = roster_rows_for_user(
+        request.user,
+        cohort,
+        enrolment_list_for_cohort(cohort, status=status, office_id=office_id),
+    )
+    return render(
+        request,
+        "cohorts/admin/applications.html",
+        {
+            "cohort": cohort,
+            "rows": rows,
+            "actions": actions,
+            "statuses": Enrolment.Status.choices,
+            "offices": Office.objects.filter(participations__cohort=cohort),
+            "status": status,
+            "office_id": office_id,
+            "seats": cohort_seats_by_office(cohort),
+            "admitted": cohort_admitted_count(cohort),
+            "query": request.GET.urlencode(),
+            "page_title": _("Applications"),
+            "header_icon": "group",
+        },
+    )
+
+
+def _roster_table(request, pk):
+    _require_coordinator(request)
+    cohort = cohort_get_for_coordinator(request.user, pk=pk)
+    status, office_id = _filters(request, cohort)
+    rows = roster_rows_for_user(
+        request.user,
+        cohort,
+        enrolment_list_for_cohort(cohort, status=status, office_id=office_id),
+    )
+    header = [
+        _("Name"),
+        _("Name in own script"),
+        _("Office"),
+        _("Status"),
+        _("Completion"),
+        _("Email"),
+        _("Employer"),
+        _("Position"),
+        _("Motivation"),
+    ]
+    table = []
+    for row in rows:
+        e = row.enrolment
+        base = [
+            e.user.get_full_name(),
+            e.user.native_name,
+            e.office.short_code.upper(),
+            e.get_status_display(),
+            e.get_completion_display(),
+        ]
+        details = (
+            [e.user.email, e.employer, e.position, e.motivation]
+            if row.details_visible
+            else ["", "", "", ""]
+        )
+        table.append([str(v) for v in base + details])
+    return cohort, [str(h) for h in header], table
+
+
+def _safe_cell(value: str) -> str:
+    # Spreadsheet formula injection: a cell starting with = + - @ runs as a formula.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def roster_export_csv(request, pk):
+    cohort, header, table = _roster_table(request, pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{cohort.slug}-roster.csv"'
+    response.write("\ufeff")  # Excel needs the BOM to read UTF-8 names
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for line in table:
+        writer.writerow([_safe_cell(v) for v in line])
+    return response
+
+
+def roster_export_xlsx(request, pk):
+    from openpyxl import Workbook
+
+    cohort, header, table = _roster_table(request, pk)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Roster")[:31]
+    sheet.append(header)
+    for line in table:
+        sheet.append([_safe_cell(v) for v in line])
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{cohort.slug}-roster.xlsx"'
+    )
+    workbook.save(response)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def roster_import_view(request, pk):
+    """Upload a CSV roster: dry run shows each row's outcome; a real run writes all or nothing."""
+    _require_coordinator(request)
+    cohort = cohort_get_for_coordinator(request.user, pk=pk)
+    result = None
+    form = RosterImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = roster_import(
+                cohort=cohort,
+                by=request.user,
+                data=form.cleaned_data["file"].read(),
+                dry_run=form.cleaned_data["dry_run"],
+            )
+        except RosterImportError as exc:
+            form.add_error("file", exc.message)
+        else:
+            if result.written:
+                messages.success(
+                    request,
+                    _("%(n)s trainee(s) nominated from the file.")
+                    % {"n": result.to_add},
+                )
+                return redirect(reverse("cohort_admin:applications", args=[cohort.pk]))
+            if result.has_errors:
+                messages.error(
+                    request, _("Nothing was written: fix the rows marked as errors.")
+                )
+    return render(
+        request,
+        "cohorts/admin/import.html",
+        {
+            "cohort": cohort,
+            "form": form,
+            "result": result,
+            "page_title": _("Add trainees from a CSV file"),
+            "header_icon": "upload",
+        },
+    )
+
+
+class OfficeApiTokenCreateView(generic.CreateView):
+    """Create a token and show it once; only its hash is stored."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        record, token = office_api_token_create(
+            office=data["office"], name=data["name"]
+        )
+        self.new_token = token
+        return record
+
+    def form_valid(self, form):
+        self.form = form
+        self.object = self.save_instance()
+        return render(
+            self.request,
+            "cohorts/admin/token_created.html",
+            {
+                "token": self.new_token,
+                "record": self.object,
+                "page_title": _("Token created"),
+                "header_icon": "key",
+            },
+        )

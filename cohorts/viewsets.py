@@ -1,0 +1,287 @@
+"""Wagtail admin for partner offices and the cohorts they organize."""
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import HeaderButton, ListingButton
+
+from cohorts.models import Cohort, Office, OfficeApiToken, OfficeMembership
+from cohorts.selectors.scoping import (
+    cohort_list_for_coordinator,
+    office_ids_for_user,
+    user_leads_cohort,
+)
+from cohorts.views import admin as admin_views
+
+
+class CohortAdminForm(WagtailAdminModelForm):
+    """Coordinators may only make their own offices lead a cohort."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and not for_user.is_superuser:
+            field = self.fields.get("lead_office")
+            if field is not None:
+                field.queryset = Office.objects.filter(
+                    pk__in=office_ids_for_user(for_user)
+                )
+
+
+class ScopedCohortMixin:
+    """Look cohorts up among those the user's offices take part in: else 404."""
+
+    def get_base_object_queryset(self):
+        return cohort_list_for_coordinator(self.request.user)
+
+    def get_object(self, queryset=None):
+        from django.shortcuts import get_object_or_404
+
+        pk = self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
+        return get_object_or_404(
+            cohort_list_for_coordinator(self.request.user), pk=unquote(str(pk))
+        )
+
+
+class CohortIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return cohort_list_for_coordinator(self.request.user)
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        buttons.insert(
+            0,
+            ListingButton(
+                _("Applications"),
+                url=reverse("cohort_admin:applications", args=[instance.pk]),
+                icon_name="group",
+                priority=1,
+            ),
+        )
+        return buttons
+
+
+class CohortEditView(ScopedCohortMixin, generic.EditView):
+    def get_object(self, queryset=None):
+        cohort = super().get_object(queryset)
+        if not user_leads_cohort(self.request.user, cohort):
+            raise PermissionDenied
+        return cohort
+
+    @property
+    def header_buttons(self):
+        return [
+            HeaderButton(
+                _("Applications"),
+                url=reverse("cohort_admin:applications", args=[self.object.pk]),
+                icon_name="group",
+            )
+        ]
+
+
+class CohortDeleteView(ScopedCohortMixin, generic.DeleteView):
+    pass
+
+
+class CohortInspectView(ScopedCohortMixin, generic.InspectView):
+    pass
+
+
+class CohortHistoryView(ScopedCohortMixin, generic.history.HistoryView):
+    pass
+
+
+class CohortUsageView(ScopedCohortMixin, generic.usage.UsageView):
+    pass
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    name = "cohort_admin"
+    url_prefix = "cohorts"
+    icon = "group"
+    menu_label = _("Cohorts")
+    add_to_admin_menu = False
+    index_view_class = CohortIndexView
+    edit_view_class = CohortEditView
+    delete_view_class = CohortDeleteView
+    inspect_view_class = CohortInspectView
+    history_view_class = CohortHistoryView
+    usage_view_class = CohortUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "title",
+        Column("lead_office", label=_("Lead office")),
+        "start_date",
+        "status",
+        "capacity",
+    ]
+    list_filter = ["status", "delivery_mode"]
+    search_fields = ["title", "slug"]
+    ordering = ["-start_date"]
+    inspect_view_fields = [
+        "title",
+        "course",
+        "lead_office",
+        "start_date",
+        "end_date",
+        "status",
+        "capacity",
+        "delivery_mode",
+        "location",
+        "time_zone",
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("course"),
+                    FieldPanel("title"),
+                    FieldPanel("slug"),
+                    FieldPanel("lead_office"),
+                    FieldPanel("status"),
+                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("applications_open_at"),
+                            FieldPanel("applications_close_at"),
+                        ]
+                    ),
+                    FieldRowPanel([FieldPanel("time_zone"), FieldPanel("language")]),
+                    FieldRowPanel(
+                        [FieldPanel("delivery_mode"), FieldPanel("location")]
+                    ),
+                    FieldPanel("capacity"),
+                ],
+                heading=_("Cohort"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "participations",
+                        heading=_("Participating offices and seat quotas"),
+                        label=_("Office"),
+                        panels=[FieldPanel("office"), FieldPanel("seat_quota")],
+                        min_num=1,
+                    )
+                ],
+                heading=_("Offices and quotas"),
+            ),
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("min_attendance_percent"),
+                            FieldPanel("excused_counts_as_attended"),
+                            FieldPanel("min_final_score"),
+                            FieldPanel("require_required_assessments"),
+                            FieldPanel("contact_hours"),
+                            FieldPanel("certificate_validity_months"),
+                        ],
+                        heading=_("Completion rules"),
+                    )
+                ],
+                heading=_("Completion"),
+            ),
+        ],
+        base_form_class=CohortAdminForm,
+    )
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "applications/<int:pk>/",
+                admin_views.applications,
+                name="applications",
+            ),
+            path(
+                "applications/<int:pk>/export.csv",
+                admin_views.roster_export_csv,
+                name="export_csv",
+            ),
+            path(
+                "applications/<int:pk>/export.xlsx",
+                admin_views.roster_export_xlsx,
+                name="export_xlsx",
+            ),
+            path(
+                "applications/<int:pk>/import/",
+                admin_views.roster_import_view,
+                name="import",
+            ),
+        ]
+
+
+class OfficeViewSet(ModelViewSet):
+    """Partner offices: platform admins only (model permissions)."""
+
+    model = Office
+    name = "offices"
+    icon = "site"
+    menu_label = _("Partner offices")
+    list_display = ["name", "short_code", "country", "contact_email"]
+    search_fields = ["name", "short_code", "country"]
+    form_fields = [
+        "name",
+        "short_code",
+        "country",
+        "language",
+        "logo",
+        "contact_email",
+        "website",
+    ]
+    copy_view_enabled = False
+
+
+class OfficeMembershipViewSet(ModelViewSet):
+    model = OfficeMembership
+    name = "office_memberships"
+    icon = "user"
+    menu_label = _("Office coordinators")
+    list_display = ["user", "office", "role", "title"]
+    list_filter = ["office", "role"]
+    form_fields = ["office", "user", "role", "title"]
+    copy_view_enabled = False
+
+
+class OfficeApiTokenViewSet(ModelViewSet):
+    model = OfficeApiToken
+    name = "office_api_tokens"
+    icon = "key"
+    menu_label = _("Office API tokens")
+    list_display = [
+        "office",
+        "name",
+        "prefix",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+    ]
+    form_fields = ["office", "name", "revoked_at"]
+    add_view_class = admin_views.OfficeApiTokenCreateView
+    copy_view_enabled = False
+
+
+class CohortsViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Joint training")
+    menu_icon = "group"
+    menu_order = 300
+    items = (
+        CohortViewSet,
+        OfficeViewSet,
+        OfficeMembershipViewSet,
+        OfficeApiTokenViewSet,
+    )

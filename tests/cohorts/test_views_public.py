@@ -1,0 +1,120 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from cohorts.models import Cohort, Enrolment
+from tests.accounts.factories import UserFactory
+from tests.cohorts.factories import (
+    CohortFactory,
+    CohortOfficeFactory,
+    EnrolmentFactory,
+    OfficeFactory,
+    SessionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cohort():
+    lead = OfficeFactory(name="Eurasian Patent Office", short_code="eapo")
+    cohort = CohortFactory(lead_office=lead, lead_quota=3, title="PPH in practice")
+    CohortOfficeFactory(
+        cohort=cohort, office=OfficeFactory(name="WIPO", short_code="wipo")
+    )
+    return cohort
+
+
+def test_open_cohorts_list_shows_seats_left_per_office(client, cohort):
+    EnrolmentFactory(cohort=cohort, status=Enrolment.Status.NOMINATED)
+    CohortFactory(status=Cohort.Status.DRAFT, title="Secret draft")
+    response = client.get(reverse("cohorts:list"))
+    body = response.content.decode()
+    assert "PPH in practice" in body
+    assert "Secret draft" not in body
+    assert ">2</span>" in body  # EAPO: quota 3, one nominee holds a seat
+    assert "WIPO" in body
+
+
+def test_draft_cohort_detail_is_404(client):
+    draft = CohortFactory(status=Cohort.Status.DRAFT)
+    assert client.get(reverse("cohorts:detail", args=[draft.slug])).status_code == 404
+
+
+def test_apply_requires_login(client, cohort):
+    response = client.get(reverse("cohorts:apply", args=[cohort.slug]))
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_trainee_applies_through_a_participating_office(
+    client, cohort, django_capture_on_commit_callbacks
+):
+    trainee = UserFactory()
+    client.force_login(trainee)
+    url = reverse("cohorts:apply", args=[cohort.slug])
+    page = client.get(url).content.decode()
+    assert "Eurasian Patent Office" in page and "WIPO" in page
+    wipo = cohort.participations.get(office__short_code="wipo").office
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                "office": wipo.pk,
+                "employer": "Kazpatent",
+                "position": "Examiner",
+                "motivation": "Work-sharing between offices.",
+            },
+            follow=True,
+        )
+    enrolment = Enrolment.objects.get(user=trainee)
+    assert enrolment.office == wipo
+    assert "Your application has been sent" in response.content.decode()
+    assert len(mail.outbox) == 1
+
+
+def test_second_application_redirects_with_clear_message(client, cohort):
+    enrolment = EnrolmentFactory(cohort=cohort)
+    client.force_login(enrolment.user)
+    response = client.get(reverse("cohorts:apply", args=[cohort.slug]), follow=True)
+    assert "already applied" in response.content.decode()
+
+
+def test_closed_cohort_refuses_applications(client, cohort):
+    cohort.applications_open_at = timezone.now() - datetime.timedelta(days=10)
+    cohort.applications_close_at = timezone.now() - datetime.timedelta(days=1)
+    cohort.save()
+    client.force_login(UserFactory())
+    response = client.get(reverse("cohorts:apply", args=[cohort.slug]), follow=True)
+    assert "not taking applications" in response.content.decode()
+
+
+def test_my_learning_lists_applications_and_sessions_in_own_time_zone(client, cohort):
+    trainee = UserFactory(time_zone="Asia/Almaty")
+    EnrolmentFactory(user=trainee, status=Enrolment.Status.WAITLISTED)
+    EnrolmentFactory(user=trainee, cohort=cohort, status=Enrolment.Status.ADMITTED)
+    starts = datetime.datetime(2030, 3, 4, 6, 0, tzinfo=datetime.UTC)
+    SessionFactory(
+        cohort=cohort,
+        title="Search strategies",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+    )
+    client.force_login(trainee)
+    body = client.get(reverse("learning:home")).content.decode()
+    assert "Wait-listed" in body
+    assert "PPH in practice" in body
+    assert "Search strategies" in body
+    assert "11:00" in body  # 06:00 UTC is 11:00 in Almaty (UTC+5)
+
+
+def test_course_cohorts_tag_lists_open_cohorts_of_the_course(cohort):
+    from django.template import Context, Template
+
+    html = Template("{% load cohorts_tags %}{% course_cohorts course %}").render(
+        Context({"course": cohort.course})
+    )
+    assert "PPH in practice" in html
