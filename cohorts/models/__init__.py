@@ -1,10 +1,13 @@
+from .attendance import AttendanceChange, CalendarToken
 from .cohorts import Cohort, CohortOffice
 from .enrolments import Enrolment
 from .offices import Office, OfficeMembership
 from .sessions import AttendanceMark, Session
 
 __all__ = [
+    "AttendanceChange",
     "AttendanceMark",
+    "CalendarToken",
     "Cohort",
     "CohortOffice",
     "Enrolment",
