@@ -206,15 +206,14 @@ def attendance_check_in(
             )
         candidates = [session]
     else:
-        candidates = [
-            s
-            for s in Session.objects.filter(
+        candidates = list(
+            Session.objects.filter(
                 cohort__in=admitted.values("cohort"),
                 starts_at__lte=now
                 + timedelta(minutes=settings.ATTENDANCE_CHECKIN_OPENS_MINUTES),
                 ends_at__gte=now,
             ).select_related("cohort")
-        ]
+        )
         if not candidates:
             if not admitted.exists():
                 raise CheckInError(
