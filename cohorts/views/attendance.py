@@ -213,7 +213,7 @@ def session_checkin_code(request, cohort_slug, session_id):
 
 def _export_table(cohort):
     zone = _zone(cohort.time_zone)
-    labels = dict(AttendanceMark.Status.choices)
+    labels = {value: str(label) for value, label in AttendanceMark.Status.choices}
     header = [
         _("Session"),
         _("Start"),
