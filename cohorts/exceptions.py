@@ -37,3 +37,11 @@ class NotAllowedError(EnrolmentError):
 
 class RosterImportError(ApplicationError):
     """A roster CSV file could not be read at all."""
+
+
+class AttendanceError(ApplicationError):
+    """Attendance could not be recorded; `extra["errors"]` lists per-row problems."""
+
+
+class CheckInError(ApplicationError):
+    """A self check-in was refused; the message says why."""

@@ -1,9 +1,54 @@
 from django.urls import path
 
-from cohorts.views import public
+from cohorts.views import attendance, public
 
 app_name = "cohorts"
-urlpatterns = [
+urlpatterns: list = []
+
+# ---- sessions and attendance ----
+urlpatterns += [
+    path("check-in/", attendance.check_in, name="check_in"),
+    path("calendar/", attendance.my_calendar, name="my_calendar"),
+    path("calendar/<str:token>.ics", attendance.calendar_feed, name="calendar_feed"),
+    path(
+        "manage/<slug:cohort_slug>/sessions/",
+        attendance.session_list,
+        name="session_list",
+    ),
+    path(
+        "manage/<slug:cohort_slug>/sessions/calendar.ics",
+        attendance.cohort_calendar,
+        name="cohort_calendar",
+    ),
+    path(
+        "manage/<slug:cohort_slug>/sessions/attendance.<str:fmt>",
+        attendance.attendance_export,
+        name="attendance_export",
+    ),
+    path(
+        "manage/<slug:cohort_slug>/sessions/<int:session_id>/",
+        attendance.session_roster,
+        name="session_roster",
+    ),
+    path(
+        "manage/<slug:cohort_slug>/sessions/<int:session_id>/history/",
+        attendance.session_history,
+        name="session_history",
+    ),
+    path(
+        "manage/<slug:cohort_slug>/sessions/<int:session_id>/import/",
+        attendance.session_import,
+        name="session_import",
+    ),
+    path(
+        "manage/<slug:cohort_slug>/sessions/<int:session_id>/check-in-code/",
+        attendance.session_checkin_code,
+        name="session_checkin_code",
+    ),
+]
+
+# ---- public cohort pages (slug patterns last: they match any word) ----
+urlpatterns += [
     path("", public.cohort_list, name="list"),
     path("<slug:slug>/", public.cohort_detail, name="detail"),
     path("<slug:slug>/apply/", public.cohort_apply, name="apply"),

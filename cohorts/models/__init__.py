@@ -1,11 +1,14 @@
 from .api_tokens import OfficeApiToken
+from .attendance import AttendanceChange, CalendarToken
 from .cohorts import Cohort, CohortOffice
 from .enrolments import Enrolment
 from .offices import Office, OfficeMembership
 from .sessions import AttendanceMark, Session
 
 __all__ = [
+    "AttendanceChange",
     "AttendanceMark",
+    "CalendarToken",
     "Cohort",
     "CohortOffice",
     "Enrolment",

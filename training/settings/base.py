@@ -8,6 +8,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -176,7 +177,23 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "accounts.tasks.email_send_pending_task",
         "schedule": 300.0,
     },
+    "attendance-warning-send": {
+        # daily at 06:00 UTC: https://crontab.guru/#0_6_*_*_*
+        "task": "cohorts.tasks.attendance_warning_send_task",
+        "schedule": crontab(minute=0, hour=6),
+    },
 }
+
+# ---- ATTENDANCE ----
+# Self check-in codes change every ATTENDANCE_CODE_STEP seconds; the current and
+# the previous code are accepted. Check-in opens before the start and closes at
+# the end; after the grace period a check-in counts as late.
+ATTENDANCE_CODE_STEP = env.int("ATTENDANCE_CODE_STEP", default=30)
+ATTENDANCE_CHECKIN_OPENS_MINUTES = env.int(
+    "ATTENDANCE_CHECKIN_OPENS_MINUTES", default=15
+)
+ATTENDANCE_LATE_AFTER_MINUTES = env.int("ATTENDANCE_LATE_AFTER_MINUTES", default=10)
+ATTENDANCE_CHECKIN_RATE = env("ATTENDANCE_CHECKIN_RATE", default="10/m")
 
 # ---- AUTH / ALLAUTH ----
 AUTH_USER_MODEL = "accounts.User"

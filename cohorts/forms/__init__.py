@@ -1,0 +1,3 @@
+from .enrolments import ApplicationForm, RosterImportForm
+
+__all__ = ["ApplicationForm", "RosterImportForm"]

@@ -1,0 +1,80 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cohorts.models import AttendanceMark
+from cohorts.services.attendance import MAX_IMPORT_BYTES
+
+
+class RosterForm(forms.Form):
+    """One radio group (and a note) per expected trainee; saved in one request."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for row in rows:
+            if not row.expected:
+                self.rows.append((row, None, None))
+                continue
+            pk = row.enrolment.pk
+            status = forms.ChoiceField(
+                label=str(row.enrolment.user),
+                choices=AttendanceMark.Status.choices,
+                widget=forms.RadioSelect,
+                required=False,
+                initial=row.mark.status if row.mark else None,
+            )
+            note = forms.CharField(
+                label=_("Note"),
+                max_length=500,
+                required=False,
+                initial=row.mark.note if row.mark else "",
+            )
+            self.fields[f"status-{pk}"] = status
+            self.fields[f"note-{pk}"] = note
+            self.rows.append((row, self[f"status-{pk}"], self[f"note-{pk}"]))
+
+    def marks(self) -> dict[int, tuple[str, str]]:
+        """enrolment id → (status, note) for every trainee given a status."""
+        result = {}
+        for row, status, _note in self.rows:
+            if status is None:
+                continue
+            pk = row.enrolment.pk
+            value = self.cleaned_data.get(f"status-{pk}")
+            if value:
+                result[pk] = (value, self.cleaned_data.get(f"note-{pk}", ""))
+        return result
+
+
+class CheckInForm(forms.Form):
+    code = forms.CharField(
+        label=_("Check-in code"),
+        max_length=12,
+        help_text=_("The 6 digits shown on your instructor's screen."),
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "pattern": "[0-9 ]*",
+                "autofocus": True,
+            }
+        ),
+    )
+    session = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class AttendanceImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "UTF-8 CSV with the columns email, status (present, late, excused, "
+            "absent) and note. Nothing is saved if any row has an error."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        return upload

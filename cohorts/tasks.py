@@ -1,0 +1,12 @@
+from celery import shared_task
+
+
+@shared_task(acks_late=True)
+def attendance_warning_send_task() -> int:
+    """Periodic: warn trainees whose attendance fell below their cohort's minimum.
+
+    Idempotent: each enrolment is warned at most once (see the service).
+    """
+    from cohorts.services.attendance import attendance_warning_send
+
+    return attendance_warning_send()
