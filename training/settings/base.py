@@ -83,10 +83,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "training.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -292,6 +295,43 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+# Browser features no page of ours uses; a setting so an area that needs one
+# (say, camera for QR check-in) can allow it for its own origin.
+# https://developer.mozilla.org/docs/Web/HTTP/Headers/Permissions-Policy
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+# ---- CONTENT SECURITY POLICY ----
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+# No inline scripts anywhere on the public site: behaviour goes in static .js
+# files. Style *attributes* stay allowed (progress bars set their width that
+# way; an attribute cannot run script), <style> elements do not.
+# The Wagtail admin runs inline scripts and its own previews, so it is excluded.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        # Video embeds in lessons (wagtail.embeds); extend via the environment.
+        "frame-src": ["'self'"] + env.list("CSP_FRAME_SRC", default=[]),
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
 # django-ratelimit counts in the default cache; behind a proxy set the client IP header.
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 
