@@ -9,9 +9,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from training import views
+from training.api import api
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
