@@ -181,10 +181,16 @@ def test_api_roster_gives_details_to_nominating_and_lead_offices_only(client):
     url = f"/api/v1/cohorts/{s.cohort.slug}/roster/"
     seen = {}
     for role in ("own", "lead", "co"):
-        response = client.get(url, headers={"Authorization": f"Bearer {s.tokens[role]}"})
+        response = client.get(
+            url, headers={"Authorization": f"Bearer {s.tokens[role]}"}
+        )
         (entry,) = response.json()
         seen[role] = entry.get("employer")
-    assert seen == {"own": s.enrolment.employer, "lead": s.enrolment.employer, "co": None}
+    assert seen == {
+        "own": s.enrolment.employer,
+        "lead": s.enrolment.employer,
+        "co": None,
+    }
 
 
 def test_bulk_decision_by_co_organizer_does_not_touch_other_offices_applications(
