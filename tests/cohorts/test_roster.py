@@ -59,11 +59,11 @@ def test_import_nominates_all_rows_in_one_go(setup):
 def test_any_error_row_means_nothing_is_written(setup):
     cohort, ipos, coord, existing = setup
     data = (
-        "email,office,employer,position\n"
-        "ok@example.org,ipos,IPOS,Examiner\n"
-        "not-an-email,ipos,IPOS,Examiner\n"
-        "x@example.org,lead,Lead,Examiner\n"  # not the coordinator's office
-    ).encode()
+        b"email,office,employer,position\n"
+        b"ok@example.org,ipos,IPOS,Examiner\n"
+        b"not-an-email,ipos,IPOS,Examiner\n"
+        b"x@example.org,lead,Lead,Examiner\n"  # not the coordinator's office
+    )
     result = roster_import(cohort=cohort, by=coord, data=data, dry_run=False)
     assert [r.outcome for r in result.rows] == ["add", "error", "error"]
     assert not result.written
