@@ -74,6 +74,8 @@ MATRIX = [
     ("draft cohort page", lambda s: f"/cohorts/{s.draft.slug}/", "get", (404,) * 7),
     ("apply", lambda s: f"/cohorts/{s.cohort.slug}/apply/", "get",
      (LOGIN, 302, 200, 200, 200, 200, 200)),  # trainee already applied: redirect
+    ("withdraw", lambda s: f"/cohorts/{s.cohort.slug}/withdraw/", "post",
+     (LOGIN, 302, 404, 404, 404, 404, 404)),  # only one's own application
     ("my learning", lambda s: "/learning/", "get",
      (LOGIN, 200, 200, 200, 200, 200, 200)),
     # --- API: the role's office token (none for anonymous, trainee, admin)
