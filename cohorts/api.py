@@ -15,8 +15,10 @@ from cohorts.services.api_tokens import office_api_token_authenticate
 class OfficeTokenAuth(HttpBearer):
     """`Authorization: Bearer <token>`; request.auth becomes the OfficeApiToken."""
 
-    openapi_description = "An office API token (create one in the admin or with "
-    "`manage.py create_office_token OFFICE_CODE`)."
+    openapi_description = (
+        "An office API token (create one in the admin or with "
+        "`manage.py create_office_token OFFICE_CODE`)."
+    )
 
     def authenticate(self, request, token):
         return office_api_token_authenticate(token)
