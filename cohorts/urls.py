@@ -52,4 +52,5 @@ urlpatterns += [
     path("", public.cohort_list, name="list"),
     path("<slug:slug>/", public.cohort_detail, name="detail"),
     path("<slug:slug>/apply/", public.cohort_apply, name="apply"),
+    path("<slug:slug>/withdraw/", public.cohort_withdraw, name="withdraw"),
 ]

@@ -13,10 +13,11 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.admin.widgets import HeaderButton
 
 from cohorts.models import Cohort, Office, OfficeApiToken, OfficeMembership
 from cohorts.selectors.scoping import (
@@ -63,7 +64,7 @@ class CohortIndexView(generic.IndexView):
         buttons = list(super().get_list_more_buttons(instance))
         buttons.insert(
             0,
-            ListingButton(
+            MenuItem(
                 _("Applications"),
                 url=reverse("cohort_admin:applications", args=[instance.pk]),
                 icon_name="group",
@@ -113,7 +114,6 @@ class CohortViewSet(ModelViewSet):
     url_prefix = "cohorts"
     icon = "group"
     menu_label = _("Cohorts")
-    add_to_admin_menu = False
     index_view_class = CohortIndexView
     edit_view_class = CohortEditView
     delete_view_class = CohortDeleteView

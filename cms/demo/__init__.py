@@ -24,4 +24,6 @@ class DemoContext:
 
 STEPS = [
     "cms.demo.accounts",
+    "cms.demo.offices",
+    "cms.demo.cohorts",
 ]

@@ -300,4 +300,5 @@ DECISIONS = {
     "reject": enrolment_reject,
     "admit": enrolment_admit,
     "decline": enrolment_decline,
+    "withdraw": enrolment_withdraw,
 }

@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "reject": gettext_lazy("Reject"),
     "admit": gettext_lazy("Admit"),
     "decline": gettext_lazy("Decline"),
+    "withdraw": gettext_lazy("Record withdrawal"),
 }
 
 
@@ -70,6 +71,8 @@ def _available_actions(user, cohort) -> list[tuple[str, str]]:
         actions += ["nominate", "waitlist", "reject"]
     if user_leads_cohort(user, cohort):
         actions += ["admit", "decline"]
+    if actions:
+        actions.append("withdraw")
     return [(a, ACTION_LABELS[a]) for a in actions]
 
 

@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from cohorts.exceptions import DuplicateApplicationError, EnrolmentError
 from cohorts.forms import ApplicationForm
@@ -15,7 +16,7 @@ from cohorts.selectors.cohorts import (
     cohort_list_open,
     cohort_seats_by_office,
 )
-from cohorts.services.enrolments import enrolment_apply
+from cohorts.services.enrolments import enrolment_apply, enrolment_withdraw
 
 
 def cohort_list(request):
@@ -73,3 +74,21 @@ def cohort_apply(request, slug):
     return render(
         request, "cohorts/cohort_apply.html", {"cohort": cohort, "form": form}
     )
+
+
+@login_required
+@require_POST
+def cohort_withdraw(request, slug):
+    """The trainee withdraws their own application or place."""
+    cohort = cohort_get_public(slug=slug)
+    enrolment = get_object_or_404(Enrolment, cohort=cohort, user=request.user)
+    try:
+        enrolment_withdraw(enrolment=enrolment, by=request.user)
+    except EnrolmentError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("You have withdrawn from %(cohort)s.") % {"cohort": cohort.title},
+        )
+    return redirect("learning:home")

@@ -118,3 +118,13 @@ def test_course_cohorts_tag_lists_open_cohorts_of_the_course(cohort):
         Context({"course": cohort.course})
     )
     assert "PPH in practice" in html
+
+
+def test_trainee_withdraws_own_application(client, cohort):
+    enrolment = EnrolmentFactory(cohort=cohort, status=Enrolment.Status.ADMITTED)
+    client.force_login(enrolment.user)
+    assert "Withdraw" in client.get(reverse("learning:home")).content.decode()
+    response = client.post(reverse("cohorts:withdraw", args=[cohort.slug]))
+    assert response.status_code == 302
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.WITHDRAWN
