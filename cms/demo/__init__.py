@@ -24,4 +24,6 @@ class DemoContext:
 
 STEPS = [
     "cms.demo.accounts",
+    # Keep last: it adds sessions to the cohorts the steps above created.
+    "cms.demo.attendance",
 ]
