@@ -26,4 +26,6 @@ STEPS = [
     "cms.demo.accounts",
     "cms.demo.offices",
     "cms.demo.cohorts",
+    # Keep last: it adds sessions to the cohorts the steps above created.
+    "cms.demo.attendance",
 ]

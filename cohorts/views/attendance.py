@@ -340,10 +340,11 @@ def my_calendar(request):
     sessions = session_list_for_trainee(request.user).filter(
         ends_at__gte=timezone.now()
     )
+    teaching = set(request.user.taught_sessions.values_list("pk", flat=True))
     return _render(
         request,
         "cohorts/attendance/my_calendar.html",
-        {"feed_url": feed_url, "sessions": sessions},
+        {"feed_url": feed_url, "sessions": sessions, "teaching": teaching},
     )
 
 

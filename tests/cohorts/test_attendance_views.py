@@ -278,3 +278,46 @@ def test_export_is_for_coordinators_only(client, setup):
     client.force_login(setup["instructor"])
     url = reverse("cohorts:attendance_export", args=[setup["cohort"].slug, "csv"])
     assert client.get(url).status_code == 404
+
+
+def test_export_and_session_list_queries_do_not_grow(
+    client, setup, django_assert_max_num_queries
+):
+    client.force_login(setup["lead_coordinator"])
+    slug = setup["cohort"].slug
+    urls = [
+        reverse("cohorts:attendance_export", args=[slug, "csv"]),
+        reverse("cohorts:session_list", args=[slug]),
+    ]
+    for url in urls:
+        client.get(url)
+    baseline = {}
+    for url in urls:
+        with django_assert_max_num_queries(30) as captured:
+            client.get(url)
+        baseline[url] = len(captured.captured_queries)
+    for _ in range(4):
+        session = SessionFactory(cohort=setup["cohort"])
+        session.instructors.add(UserFactory())
+    AdmittedEnrolmentFactory.create_batch(10, cohort=setup["cohort"])
+    for url in urls:
+        with django_assert_max_num_queries(baseline[url]):
+            assert client.get(url).status_code == 200
+
+
+def test_my_sessions_page_links_instructors_to_their_rosters(client, setup):
+    upcoming = SessionFactory(
+        cohort=setup["cohort"], starts_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    upcoming.instructors.add(setup["instructor"])
+    client.force_login(setup["instructor"])
+    html = client.get(reverse("cohorts:my_calendar")).content.decode()
+    assert (
+        reverse("cohorts:session_roster", args=[setup["cohort"].slug, upcoming.pk])
+        in html
+    )
+
+    client.force_login(setup["enrolments"][0].user)
+    html = client.get(reverse("cohorts:my_calendar")).content.decode()
+    assert upcoming.title in html
+    assert "/manage/" not in html and "check-in-code" not in html
