@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from .dataintegrity import ProofCheck, proof_verify
 from .did import did_resolve
 from .exceptions import CredentialError
+from .fetch import fetch_json
 from .schema import endorsement_schema_validate, schema_validate
 from .statuslist import bit_get, bitstring_decode
 
@@ -79,14 +80,7 @@ def parse_datetime(value) -> datetime | None:
 
 
 def _http_fetch_json(url: str) -> dict:
-    import requests
-
-    try:
-        response = requests.get(url, timeout=10, headers={"Accept": "application/json"})
-        response.raise_for_status()
-        return response.json()
-    except (requests.RequestException, ValueError) as exc:
-        raise CredentialError(f"Could not fetch {url}: {exc}") from exc
+    return fetch_json(url, accept="application/vc+ld+json, application/json")
 
 
 # ---- checks ----
