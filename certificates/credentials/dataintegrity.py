@@ -82,8 +82,13 @@ def proof_add(
     """Return a copy of ``document`` with an eddsa-rdfc-2022 DataIntegrityProof added.
 
     Existing proofs are kept (the result's ``proof`` is always an array). Pure: the
-    input is not modified. Raises ContextNotShippedError for an unknown context.
+    input is not modified. Raises CredentialError for a document without @context
+    and ContextNotShippedError for an unknown context.
     """
+    if "@context" not in document:
+        raise CredentialError(
+            "Only JSON-LD documents (with an @context) can be signed."
+        )
     unsecured = copy.deepcopy(document)
     existing = proofs_of(unsecured)
     unsecured.pop("proof", None)

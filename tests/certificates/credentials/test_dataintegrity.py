@@ -101,3 +101,10 @@ def test_a_chained_proof_fails_when_its_previous_proof_is_removed():
     checks = proof_verify(document)
     assert referencing
     assert all(checks[i].status == "failed" for i in referencing)
+
+
+def test_a_document_without_context_cannot_be_signed(w3c_key):
+    from certificates.credentials.exceptions import CredentialError
+
+    with pytest.raises(CredentialError, match="@context"):
+        proof_add({"id": "urn:uuid:1", "name": "x"}, w3c_key)
