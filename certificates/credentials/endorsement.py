@@ -19,7 +19,7 @@ from .dataintegrity import proof_add
 from .did import did_resolve
 from .jsonld import CREDENTIALS_V2, OB_V3P0
 from .keys import SigningKey
-from .verify import FAILED, PASSED, Check, VerificationReport, credential_verify
+from .verify import FAILED, PASSED, Check, VerificationReport, endorsement_report
 
 # Namespace for deterministic endorsement ids: one id per (credential, office), so
 # exporting the same batch twice yields the same unsigned credentials.
@@ -114,19 +114,7 @@ def endorsement_verify(
         if isinstance(subject_credential, str)
         else subject_credential.get("id")
     )
-    report = credential_verify(
-        endorsement,
-        resolve=resolve,
-        fetch_status=fetch_status,
-        now=now,
-    )
-    subject = endorsement.get("credentialSubject") or {}
-    if subject.get("id") == subject_id and subject_id:
-        report.checks.append(Check("subject", PASSED, f"Endorses {subject_id}."))
-    else:
-        report.checks.append(
-            Check("subject", FAILED, f"Endorses {subject.get('id')}, not {subject_id}.")
-        )
+    report = endorsement_report(endorsement, subject_id, resolve, fetch_status, now)
     if expected_issuer is not None:
         issuer = (endorsement.get("issuer") or {}).get("id")
         ok = issuer == expected_issuer

@@ -18,6 +18,9 @@ from .schema import endorsement_schema_validate, schema_validate
 from .statuslist import bit_get, bitstring_decode
 
 PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"
+# A problem worth showing that does not make the credential invalid (e.g. one
+# co-signing office withdrew its endorsement).
+WARNING = "warning"
 
 
 @dataclass
@@ -34,6 +37,10 @@ class VerificationReport:
 
     checks: list[Check] = field(default_factory=list)
     proofs: list[ProofCheck] = field(default_factory=list)
+    # (endorser id, report) for each embedded EndorsementCredential
+    endorsements: list[tuple[str | None, "VerificationReport"]] = field(
+        default_factory=list
+    )
 
     @property
     def valid(self) -> bool:
@@ -254,9 +261,13 @@ def credential_verify(
     resolve: Callable[[str], dict] = did_resolve,
     fetch_status: Callable[[str], dict] | None = None,
     now: datetime | None = None,
+    _depth: int = 0,
 ) -> VerificationReport:
     """Verify a credential and report every check (schema, proof, issuer, validity,
-    status).
+    status, and its embedded endorsements if any).
+
+    A failed endorsement is a warning, not a failure: an office withdrawing its
+    endorsement does not invalidate the credential (revoking it does).
 
     ``resolve(controller_id)`` returns a DID/controller document (did:web over HTTPS,
     local keys for our own DIDs, did:key derived). ``fetch_status(url)`` returns the
@@ -275,4 +286,59 @@ def credential_verify(
         _validity_check(document, now),
         _status_check(document, resolve, fetch_status or _http_fetch_json, now),
     ]
+    if document.get("endorsement") and _depth < 1:
+        report.endorsements = [
+            (
+                issuer_id(item) if isinstance(item, dict) else None,
+                endorsement_report(
+                    item, document.get("id"), resolve, fetch_status, now, _depth + 1
+                ),
+            )
+            for item in document["endorsement"]
+        ]
+        report.checks.append(_endorsements_check(report.endorsements))
     return report
+
+
+def endorsement_report(
+    endorsement, subject_id, resolve, fetch_status, now, _depth=1
+) -> VerificationReport:
+    """credential_verify for an endorsement, plus a check that it is about
+    ``subject_id``."""
+    report = credential_verify(
+        endorsement,
+        resolve=resolve,
+        fetch_status=fetch_status,
+        now=now,
+        _depth=_depth,
+    )
+    subject = (
+        endorsement.get("credentialSubject") if isinstance(endorsement, dict) else None
+    ) or {}
+    if subject_id and subject.get("id") == subject_id:
+        report.checks.append(Check("subject", PASSED, f"Endorses {subject_id}."))
+    else:
+        report.checks.append(
+            Check("subject", FAILED, f"Endorses {subject.get('id')}, not {subject_id}.")
+        )
+    return report
+
+
+def _endorsements_check(results) -> Check:
+    details = []
+    for endorser, result in results:
+        if result.valid:
+            details.append(f"verified: {endorser}")
+        else:
+            failed = next(c for c in result.checks if c.status == FAILED)
+            details.append(
+                f"not verified: {endorser} ({failed.name}: {failed.message})"
+            )
+    good = sum(1 for _, result in results if result.valid)
+    status = PASSED if good == len(results) else WARNING
+    return Check(
+        "endorsements",
+        status,
+        f"{good} of {len(results)} endorsements verify.",
+        details,
+    )

@@ -10,11 +10,12 @@ from certificates.credentials.fetch import fetch_text
 from certificates.credentials.verify import (
     FAILED,
     PASSED,
+    WARNING,
     credential_jwt_verify,
     credential_verify,
 )
 
-MARKS = {PASSED: "PASS", FAILED: "FAIL"}
+MARKS = {PASSED: "PASS", FAILED: "FAIL", WARNING: "WARN"}
 
 
 def _local_text(url: str) -> str | None:

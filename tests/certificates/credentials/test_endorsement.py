@@ -74,6 +74,10 @@ def test_three_offices_endorse_and_all_four_signatures_verify_from_did_documents
     assert schema_validate(joint) == []
     report = credential_verify(joint, resolve=resolve)
     assert report.valid, report.as_dict()
+    assert report.check("endorsements").message == "3 of 3 endorsements verify."
+    assert {endorser for endorser, _ in report.endorsements} == {
+        office_did(code) for code in OFFICES
+    }
     assert len(joint["endorsement"]) == 3
     for endorsement in joint["endorsement"]:
         result = endorsement_verify(endorsement, joint, resolve)
@@ -243,3 +247,52 @@ def test_offline_sign_refuses_a_batch_with_something_else_in_it(tmp_path):
     credential = achievement_credential(office_did("ipos"))
     with pytest.raises(ValueError, match="not an EndorsementCredential"):
         batch_sign([credential], load_private_key(key_file))
+
+
+def test_a_withdrawn_endorsement_shows_but_the_credential_stays_valid():
+    from certificates.credentials.statuslist import (
+        bit_set,
+        bitstring_encode,
+        bitstring_new,
+        status_list_credential_build,
+        status_list_entry_build,
+    )
+
+    platform = signing_key_get()
+    credential = proof_add(achievement_credential(platform.controller_did), platform)
+    list_url = "https://academy.example.org/offices/eapo/status/1"
+    endorsements = []
+    for code in ("cnipa", "eapo"):
+        unsigned = endorsement_build(
+            subject_credential=credential,
+            office_did=office_did(code),
+            office_name=OFFICES[code],
+            comment="Approved.",
+            valid_from="2026-01-20T00:00:00Z",
+            credential_status=status_list_entry_build(list_url=list_url, index=7)
+            if code == "eapo"
+            else None,
+        )
+        endorsements.append(
+            endorsement_sign(unsigned, signing_key_get(office_controller(code)))
+        )
+    joint = proof_add(
+        credential_endorsements_attach(credential, endorsements), platform
+    )
+    bits = bitstring_new()
+    bit_set(bits, 7)  # EAPO withdrew its endorsement
+    eapo = signing_key_get(office_controller("eapo"))
+    status_list = proof_add(
+        status_list_credential_build(
+            list_url, bitstring_encode(bits), eapo.controller_did
+        ),
+        eapo,
+    )
+
+    report = credential_verify(joint, fetch_status=lambda url: status_list)
+
+    assert report.valid
+    check = report.check("endorsements")
+    assert check.status == "warning"
+    assert check.message == "1 of 2 endorsements verify."
+    assert any("offices:eapo" in d and "revoked" in d for d in check.details)
