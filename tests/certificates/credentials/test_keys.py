@@ -92,3 +92,13 @@ def test_commands_create_and_rotate_office_keys(capsys):
     assert "did:web:academy.example.org:offices:eapo#z6Mk" in out
     assert "1 retired key(s) remain published" in out
     assert len(keys.public_keys_list("office-eapo")) == 2
+
+
+def test_a_private_key_readable_by_others_is_reported(settings, caplog):
+    keys.signing_key_get()
+    for pem in (Path(settings.SIGNING_KEYS_DIR) / "platform").glob("*.pem"):
+        pem.chmod(0o644)
+
+    keys.signing_key_get()
+
+    assert "readable by other users" in caplog.text
