@@ -25,10 +25,15 @@ WARNING = "warning"
 
 @dataclass
 class Check:
+    """One check: ``name`` (schema, proof, issuer, validity, status, endorsements),
+    ``status`` (passed/failed/skipped/warning), an English ``message`` for logs and
+    the command line, and a stable ``code`` for user interfaces to translate."""
+
     name: str
     status: str
     message: str
     details: list[str] = field(default_factory=list)
+    code: str = ""
 
 
 @dataclass
@@ -49,7 +54,7 @@ class VerificationReport:
     @property
     def revoked(self) -> bool:
         status = self.check("status")
-        return bool(status and status.status == FAILED and "revoked" in status.message)
+        return bool(status and status.code == "revoked")
 
     def check(self, name: str) -> Check | None:
         return next((c for c in self.checks if c.name == name), None)
@@ -63,6 +68,7 @@ class VerificationReport:
                     "status": c.status,
                     "message": c.message,
                     "details": c.details,
+                    "code": c.code,
                 }
                 for c in self.checks
             ],
@@ -119,9 +125,11 @@ def _proof_check(checks: list[ProofCheck]) -> Check:
         for c in checks
     ]
     if not checks:
-        return Check("proof", FAILED, "The credential has no proof.")
+        return Check("proof", FAILED, "The credential has no proof.", code="no_proof")
     if any(c.status == "failed" for c in checks):
-        return Check("proof", FAILED, "A proof does not verify.", details)
+        return Check(
+            "proof", FAILED, "A proof does not verify.", details, code="proof_invalid"
+        )
     if not any(c.verified for c in checks):
         return Check("proof", FAILED, "No proof of a supported type.", details)
     return Check("proof", PASSED, "Every supported proof verifies.", details)
@@ -140,6 +148,7 @@ def _issuer_check(document: dict, checks: list[ProofCheck]) -> Check:
             "issuer",
             FAILED,
             f"Signed by a key of {strangers[0]}, not of the issuer {issuer}.",
+            code="issuer_mismatch",
         )
     return Check("issuer", PASSED, f"Signed by the issuer {issuer}.")
 
@@ -153,9 +162,11 @@ def _validity_check(document: dict, now: datetime) -> Check:
     if end_raw is not None and end is None:
         return Check("validity", FAILED, f"validUntil {end_raw!r} is not a date.")
     if start and now < start:
-        return Check("validity", FAILED, f"Not valid before {start_raw}.")
+        return Check(
+            "validity", FAILED, f"Not valid before {start_raw}.", code="not_yet_valid"
+        )
     if end and now >= end:
-        return Check("validity", FAILED, f"Expired on {end_raw}.")
+        return Check("validity", FAILED, f"Expired on {end_raw}.", code="expired")
     return Check("validity", PASSED, "Within its validity period.")
 
 
@@ -194,7 +205,13 @@ def _status_entry_check(entry: dict, document: dict, resolve, fetch, now) -> Che
         return Check("status", FAILED, exc.message)
     word = {"revocation": "revoked", "suspension": "suspended"}.get(purpose, purpose)
     if is_set:
-        return Check("status", FAILED, f"The credential is {word}.", [f"{url}#{index}"])
+        return Check(
+            "status",
+            FAILED,
+            f"The credential is {word}.",
+            [f"{url}#{index}"],
+            code=word,
+        )
     return Check("status", PASSED, f"Not {word} ({url}#{index}).")
 
 

@@ -66,6 +66,7 @@ def test_revoked_bit_makes_the_credential_invalid():
     assert not report.valid
     assert report.revoked
     assert report.check("status").message == "The credential is revoked."
+    assert report.as_dict()["checks"][4]["code"] == "revoked"
 
 
 def test_a_status_list_signed_by_someone_else_is_refused(w3c_key):
