@@ -102,3 +102,12 @@ def test_a_private_key_readable_by_others_is_reported(settings, caplog):
     keys.signing_key_get()
 
     assert "readable by other users" in caplog.text
+
+
+def test_register_public_key_command(capsys, w3c_key):
+    call_command(
+        "register_public_key", "--office", "ipos", w3c_key.public_key_multibase
+    )
+    assert "offices:ipos#z6Mk" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("register_public_key", "--office", "ipos", "not-a-key")

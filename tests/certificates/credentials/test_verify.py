@@ -298,3 +298,18 @@ def test_only_http_urls_are_fetched():
 
     with pytest.raises(CredentialError, match="not an http"):
         fetch_json("file:///etc/passwd")
+
+
+def test_verify_credential_json_output(tmp_path, capsys):
+    document = vector("1edtech-validator/simple-err-expired.json")
+    path = tmp_path / "expired.json"
+    path.write_text(json.dumps(document))
+
+    with pytest.raises(CommandError):
+        call_command("verify_credential", str(path), "--json")
+
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is False
+    assert {"name": "validity", "code": "expired"}.items() <= next(
+        c for c in report["checks"] if c["name"] == "validity"
+    ).items()
