@@ -309,4 +309,10 @@ def signing_key_get(controller: str = "platform") -> SigningKey:
         raise SigningKeyNotHeldError(
             f"{controller} holds its own private key; it signs outside the platform."
         )
-    return _entry_signing(directory, controller, current)
+    try:
+        return _entry_signing(directory, controller, current)
+    except FileNotFoundError as exc:
+        raise SigningKeyMissingError(
+            f"The private key of {controller}'s current key is missing "
+            f"({exc.filename}). Restore it from backup, or rotate the key."
+        ) from exc

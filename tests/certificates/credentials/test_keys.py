@@ -111,3 +111,12 @@ def test_register_public_key_command(capsys, w3c_key):
     assert "offices:ipos#z6Mk" in capsys.readouterr().out
     with pytest.raises(CommandError):
         call_command("register_public_key", "--office", "ipos", "not-a-key")
+
+
+def test_a_missing_private_key_file_is_a_clear_error(settings):
+    keys.signing_key_get()
+    for pem in (Path(settings.SIGNING_KEYS_DIR) / "platform").glob("*.ed25519.pem"):
+        pem.unlink()
+
+    with pytest.raises(SigningKeyMissingError, match="Restore it from backup"):
+        keys.signing_key_get()
