@@ -10,9 +10,12 @@ signed document makes a proof set (each proof signs the document without proofs)
 
 import copy
 import hashlib
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 import base58
 from cryptography.exceptions import InvalidSignature
@@ -63,11 +66,54 @@ def _timestamp(value: datetime | str | None) -> str:
     return value
 
 
-def _hash_data(unsecured: dict, options: dict) -> bytes:
+_TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+_PLACEHOLDER = "2000-01-01T00:00:00Z"
+_TEMPLATE_KEYS = {
+    "type",
+    "cryptosuite",
+    "created",
+    "verificationMethod",
+    "proofPurpose",
+}
+
+
+@lru_cache(maxsize=256)
+def _proof_template(context_json: str, frozen_options: tuple) -> str | None:
+    config = {**dict(frozen_options), "created": _PLACEHOLDER}
+    config["@context"] = json.loads(context_json)
+    canonical = canonicalize(config)
+    literal = f'"{_PLACEHOLDER}"'
+    return canonical if canonical.count(literal) == 1 else None
+
+
+def _canonical_proof_options(unsecured: dict, options: dict) -> str:
+    """Canonical proof options. For the usual five members the canonical form is
+    the same but for the ``created`` literal (one blank node, lines ordered by
+    predicate), so it is computed once per key and context and filled in: bulk
+    signing then canonicalizes only the document."""
+    created = options.get("created")
+    if (
+        set(options) == _TEMPLATE_KEYS
+        and "@context" in unsecured
+        and isinstance(created, str)
+        and _TIMESTAMP.match(created)
+    ):
+        others = tuple(sorted((k, v) for k, v in options.items() if k != "created"))
+        if all(isinstance(v, str) for _, v in others):
+            template = _proof_template(
+                json.dumps(unsecured["@context"], sort_keys=True), others
+            )
+            if template is not None:
+                return template.replace(f'"{_PLACEHOLDER}"', f'"{created}"')
     config = dict(options)
     if "@context" in unsecured:
         config["@context"] = unsecured["@context"]
-    proof_hash = hashlib.sha256(canonicalize(config).encode("utf-8")).digest()
+    return canonicalize(config)
+
+
+def _hash_data(unsecured: dict, options: dict) -> bytes:
+    proof_canonical = _canonical_proof_options(unsecured, options)
+    proof_hash = hashlib.sha256(proof_canonical.encode("utf-8")).digest()
     doc_hash = hashlib.sha256(canonicalize(unsecured).encode("utf-8")).digest()
     return proof_hash + doc_hash
 
@@ -82,8 +128,13 @@ def proof_add(
     """Return a copy of ``document`` with an eddsa-rdfc-2022 DataIntegrityProof added.
 
     Existing proofs are kept (the result's ``proof`` is always an array). Pure: the
-    input is not modified. Raises ContextNotShippedError for an unknown context.
+    input is not modified. Raises CredentialError for a document without @context
+    and ContextNotShippedError for an unknown context.
     """
+    if "@context" not in document:
+        raise CredentialError(
+            "Only JSON-LD documents (with an @context) can be signed."
+        )
     unsecured = copy.deepcopy(document)
     existing = proofs_of(unsecured)
     unsecured.pop("proof", None)

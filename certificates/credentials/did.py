@@ -11,7 +11,8 @@ from urllib.parse import quote, unquote, urlsplit
 from django.conf import settings
 
 from . import multikey
-from .exceptions import DidResolutionError
+from .exceptions import CredentialError, DidResolutionError
+from .fetch import fetch_json
 
 DID_CONTEXTS = [
     "https://www.w3.org/ns/did/v1",
@@ -128,18 +129,10 @@ def did_web_url(did: str) -> str:
 
 
 def _http_fetch(url: str) -> dict:
-    import requests
-
     try:
-        response = requests.get(
-            url,
-            timeout=10,
-            headers={"Accept": "application/did+json, application/json"},
-        )
-        response.raise_for_status()
-        return response.json()
-    except (requests.RequestException, ValueError) as exc:
-        raise DidResolutionError(f"Could not fetch {url}: {exc}") from exc
+        return fetch_json(url, accept="application/did+json, application/json")
+    except CredentialError as exc:
+        raise DidResolutionError(exc.message) from exc
 
 
 def did_resolve(did: str, fetch: Fetch | None = None) -> dict:
@@ -147,7 +140,7 @@ def did_resolve(did: str, fetch: Fetch | None = None) -> dict:
 
     ``did:key`` is derived locally; ``did:web`` of this site comes from the local
     key store (works offline), any other ``did:web`` is fetched over HTTPS with
-    ``fetch(url) -> dict`` (default: requests). Raises DidResolutionError.
+    ``fetch(url) -> dict`` (default: urllib). Raises DidResolutionError.
     """
     if did.startswith("did:key:"):
         return did_key_document(did)

@@ -77,6 +77,9 @@ def document_loader(url: str, options: dict | None = None) -> dict:
         "contextUrl": None,
         "documentUrl": url,
         "document": _context_document(url),
+        # Shipped contexts never change: the "static" tag lets pyld keep the resolved
+        # context in its shared cache instead of re-processing it on every call.
+        "tag": "static",
     }
 
 

@@ -14,6 +14,7 @@ signed with them still verify. Creating, rotating and registering take a file lo
 
 import fcntl
 import json
+import logging
 import os
 import re
 from contextlib import contextmanager
@@ -29,6 +30,8 @@ from django.conf import settings
 from . import multikey
 from .did import controller_did
 from .exceptions import CredentialError, SigningKeyMissingError, SigningKeyNotHeldError
+
+logger = logging.getLogger(__name__)
 
 CONTROLLER_RE = re.compile(r"^(platform|office-[a-z0-9][a-z0-9_-]{0,49})$")
 METADATA = "keys.json"
@@ -162,14 +165,20 @@ def _entry_public(controller: str, entry: dict) -> PublicKey:
     )
 
 
+def _read_private(path: Path) -> bytes:
+    if path.stat().st_mode & 0o077:
+        logger.warning("Private key %s is readable by other users; chmod 600 it.", path)
+    return path.read_bytes()
+
+
 def _entry_signing(directory: Path, controller: str, entry: dict) -> SigningKey:
     fragment = entry["fragment"]
     private_key = serialization.load_pem_private_key(
-        (directory / f"{fragment}.ed25519.pem").read_bytes(), password=None
+        _read_private(directory / f"{fragment}.ed25519.pem"), password=None
     )
     jwt_path = directory / f"{fragment}.p256.pem"
     jwt_key = (
-        serialization.load_pem_private_key(jwt_path.read_bytes(), password=None)
+        serialization.load_pem_private_key(_read_private(jwt_path), password=None)
         if jwt_path.exists()
         else None
     )
@@ -300,4 +309,10 @@ def signing_key_get(controller: str = "platform") -> SigningKey:
         raise SigningKeyNotHeldError(
             f"{controller} holds its own private key; it signs outside the platform."
         )
-    return _entry_signing(directory, controller, current)
+    try:
+        return _entry_signing(directory, controller, current)
+    except FileNotFoundError as exc:
+        raise SigningKeyMissingError(
+            f"The private key of {controller}'s current key is missing "
+            f"({exc.filename}). Restore it from backup, or rotate the key."
+        ) from exc

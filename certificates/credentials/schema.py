@@ -33,44 +33,27 @@ def schema_validate(
 
 
 def endorsement_schema_validate(credential: dict) -> list[str]:
-    """Structural checks of an OB 3.0 EndorsementCredential.
+    """Schema violations of an OB 3.0 EndorsementCredential.
 
-    The official endorsement JSON Schema is not shipped, so this checks the members
-    the specification requires: contexts, id, types, issuer profile, validFrom,
-    an EndorsementSubject with an id, and ``proof`` as an array.
+    Uses the ``EndorsementCredential`` definition inside the official schema (the
+    one the ``endorsement`` property of an achievement credential refers to).
     """
-    errors = []
-    context = credential.get("@context")
-    if not (
-        isinstance(context, list)
-        and len(context) >= 2
-        and context[0] == "https://www.w3.org/ns/credentials/v2"
-        and str(context[1]).startswith("https://purl.imsglobal.org/spec/ob/v3p0/")
-    ):
-        errors.append("$.@context: must start with the VC 2.0 and OB 3.0 contexts")
-    if not isinstance(credential.get("id"), str):
-        errors.append("$.id: required string")
-    types = credential.get("type")
-    if not (isinstance(types, list) and "EndorsementCredential" in types):
-        errors.append("$.type: must be an array containing 'EndorsementCredential'")
-    issuer = credential.get("issuer")
-    if not (
-        isinstance(issuer, dict)
-        and isinstance(issuer.get("id"), str)
-        and isinstance(issuer.get("type"), list)
-        and "Profile" in issuer["type"]
-    ):
-        errors.append("$.issuer: must be a Profile with an id and a type array")
-    if not isinstance(credential.get("validFrom"), str):
-        errors.append("$.validFrom: required")
-    subject = credential.get("credentialSubject")
-    if not (
-        isinstance(subject, dict)
-        and isinstance(subject.get("id"), str)
-        and isinstance(subject.get("type"), list)
-        and "EndorsementSubject" in subject["type"]
-    ):
-        errors.append("$.credentialSubject: must be an EndorsementSubject with an id")
-    if "proof" in credential and not isinstance(credential["proof"], list):
-        errors.append("$.proof: must be an array")
-    return errors
+    errors = sorted(
+        _endorsement_validator().iter_errors(credential), key=lambda e: list(e.path)
+    )
+    return [f"{error.json_path}: {error.message}" for error in errors]
+
+
+@cache
+def _endorsement_validator() -> Draft201909Validator:
+    full = json.loads(
+        (SCHEMAS_DIR / ACHIEVEMENT_CREDENTIAL_SCHEMA).read_text(encoding="utf-8")
+    )
+    schema = {
+        "$schema": full["$schema"],
+        "$defs": full["$defs"],
+        "$ref": "#/$defs/EndorsementCredential",
+    }
+    return Draft201909Validator(
+        schema, format_checker=Draft201909Validator.FORMAT_CHECKER
+    )

@@ -18,6 +18,7 @@ from .keys import SigningKey
 from .verify import issuer_id, parse_datetime
 
 ALGORITHMS = ["ES256", "RS256"]
+JWT_CLAIMS = {"iss", "sub", "jti", "nbf", "exp", "iat", "aud"}
 
 
 def _claims(credential: dict) -> dict:
@@ -90,11 +91,15 @@ def credential_jwt_check(
             public_key,
             algorithms=[header["alg"]],
             leeway=leeway,
-            options={"require": ["iss", "jti", "vc"], "verify_aud": False},
+            options={"require": ["iss"], "verify_aud": False},
         )
     except jwt.PyJWTError as exc:
         raise CredentialError(f"The JWT does not verify: {exc}") from exc
-    vc = claims["vc"]
+    # The OB 3.0 examples wrap the credential in "vc"; VC 2.0 JOSE puts it at the top
+    # level. Read both, write the former.
+    vc = claims.get("vc")
+    if vc is None and "@context" in claims:
+        vc = {k: v for k, v in claims.items() if k not in JWT_CLAIMS}
     if not isinstance(vc, dict):
         raise CredentialError("The vc claim is not a credential.")
     expected = _claims(vc)

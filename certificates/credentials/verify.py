@@ -13,18 +13,27 @@ from datetime import UTC, datetime
 from .dataintegrity import ProofCheck, proof_verify
 from .did import did_resolve
 from .exceptions import CredentialError
+from .fetch import fetch_json
 from .schema import endorsement_schema_validate, schema_validate
 from .statuslist import bit_get, bitstring_decode
 
 PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"
+# A problem worth showing that does not make the credential invalid (e.g. one
+# co-signing office withdrew its endorsement).
+WARNING = "warning"
 
 
 @dataclass
 class Check:
+    """One check: ``name`` (schema, proof, issuer, validity, status, endorsements),
+    ``status`` (passed/failed/skipped/warning), an English ``message`` for logs and
+    the command line, and a stable ``code`` for user interfaces to translate."""
+
     name: str
     status: str
     message: str
     details: list[str] = field(default_factory=list)
+    code: str = ""
 
 
 @dataclass
@@ -33,6 +42,10 @@ class VerificationReport:
 
     checks: list[Check] = field(default_factory=list)
     proofs: list[ProofCheck] = field(default_factory=list)
+    # (endorser id, report) for each embedded EndorsementCredential
+    endorsements: list[tuple[str | None, "VerificationReport"]] = field(
+        default_factory=list
+    )
 
     @property
     def valid(self) -> bool:
@@ -41,7 +54,7 @@ class VerificationReport:
     @property
     def revoked(self) -> bool:
         status = self.check("status")
-        return bool(status and status.status == FAILED and "revoked" in status.message)
+        return bool(status and status.code == "revoked")
 
     def check(self, name: str) -> Check | None:
         return next((c for c in self.checks if c.name == name), None)
@@ -55,6 +68,7 @@ class VerificationReport:
                     "status": c.status,
                     "message": c.message,
                     "details": c.details,
+                    "code": c.code,
                 }
                 for c in self.checks
             ],
@@ -79,14 +93,7 @@ def parse_datetime(value) -> datetime | None:
 
 
 def _http_fetch_json(url: str) -> dict:
-    import requests
-
-    try:
-        response = requests.get(url, timeout=10, headers={"Accept": "application/json"})
-        response.raise_for_status()
-        return response.json()
-    except (requests.RequestException, ValueError) as exc:
-        raise CredentialError(f"Could not fetch {url}: {exc}") from exc
+    return fetch_json(url, accept="application/vc+ld+json, application/json")
 
 
 # ---- checks ----
@@ -118,9 +125,11 @@ def _proof_check(checks: list[ProofCheck]) -> Check:
         for c in checks
     ]
     if not checks:
-        return Check("proof", FAILED, "The credential has no proof.")
+        return Check("proof", FAILED, "The credential has no proof.", code="no_proof")
     if any(c.status == "failed" for c in checks):
-        return Check("proof", FAILED, "A proof does not verify.", details)
+        return Check(
+            "proof", FAILED, "A proof does not verify.", details, code="proof_invalid"
+        )
     if not any(c.verified for c in checks):
         return Check("proof", FAILED, "No proof of a supported type.", details)
     return Check("proof", PASSED, "Every supported proof verifies.", details)
@@ -139,6 +148,7 @@ def _issuer_check(document: dict, checks: list[ProofCheck]) -> Check:
             "issuer",
             FAILED,
             f"Signed by a key of {strangers[0]}, not of the issuer {issuer}.",
+            code="issuer_mismatch",
         )
     return Check("issuer", PASSED, f"Signed by the issuer {issuer}.")
 
@@ -152,9 +162,11 @@ def _validity_check(document: dict, now: datetime) -> Check:
     if end_raw is not None and end is None:
         return Check("validity", FAILED, f"validUntil {end_raw!r} is not a date.")
     if start and now < start:
-        return Check("validity", FAILED, f"Not valid before {start_raw}.")
+        return Check(
+            "validity", FAILED, f"Not valid before {start_raw}.", code="not_yet_valid"
+        )
     if end and now >= end:
-        return Check("validity", FAILED, f"Expired on {end_raw}.")
+        return Check("validity", FAILED, f"Expired on {end_raw}.", code="expired")
     return Check("validity", PASSED, "Within its validity period.")
 
 
@@ -193,7 +205,13 @@ def _status_entry_check(entry: dict, document: dict, resolve, fetch, now) -> Che
         return Check("status", FAILED, exc.message)
     word = {"revocation": "revoked", "suspension": "suspended"}.get(purpose, purpose)
     if is_set:
-        return Check("status", FAILED, f"The credential is {word}.", [f"{url}#{index}"])
+        return Check(
+            "status",
+            FAILED,
+            f"The credential is {word}.",
+            [f"{url}#{index}"],
+            code=word,
+        )
     return Check("status", PASSED, f"Not {word} ({url}#{index}).")
 
 
@@ -260,9 +278,13 @@ def credential_verify(
     resolve: Callable[[str], dict] = did_resolve,
     fetch_status: Callable[[str], dict] | None = None,
     now: datetime | None = None,
+    _depth: int = 0,
 ) -> VerificationReport:
     """Verify a credential and report every check (schema, proof, issuer, validity,
-    status).
+    status, and its embedded endorsements if any).
+
+    A failed endorsement is a warning, not a failure: an office withdrawing its
+    endorsement does not invalidate the credential (revoking it does).
 
     ``resolve(controller_id)`` returns a DID/controller document (did:web over HTTPS,
     local keys for our own DIDs, did:key derived). ``fetch_status(url)`` returns the
@@ -281,4 +303,59 @@ def credential_verify(
         _validity_check(document, now),
         _status_check(document, resolve, fetch_status or _http_fetch_json, now),
     ]
+    if document.get("endorsement") and _depth < 1:
+        report.endorsements = [
+            (
+                issuer_id(item) if isinstance(item, dict) else None,
+                endorsement_report(
+                    item, document.get("id"), resolve, fetch_status, now, _depth + 1
+                ),
+            )
+            for item in document["endorsement"]
+        ]
+        report.checks.append(_endorsements_check(report.endorsements))
     return report
+
+
+def endorsement_report(
+    endorsement, subject_id, resolve, fetch_status, now, _depth=1
+) -> VerificationReport:
+    """credential_verify for an endorsement, plus a check that it is about
+    ``subject_id``."""
+    report = credential_verify(
+        endorsement,
+        resolve=resolve,
+        fetch_status=fetch_status,
+        now=now,
+        _depth=_depth,
+    )
+    subject = (
+        endorsement.get("credentialSubject") if isinstance(endorsement, dict) else None
+    ) or {}
+    if subject_id and subject.get("id") == subject_id:
+        report.checks.append(Check("subject", PASSED, f"Endorses {subject_id}."))
+    else:
+        report.checks.append(
+            Check("subject", FAILED, f"Endorses {subject.get('id')}, not {subject_id}.")
+        )
+    return report
+
+
+def _endorsements_check(results) -> Check:
+    details = []
+    for endorser, result in results:
+        if result.valid:
+            details.append(f"verified: {endorser}")
+        else:
+            failed = next(c for c in result.checks if c.status == FAILED)
+            details.append(
+                f"not verified: {endorser} ({failed.name}: {failed.message})"
+            )
+    good = sum(1 for _, result in results if result.valid)
+    status = PASSED if good == len(results) else WARNING
+    return Check(
+        "endorsements",
+        status,
+        f"{good} of {len(results)} endorsements verify.",
+        details,
+    )

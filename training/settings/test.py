@@ -14,4 +14,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = "http://testserver"
+# Test keys are created on first use, apart from the developer's own dev keys.
+SIGNING_KEYS_DIR = str(VAR_DIR / "test-keys")  # noqa: F405
 SIGNING_KEYS_AUTO_CREATE = True

@@ -101,3 +101,32 @@ def test_a_chained_proof_fails_when_its_previous_proof_is_removed():
     checks = proof_verify(document)
     assert referencing
     assert all(checks[i].status == "failed" for i in referencing)
+
+
+def test_a_document_without_context_cannot_be_signed(w3c_key):
+    from certificates.credentials.exceptions import CredentialError
+
+    with pytest.raises(CredentialError, match="@context"):
+        proof_add({"id": "urn:uuid:1", "name": "x"}, w3c_key)
+
+
+@pytest.mark.parametrize(
+    "created", ["2023-02-24T23:36:38Z", "1999-12-31T23:59:59Z", "2026-11-25T09:00:00Z"]
+)
+def test_cached_proof_options_equal_a_full_canonicalization(w3c_key, created):
+    from certificates.credentials.dataintegrity import _canonical_proof_options
+    from certificates.credentials.jsonld import canonicalize
+
+    document = vector("1edtech-validator/simple.json")
+    document.pop("proof")
+    options = {
+        "type": "DataIntegrityProof",
+        "cryptosuite": "eddsa-rdfc-2022",
+        "created": created,
+        "verificationMethod": w3c_key.key_id,
+        "proofPurpose": "assertionMethod",
+    }
+
+    expected = canonicalize({**options, "@context": document["@context"]})
+    assert _canonical_proof_options(document, options) == expected
+    assert created in expected

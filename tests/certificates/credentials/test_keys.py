@@ -92,3 +92,31 @@ def test_commands_create_and_rotate_office_keys(capsys):
     assert "did:web:academy.example.org:offices:eapo#z6Mk" in out
     assert "1 retired key(s) remain published" in out
     assert len(keys.public_keys_list("office-eapo")) == 2
+
+
+def test_a_private_key_readable_by_others_is_reported(settings, caplog):
+    keys.signing_key_get()
+    for pem in (Path(settings.SIGNING_KEYS_DIR) / "platform").glob("*.pem"):
+        pem.chmod(0o644)
+
+    keys.signing_key_get()
+
+    assert "readable by other users" in caplog.text
+
+
+def test_register_public_key_command(capsys, w3c_key):
+    call_command(
+        "register_public_key", "--office", "ipos", w3c_key.public_key_multibase
+    )
+    assert "offices:ipos#z6Mk" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("register_public_key", "--office", "ipos", "not-a-key")
+
+
+def test_a_missing_private_key_file_is_a_clear_error(settings):
+    keys.signing_key_get()
+    for pem in (Path(settings.SIGNING_KEYS_DIR) / "platform").glob("*.ed25519.pem"):
+        pem.unlink()
+
+    with pytest.raises(SigningKeyMissingError, match="Restore it from backup"):
+        keys.signing_key_get()

@@ -107,3 +107,15 @@ def test_expired_jwt_is_refused():
     )
     report = credential_jwt_verify(credential_jwt_encode(credential, key))
     assert not report.valid
+
+
+def test_a_jwt_with_the_credential_at_the_top_level_is_read_too():
+    key = signing_key_get()
+    credential = achievement_credential(key.controller_did)
+    claims = _part(credential_jwt_encode(credential, key), 1)
+    flat = {**claims.pop("vc"), **claims}
+    token = jwt.encode(
+        flat, key.jwt_private_key, algorithm="ES256", headers={"kid": key.jwt_key_id}
+    )
+
+    assert credential_jwt_decode(token) == credential

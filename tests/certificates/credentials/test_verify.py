@@ -66,6 +66,7 @@ def test_revoked_bit_makes_the_credential_invalid():
     assert not report.valid
     assert report.revoked
     assert report.check("status").message == "The credential is revoked."
+    assert report.as_dict()["checks"][4]["code"] == "revoked"
 
 
 def test_a_status_list_signed_by_someone_else_is_refused(w3c_key):
@@ -244,7 +245,8 @@ def test_verify_credential_command_exit_codes(tmp_path, capsys, monkeypatch):
     key = signing_key_get()
     status_list = _status_list(key)
     monkeypatch.setattr(
-        "certificates.credentials.verify._http_fetch_json", lambda url: status_list
+        "certificates.management.commands.verify_credential.fetch",
+        lambda url: json.dumps(status_list),
     )
     good = tmp_path / "good.json"
     good.write_text(json.dumps(_signed(key)))
@@ -277,3 +279,37 @@ def test_verify_credential_command_accepts_a_jwt(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "PASS proof: The JWT signature verifies." in out
     assert "SKIP status" in out
+
+
+def test_command_fetches_urls_of_this_site_in_process(settings):
+    from certificates.management.commands.verify_credential import fetch
+
+    settings.ALLOWED_HOSTS = ["academy.example.org"]
+    key = signing_key_get()
+
+    document = json.loads(fetch("https://academy.example.org/.well-known/did.json"))
+
+    assert key.key_id in document["assertionMethod"]
+
+
+def test_only_http_urls_are_fetched():
+    from certificates.credentials.exceptions import CredentialError
+    from certificates.credentials.fetch import fetch_json
+
+    with pytest.raises(CredentialError, match="not an http"):
+        fetch_json("file:///etc/passwd")
+
+
+def test_verify_credential_json_output(tmp_path, capsys):
+    document = vector("1edtech-validator/simple-err-expired.json")
+    path = tmp_path / "expired.json"
+    path.write_text(json.dumps(document))
+
+    with pytest.raises(CommandError):
+        call_command("verify_credential", str(path), "--json")
+
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is False
+    assert {"name": "validity", "code": "expired"}.items() <= next(
+        c for c in report["checks"] if c["name"] == "validity"
+    ).items()
