@@ -32,7 +32,9 @@ def user_is_assigned(user, course) -> bool:
     """True when the user teaches `course` (listed, or owns the page)."""
     if not course.pk or course.owner_id == user.pk:
         return True
-    return course.instructors.filter(pk=user.pk).exists()
+    # The saved assignment, never the in-memory one of a form being edited.
+    through = type(course).instructors.through
+    return through.objects.filter(coursepage_id=course.pk, user_id=user.pk).exists()
 
 
 class CoursePagePermissionTester(PagePermissionTester):

@@ -1,6 +1,7 @@
 """Create the course catalogue (/courses/) and IP regimes (/regimes/) under the
 home page, the fixed IP areas, the "Course review" workflow approved by Course
-reviewers, and the Instructors' page permissions on both sections."""
+reviewers, and the page permissions on both sections: Instructors add and
+change pages; Course reviewers publish (what approving does)."""
 
 from django.db import migrations
 
@@ -115,9 +116,16 @@ def forwards(apps, schema_editor):
         WorkflowPage.objects.update_or_create(
             page_id=page.pk, defaults={"workflow": workflow}
         )
-        for codename in ("add_page", "change_page"):
+        # Approving the last task publishes the page as the reviewer, so
+        # reviewers need publish rights; they edit only while reviewing.
+        grants = [
+            (instructors, "add_page"),
+            (instructors, "change_page"),
+            (reviewers, "publish_page"),
+        ]
+        for group, codename in grants:
             GroupPagePermission.objects.get_or_create(
-                group=instructors,
+                group=group,
                 page_id=page.pk,
                 permission=Permission.objects.get(
                     content_type__app_label="wagtailcore", codename=codename
