@@ -34,7 +34,7 @@ class CatalogueFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["jurisdiction"].choices = [
             ("", _("Any jurisdiction")),
-            *jurisdiction_list().values_list("slug", "title"),
+            *jurisdiction_list(public=False).values_list("slug", "title"),
         ]
 
 

@@ -111,7 +111,6 @@ def course_outline(*, course: CoursePage) -> CourseOutline:
     pages = (
         Page.objects.descendant_of(course)
         .live()
-        .public()
         .filter(content_type_id__in=[module_type, lesson_type])
         .only("id", "title", "slug", "url_path", "path", "depth", "content_type_id")
         .order_by("path")
@@ -144,6 +143,7 @@ class Progress:
     total: int
     resume_lesson: Page | None
     next_lesson: Page | None
+    last_lesson_id: int | None = None
 
     @property
     def completed(self) -> int:
@@ -191,6 +191,7 @@ def _progress(record, outline, completed) -> Progress:
         total=len(outline.lessons),
         resume_lesson=resume or next_lesson,
         next_lesson=next_lesson,
+        last_lesson_id=record.last_lesson_id if record else None,
     )
 
 
@@ -251,9 +252,11 @@ def _descendants_of(pages):
     return condition
 
 
-def jurisdiction_list(*, index: JurisdictionIndexPage | None = None):
-    """Live jurisdiction pages, by title."""
-    qs = JurisdictionPage.objects.live().public().order_by("title")
+def jurisdiction_list(*, index: JurisdictionIndexPage | None = None, public=True):
+    """Live jurisdiction pages, by title (only unrestricted ones when `public`)."""
+    qs = JurisdictionPage.objects.live().order_by("title")
+    if public:
+        qs = qs.public()
     if index is not None:
         qs = qs.child_of(index)
     return qs
@@ -296,12 +299,13 @@ def jurisdiction_comparison(*, slugs: list[str]) -> Comparison:
     """Structured fields of the jurisdictions with `slugs`, side by side.
 
     Keeps the order of `slugs`; unknown or unpublished slugs are listed in
-    `missing`. Three queries whatever the number of jurisdictions.
+    `missing`. Treaty rows are the treaties any of them has a membership
+    record for (no record reads "unknown"). Two queries whatever the number
+    of jurisdictions.
     """
     pages = {
         page.slug: page
         for page in JurisdictionPage.objects.live()
-        .public()
         .filter(slug__in=slugs)
         .prefetch_related(
             Prefetch(
@@ -319,8 +323,15 @@ def jurisdiction_comparison(*, slugs: list[str]) -> Comparison:
             value = getattr(page, attribute)
             cells.append(value() if callable(value) else value)
         rows.append(ComparisonRow(label=label, cells=cells))
+    treaties = {
+        membership.treaty_id: membership.treaty
+        for page in jurisdictions
+        for membership in page.treaty_memberships.all()
+    }
     treaty_rows = []
-    for treaty in Treaty.objects.all():
+    for treaty in sorted(
+        treaties.values(), key=lambda t: (t.sort_order, t.short_name.lower())
+    ):
         cells = []
         for page in jurisdictions:
             membership = next(
@@ -354,3 +365,21 @@ def page_search(*, query: str):
         .specific(defer=True)
         .search(query)
     )
+
+
+def course_for_lesson(*, lesson) -> Page | None:
+    """The live course above `lesson`; free when routing cached the ancestors."""
+    from django.contrib.contenttypes.models import ContentType
+
+    course_type = ContentType.objects.get_for_model(CoursePage).pk
+    ancestors = getattr(lesson, "_route_ancestors", None)
+    if ancestors is not None:
+        return next(
+            (
+                page
+                for page in ancestors
+                if page.content_type_id == course_type and page.live
+            ),
+            None,
+        )
+    return CoursePage.objects.ancestor_of(lesson).live().first()

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from accounts import roles
 from courses.blocks import LessonStreamBlock, SourceStreamBlock
+from courses.routing import RouteAncestorsMixin
 
 
 class IPArea(models.Model):
@@ -46,7 +47,7 @@ class IPArea(models.Model):
         return str(self.get_code_display())
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(RouteAncestorsMixin, Page):
     """The course catalogue."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -76,7 +77,7 @@ def _instructor_choices():
     return {"groups__name": roles.INSTRUCTORS}
 
 
-class CoursePage(Page):
+class CoursePage(RouteAncestorsMixin, Page):
     """A course: what trainees study; cohorts run it."""
 
     class Level(models.TextChoices):
@@ -180,7 +181,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(RouteAncestorsMixin, Page):
     """An optional group of lessons inside a course."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -206,7 +207,7 @@ class ModulePage(Page):
         return redirect(parent.get_url(request) + f"#module-{self.pk}")
 
 
-class LessonPage(Page):
+class LessonPage(RouteAncestorsMixin, Page):
     """One lesson: a StreamField body that trainees read and mark complete."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -239,19 +240,25 @@ class LessonPage(Page):
 
         return CoursePagePermissionTester(user, self)
 
+    def get_course(self):
+        """The live course this lesson belongs to (a base Page), or None."""
+        from courses.selectors import course_for_lesson
+
+        return course_for_lesson(lesson=self)
+
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import course_outline, course_progress_get
         from courses.services import course_progress_visit
 
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.ancestor_of(self).live().first()
+        course = self.get_course()
         outline = course_outline(course=course) if course else None
         progress = None
         if course:
             progress = course_progress_get(
                 user=request.user, course=course, outline=outline
             )
-            if progress and progress.started:
+            if progress and progress.started and progress.last_lesson_id != self.pk:
                 course_progress_visit(user=request.user, course=course, lesson=self)
         context.update(
             course=course,

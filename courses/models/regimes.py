@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import SourceStreamBlock
+from courses.routing import RouteAncestorsMixin
 
 
 class Treaty(index.Indexed, models.Model):
@@ -44,7 +45,7 @@ class Treaty(index.Indexed, models.Model):
         return self.short_name
 
 
-class JurisdictionIndexPage(RoutablePageMixin, Page):
+class JurisdictionIndexPage(RouteAncestorsMixin, RoutablePageMixin, Page):
     """The list of IP regimes, with the comparison view at compare/."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -84,7 +85,7 @@ class JurisdictionIndexPage(RoutablePageMixin, Page):
         return response
 
 
-class JurisdictionPage(Page):
+class JurisdictionPage(RouteAncestorsMixin, Page):
     """One country or regional system: its IP office, treaties and rules."""
 
     class Kind(models.TextChoices):
