@@ -198,6 +198,7 @@ class TreatyMembership(Orderable):
         MEMBER = "member", _("Party")
         SIGNATORY = "signatory", _("Signed, not ratified")
         NOT_MEMBER = "not_member", _("Not a party")
+        NOT_APPLICABLE = "n_a", _("Not applicable")
         UNKNOWN = "unknown", _("Unknown")
 
     jurisdiction = ParentalKey(
