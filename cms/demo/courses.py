@@ -73,13 +73,14 @@ def _seed_jurisdictions(ctx, index, treaties):
                 body=data.get("body", ""),
                 sources=_sources(data["sources"]),
             )
-            for order, (slug, (status, year)) in enumerate(data["treaties"].items()):
+            for order, (slug, fact) in enumerate(data["treaties"].items()):
+                status, year, *note = fact
                 page.treaty_memberships.add(
                     TreatyMembership(
                         treaty=treaties[slug],
                         status=status,
                         year=year,
-                        note=data.get("treaty_note", ""),
+                        note=note[0] if note else data.get("treaty_note", ""),
                         sort_order=order,
                     )
                 )

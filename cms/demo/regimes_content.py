@@ -90,6 +90,7 @@ TREATIES = [
 
 M, N, U, NA = "member", "not_member", "unknown", "n_a"
 REGIONAL_NOTE = "A regional office: its member states join treaties individually."
+USSR = "In force for the USSR; continued by the Russian Federation."
 
 
 def _sources(*extra):
@@ -166,13 +167,13 @@ JURISDICTIONS = [
         "trademark_term": "10 years, renewable",
         "copyright_term": "Life of the author plus 70 years",
         "treaties": {
-            "paris": (M, 1965),
-            "pct": (M, 1978),
+            "paris": (M, 1965, USSR),
+            "pct": (M, 1978, USSR),
             "madrid": (M, 1997),
             "hague": (M, 2018),
             "berne": (M, 1995),
             "trips": (M, 2012),
-            "budapest": (M, 1981),
+            "budapest": (M, 1981, USSR),
             "lisbon": (N, None),
             "nagoya": (U, None),
         },
