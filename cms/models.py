@@ -6,8 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from courses.routing import PathRouteMixin, RouteAncestorsMixin
 
-class HomePage(Page):
+
+class HomePage(PathRouteMixin, RouteAncestorsMixin, Page):
     """The site root: introduces the academy and links to courses and cohorts."""
 
     intro = models.CharField(_("intro"), max_length=255, blank=True)
@@ -23,7 +25,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(RouteAncestorsMixin, Page):
     """A plain editorial page (about, privacy, terms)."""
 
     intro = models.CharField(_("intro"), max_length=255, blank=True)

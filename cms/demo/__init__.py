@@ -24,8 +24,9 @@ class DemoContext:
 
 STEPS = [
     "cms.demo.accounts",
+    "cms.demo.courses",
     "cms.demo.offices",
     "cms.demo.cohorts",
-    # Keep last: it adds sessions to the cohorts the steps above created.
+    # After cohorts: it adds sessions to the cohorts the steps above created.
     "cms.demo.attendance",
 ]

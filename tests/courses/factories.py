@@ -2,7 +2,16 @@ import factory
 import wagtail_factories
 from wagtail.models import Site
 
-from courses.models import CourseIndexPage, CoursePage
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    JurisdictionIndexPage,
+    JurisdictionPage,
+    LessonPage,
+    ModulePage,
+    Treaty,
+    TreatyMembership,
+)
 
 
 def _home_page():
@@ -18,9 +27,23 @@ class CourseIndexPageFactory(wagtail_factories.PageFactory):
 
 
 def catalogue():
-    """The site's course catalogue, created under the home page if missing."""
+    """The site's course catalogue (created by a migration; made if missing)."""
     existing = CourseIndexPage.objects.first()
     return existing or CourseIndexPageFactory(parent=_home_page())
+
+
+class JurisdictionIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = JurisdictionIndexPage
+
+    title = "IP regimes"
+    slug = "regimes"
+
+
+def regimes():
+    """The site's IP regimes index (created by a migration; made if missing)."""
+    existing = JurisdictionIndexPage.objects.first()
+    return existing or JurisdictionIndexPageFactory(parent=_home_page())
 
 
 class CoursePageFactory(wagtail_factories.PageFactory):
@@ -31,3 +54,56 @@ class CoursePageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"course-{n}")
     summary = "How partner offices share search and examination work."
     parent = factory.LazyFunction(catalogue)
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Module {n}")
+    slug = factory.Sequence(lambda n: f"module-{n}")
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LessonPage
+
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    slug = factory.Sequence(lambda n: f"lesson-{n}")
+    summary = "What the lesson covers."
+    body = factory.LazyFunction(
+        lambda: [
+            ("heading", {"text": "Why it matters", "size": "h2"}),
+            ("paragraph", "<p>Offices reuse each other's search results.</p>"),
+        ]
+    )
+
+
+class TreatyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Treaty
+        django_get_or_create = ("slug",)
+
+    short_name = factory.Sequence(lambda n: f"Treaty {n}")
+    name = factory.LazyAttribute(lambda o: f"{o.short_name} on intellectual property")
+    slug = factory.Sequence(lambda n: f"treaty-{n}")
+
+
+class JurisdictionPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = JurisdictionPage
+
+    title = factory.Sequence(lambda n: f"Country {n}")
+    slug = factory.Sequence(lambda n: f"country-{n}")
+    ip_office = factory.LazyAttribute(lambda o: f"{o.title} IP Office")
+    parent = factory.LazyFunction(regimes)
+
+
+class TreatyMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TreatyMembership
+
+    jurisdiction = factory.SubFactory(JurisdictionPageFactory)
+    treaty = factory.SubFactory(TreatyFactory)
+    status = TreatyMembership.Status.MEMBER
+    year = 1990

@@ -1,0 +1,17 @@
+from .pages import CourseIndexPage, CoursePage, IPArea, LessonPage, ModulePage
+from .progress import CourseProgress, LessonProgress
+from .regimes import JurisdictionIndexPage, JurisdictionPage, Treaty, TreatyMembership
+
+__all__ = [
+    "CourseIndexPage",
+    "CoursePage",
+    "CourseProgress",
+    "IPArea",
+    "JurisdictionIndexPage",
+    "JurisdictionPage",
+    "LessonPage",
+    "LessonProgress",
+    "ModulePage",
+    "Treaty",
+    "TreatyMembership",
+]

@@ -1,0 +1,270 @@
+"""The course tree: catalogue → course → (module) → lesson."""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from accounts import roles
+from courses.blocks import LessonStreamBlock, SourceStreamBlock
+from courses.routing import RouteAncestorsMixin
+
+
+class IPArea(models.Model):
+    """A fixed area of IP law a course covers (created by a data migration)."""
+
+    class Code(models.TextChoices):
+        PATENTS = "patents", _("Patents")
+        TRADEMARKS = "trademarks", _("Trademarks")
+        COPYRIGHT = "copyright", _("Copyright")
+        INDUSTRIAL_DESIGNS = "industrial_designs", _("Industrial designs")
+        GEOGRAPHICAL_INDICATIONS = (
+            "geographical_indications",
+            _("Geographical indications"),
+        )
+        TRADITIONAL_KNOWLEDGE = "traditional_knowledge", _("Traditional knowledge")
+        GENETIC_RESOURCES = "genetic_resources", _("Genetic resources")
+        ENFORCEMENT = "enforcement", _("Enforcement")
+        EXAMINATION_COOPERATION = (
+            "examination_cooperation",
+            _("Examination cooperation / PPH"),
+        )
+
+    code = models.CharField(_("code"), max_length=40, unique=True, choices=Code)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("IP area")
+        verbose_name_plural = _("IP areas")
+
+    def __str__(self):
+        return str(self.get_code_display())
+
+
+class CourseIndexPage(RouteAncestorsMixin, Page):
+    """The course catalogue."""
+
+    intro = models.TextField(_("intro"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.forms import CatalogueFilterForm
+        from courses.selectors import course_list_for_catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogueFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        context["filter_form"] = form
+        context["courses"] = course_list_for_catalogue(catalogue=self, **filters)
+        context["filtered"] = any(filters.values())
+        return context
+
+
+def _instructor_choices():
+    return {"groups__name": roles.INSTRUCTORS}
+
+
+class CoursePage(RouteAncestorsMixin, Page):
+    """A course: what trainees study; cohorts run it."""
+
+    class Level(models.TextChoices):
+        INTRODUCTORY = "introductory", _("Introductory")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+
+    summary = models.TextField(_("summary"), blank=True)
+    learning_outcomes = RichTextField(
+        _("learning outcomes"),
+        blank=True,
+        features=["ul", "ol", "bold", "italic", "link"],
+        help_text=_("What a trainee can do after the course; one item per line."),
+    )
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.INTRODUCTORY
+    )
+    language = models.CharField(
+        _("language of instruction"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+    )
+    estimated_hours = models.PositiveIntegerField(_("estimated hours"), default=10)
+    ip_areas = ParentalManyToManyField(
+        IPArea, verbose_name=_("IP areas"), blank=True, related_name="courses"
+    )
+    jurisdictions = ParentalManyToManyField(
+        "courses.JurisdictionPage",
+        verbose_name=_("jurisdictions covered"),
+        blank=True,
+        related_name="courses",
+    )
+    instructors = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("instructors"),
+        blank=True,
+        related_name="taught_courses",
+        limit_choices_to=_instructor_choices,
+        help_text=_("Instructors who may edit this course and its lessons."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sources = StreamField(
+        SourceStreamBlock(), verbose_name=_("sources"), blank=True, default=list
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("level"),
+                FieldPanel("language"),
+                FieldPanel("estimated_hours"),
+                FieldPanel("ip_areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("jurisdictions", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Catalogue"),
+        ),
+        FieldPanel(
+            "instructors",
+            widget=forms.CheckboxSelectMultiple,
+            permission="wagtailcore.publish_page",
+        ),
+        FieldPanel("sources"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("learning_outcomes"),
+        index.FilterField("level"),
+        index.FilterField("language"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage", "courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def permissions_for_user(self, user):
+        from courses.permissions import CoursePagePermissionTester
+
+        return CoursePagePermissionTester(user, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_outline, course_progress_get
+
+        context = super().get_context(request, *args, **kwargs)
+        outline = course_outline(course=self)
+        context["outline"] = outline
+        context["progress"] = course_progress_get(
+            user=request.user, course=self, outline=outline
+        )
+        return context
+
+
+class ModulePage(RouteAncestorsMixin, Page):
+    """An optional group of lessons inside a course."""
+
+    summary = models.TextField(_("summary"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def permissions_for_user(self, user):
+        from courses.permissions import CoursePagePermissionTester
+
+        return CoursePagePermissionTester(user, self)
+
+    def serve(self, request, *args, **kwargs):
+        # A module has no page of its own: its lessons are listed on the course.
+        from django.shortcuts import redirect
+
+        parent = self.get_parent()
+        return redirect(parent.get_url(request) + f"#module-{self.pk}")
+
+
+class LessonPage(RouteAncestorsMixin, Page):
+    """One lesson: a StreamField body that trainees read and mark complete."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    estimated_minutes = models.PositiveIntegerField(_("estimated minutes"), default=30)
+    body = StreamField(
+        LessonStreamBlock(), verbose_name=_("body"), blank=True, default=list
+    )
+    sources = StreamField(
+        SourceStreamBlock(), verbose_name=_("sources"), blank=True, default=list
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def permissions_for_user(self, user):
+        from courses.permissions import CoursePagePermissionTester
+
+        return CoursePagePermissionTester(user, self)
+
+    def get_course(self):
+        """The live course this lesson belongs to (a base Page), or None."""
+        from courses.selectors import course_for_lesson
+
+        return course_for_lesson(lesson=self)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_outline, course_progress_get
+        from courses.services import course_progress_visit
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_course()
+        outline = course_outline(course=course) if course else None
+        progress = None
+        if course:
+            progress = course_progress_get(
+                user=request.user, course=course, outline=outline
+            )
+            if progress and progress.started and progress.last_lesson_id != self.pk:
+                course_progress_visit(user=request.user, course=course, lesson=self)
+        context.update(
+            course=course,
+            outline=outline,
+            progress=progress,
+            previous_lesson=outline.previous(self) if outline else None,
+            next_lesson=outline.next(self) if outline else None,
+        )
+        return context

@@ -1,0 +1,385 @@
+"""Reads for the catalogue, course outlines, progress and the regimes comparison.
+
+Each selector runs a fixed number of queries, whatever the number of courses,
+lessons or jurisdictions (pinned by tests/courses/test_queries.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    CourseProgress,
+    IPArea,
+    JurisdictionIndexPage,
+    JurisdictionPage,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    Treaty,
+    TreatyMembership,
+)
+
+COVER_RENDITION = "fill-640x360"
+
+
+def course_list_for_catalogue(
+    *,
+    catalogue: CourseIndexPage,
+    ip_area: str = "",
+    jurisdiction: str = "",
+    level: str = "",
+    language: str = "",
+    **_unused,
+) -> QuerySet[CoursePage]:
+    """Live courses under `catalogue`, filtered, with areas and covers prefetched."""
+    qs = (
+        CoursePage.objects.child_of(catalogue)
+        .live()
+        .public()
+        .select_related("cover_image")
+        .prefetch_related(
+            "ip_areas",
+            Prefetch(
+                "jurisdictions",
+                queryset=JurisdictionPage.objects.only("id", "title", "slug"),
+            ),
+            Prefetch(
+                "cover_image",
+                queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION),
+            ),
+        )
+        .order_by("title")
+    )
+    if ip_area:
+        qs = qs.filter(ip_areas__code=ip_area)
+    if jurisdiction:
+        qs = qs.filter(jurisdictions__slug=jurisdiction)
+    if level:
+        qs = qs.filter(level=level)
+    if language:
+        qs = qs.filter(language=language)
+    return qs.distinct()
+
+
+@dataclass
+class OutlineItem:
+    page: Page
+    kind: str  # "module" or "lesson"
+    number: int = 0  # lesson number within the course
+    lessons: list[OutlineItem] = field(default_factory=list)
+
+
+@dataclass
+class CourseOutline:
+    """The live modules and lessons of a course, in tree order."""
+
+    course: CoursePage
+    sections: list[OutlineItem]  # top-level items: modules (with lessons) or lessons
+    lessons: list[Page]
+
+    def index_of(self, lesson) -> int | None:
+        for position, page in enumerate(self.lessons):
+            if page.pk == lesson.pk:
+                return position
+        return None
+
+    def previous(self, lesson):
+        position = self.index_of(lesson)
+        return self.lessons[position - 1] if position else None
+
+    def next(self, lesson):
+        position = self.index_of(lesson)
+        if position is None or position + 1 >= len(self.lessons):
+            return None
+        return self.lessons[position + 1]
+
+
+def course_outline(*, course: CoursePage) -> CourseOutline:
+    """Modules and lessons of `course`, in order, in one query (base Page rows)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    types = ContentType.objects.get_for_models(ModulePage, LessonPage)
+    module_type, lesson_type = types[ModulePage].pk, types[LessonPage].pk
+    pages = (
+        Page.objects.descendant_of(course)
+        .live()
+        .filter(content_type_id__in=[module_type, lesson_type])
+        .only("id", "title", "slug", "url_path", "path", "depth", "content_type_id")
+        .order_by("path")
+    )
+    sections: list[OutlineItem] = []
+    lessons: list[Page] = []
+    modules: dict[str, OutlineItem] = {}
+    for page in pages:
+        if page.content_type_id == module_type:
+            item = OutlineItem(page=page, kind="module")
+            modules[page.path] = item
+            sections.append(item)
+            continue
+        item = OutlineItem(page=page, kind="lesson", number=len(lessons) + 1)
+        lessons.append(page)
+        parent = modules.get(page.path[: -Page.steplen])
+        if parent is not None:
+            parent.lessons.append(item)
+        elif page.depth == course.depth + 1:
+            sections.append(item)
+    return CourseOutline(course=course, sections=sections, lessons=lessons)
+
+
+@dataclass
+class Progress:
+    """A trainee's progress through one course."""
+
+    started: bool
+    completed_ids: set[int]
+    total: int
+    resume_lesson: Page | None
+    next_lesson: Page | None
+    last_lesson_id: int | None = None
+
+    @property
+    def completed(self) -> int:
+        return len(self.completed_ids)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.completed / self.total) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.total) and self.completed >= self.total
+
+
+def course_progress_get(
+    *, user, course: CoursePage, outline: CourseOutline | None = None
+) -> Progress | None:
+    """The user's progress in `course` (None when anonymous); two queries."""
+    if not user.is_authenticated:
+        return None
+    outline = outline or course_outline(course=course)
+    record = CourseProgress.objects.filter(user=user, course=course).first()
+    lesson_ids = [page.pk for page in outline.lessons]
+    completed = set(
+        LessonProgress.objects.filter(user=user, lesson_id__in=lesson_ids).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    return _progress(record, outline, completed)
+
+
+def _progress(record, outline, completed) -> Progress:
+    next_lesson = next(
+        (page for page in outline.lessons if page.pk not in completed), None
+    )
+    resume = None
+    if record and record.last_lesson_id:
+        resume = next(
+            (page for page in outline.lessons if page.pk == record.last_lesson_id),
+            None,
+        )
+    return Progress(
+        started=record is not None,
+        completed_ids=completed,
+        total=len(outline.lessons),
+        resume_lesson=resume or next_lesson,
+        next_lesson=next_lesson,
+        last_lesson_id=record.last_lesson_id if record else None,
+    )
+
+
+@dataclass
+class CourseInProgress:
+    course: CoursePage
+    progress: Progress
+
+
+def course_list_in_progress(*, user) -> list[CourseInProgress]:
+    """Courses the user started, most recent first, with progress; three queries."""
+    from django.contrib.contenttypes.models import ContentType
+
+    records = list(
+        CourseProgress.objects.filter(user=user, course__live=True)
+        .select_related("course")
+        .order_by("-last_activity_at")
+    )
+    if not records:
+        return []
+    lesson_type = ContentType.objects.get_for_model(LessonPage).pk
+    lessons = list(
+        Page.objects.live()
+        .public()
+        .filter(content_type_id=lesson_type)
+        .filter(_descendants_of([record.course for record in records]))
+        .only("id", "title", "url_path", "path", "depth")
+        .order_by("path")
+    )
+    completed = set(
+        LessonProgress.objects.filter(
+            user=user, lesson_id__in=[lesson.pk for lesson in lessons]
+        ).values_list("lesson_id", flat=True)
+    )
+    result = []
+    for record in records:
+        course_lessons = [
+            lesson for lesson in lessons if lesson.path.startswith(record.course.path)
+        ]
+        outline = CourseOutline(
+            course=record.course, sections=[], lessons=course_lessons
+        )
+        done = completed & {lesson.pk for lesson in course_lessons}
+        result.append(
+            CourseInProgress(
+                course=record.course, progress=_progress(record, outline, done)
+            )
+        )
+    return result
+
+
+def _descendants_of(pages):
+    from django.db.models import Q
+
+    condition = Q(pk__in=[])
+    for page in pages:
+        condition |= Q(path__startswith=page.path, depth__gt=page.depth)
+    return condition
+
+
+def jurisdiction_list(*, index: JurisdictionIndexPage | None = None, public=True):
+    """Live jurisdiction pages, by title (only unrestricted ones when `public`)."""
+    qs = JurisdictionPage.objects.live().order_by("title")
+    if public:
+        qs = qs.public()
+    if index is not None:
+        qs = qs.child_of(index)
+    return qs
+
+
+# Rows of the comparison table: (label, attribute on JurisdictionPage).
+COMPARISON_FIELDS = [
+    (_("Kind"), "get_kind_display"),
+    (_("IP office"), "ip_office"),
+    (_("Official languages of procedure"), "official_languages"),
+    (_("PPH partners"), "pph_partners"),
+    (_("Geographical indications protected by"), "get_gi_protection_display"),
+    (_("Geographical indications: notes"), "gi_notes"),
+    (_("Traditional knowledge and genetic resources"), "tk_gr_protection"),
+    (_("Patent term"), "patent_term"),
+    (_("Utility model term"), "utility_model_term"),
+    (_("Industrial design term"), "design_term"),
+    (_("Trademark term"), "trademark_term"),
+    (_("Copyright term"), "copyright_term"),
+]
+
+
+@dataclass
+class ComparisonRow:
+    label: str
+    cells: list  # str for fields; TreatyMembership or None for treaties
+    is_treaty: bool = False
+    treaty: Treaty | None = None
+
+
+@dataclass
+class Comparison:
+    jurisdictions: list[JurisdictionPage]
+    rows: list[ComparisonRow]
+    treaty_rows: list[ComparisonRow]
+    missing: list[str]
+
+
+def jurisdiction_comparison(*, slugs: list[str]) -> Comparison:
+    """Structured fields of the jurisdictions with `slugs`, side by side.
+
+    Keeps the order of `slugs`; unknown or unpublished slugs are listed in
+    `missing`. Treaty rows are the treaties any of them has a membership
+    record for (no record reads "unknown"). Two queries whatever the number
+    of jurisdictions.
+    """
+    pages = {
+        page.slug: page
+        for page in JurisdictionPage.objects.live()
+        .filter(slug__in=slugs)
+        .prefetch_related(
+            Prefetch(
+                "treaty_memberships",
+                queryset=TreatyMembership.objects.select_related("treaty"),
+            )
+        )
+    }
+    jurisdictions = [pages[slug] for slug in slugs if slug in pages]
+    missing = [slug for slug in slugs if slug not in pages]
+    rows = []
+    for label, attribute in COMPARISON_FIELDS:
+        cells = []
+        for page in jurisdictions:
+            value = getattr(page, attribute)
+            cells.append(value() if callable(value) else value)
+        rows.append(ComparisonRow(label=label, cells=cells))
+    treaties = {
+        membership.treaty_id: membership.treaty
+        for page in jurisdictions
+        for membership in page.treaty_memberships.all()
+    }
+    treaty_rows = []
+    for treaty in sorted(
+        treaties.values(), key=lambda t: (t.sort_order, t.short_name.lower())
+    ):
+        cells = []
+        for page in jurisdictions:
+            membership = next(
+                (m for m in page.treaty_memberships.all() if m.treaty_id == treaty.pk),
+                None,
+            )
+            cells.append(membership)
+        treaty_rows.append(
+            ComparisonRow(
+                label=treaty.short_name, cells=cells, is_treaty=True, treaty=treaty
+            )
+        )
+    return Comparison(
+        jurisdictions=jurisdictions, rows=rows, treaty_rows=treaty_rows, missing=missing
+    )
+
+
+def ip_area_list():
+    return IPArea.objects.all()
+
+
+def page_search(*, query: str):
+    """Live courses, lessons and jurisdictions in the active locale matching `query`."""
+    from wagtail.models import Locale
+
+    return (
+        Page.objects.live()
+        .public()
+        .type(CoursePage, LessonPage, JurisdictionPage)
+        .filter(locale=Locale.get_active())
+        .specific(defer=True)
+        .search(query)
+    )
+
+
+def course_for_lesson(*, lesson) -> Page | None:
+    """The live course above `lesson`; free when routing cached the ancestors."""
+    from django.contrib.contenttypes.models import ContentType
+
+    course_type = ContentType.objects.get_for_model(CoursePage).pk
+    ancestors = getattr(lesson, "_route_ancestors", None)
+    if ancestors is not None:
+        return next(
+            (
+                page
+                for page in ancestors
+                if page.content_type_id == course_type and page.live
+            ),
+            None,
+        )
+    return CoursePage.objects.ancestor_of(lesson).live().first()

@@ -1,0 +1,40 @@
+"""seed_demo's course step: content a visitor can browse, made once."""
+
+import pytest
+from django.core.management import call_command
+
+from courses.models import CoursePage, JurisdictionPage, LessonPage, TreatyMembership
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_creates_courses_regimes_and_is_idempotent(settings, client):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    counts = (
+        CoursePage.objects.count(),
+        LessonPage.objects.count(),
+        JurisdictionPage.objects.count(),
+        TreatyMembership.objects.count(),
+    )
+    assert counts[0] >= 3 and counts[2] >= 8
+    for course in CoursePage.objects.all():
+        assert LessonPage.objects.descendant_of(course).count() >= 4
+        assert course.instructors.filter(email="instructor@example.org").exists()
+    call_command("seed_demo")
+    assert counts == (
+        CoursePage.objects.count(),
+        LessonPage.objects.count(),
+        JurisdictionPage.objects.count(),
+        TreatyMembership.objects.count(),
+    )
+
+    html = client.get("/courses/").content.decode()
+    for course in CoursePage.objects.all():
+        assert course.title in html
+    lesson = LessonPage.objects.get(slug="pph-requirements")
+    assert client.get(lesson.url).status_code == 200
+    html = client.get("/regimes/compare/?j=china&j=singapore").content.decode()
+    assert "<table" in html and "IPOS" in html
+    html = client.get("/search/?q=correspondence").content.decode()
+    assert lesson.title in html
