@@ -205,7 +205,7 @@ def quiz_attempt_submit(
                 answer.choices.set(chosen)
             total += question.points
             earned += points
-        max_score = attempt.assessment.max_score
+        max_score = Decimal(str(attempt.assessment.max_score))
         attempt.score = (
             (earned / total * max_score).quantize(CENT) if total else Decimal(0)
         )
@@ -263,7 +263,7 @@ def _validate_score(assessment: Assessment, score) -> Decimal:
     if not value.is_finite() or value < 0 or value > assessment.max_score:
         raise ValidationError(
             _("The score must be between 0 and %(max)s.")
-            % {"max": assessment.max_score.normalize()}
+            % {"max": f"{Decimal(str(assessment.max_score)).normalize():f}"}
         )
     return value.quantize(CENT)
 
