@@ -1,6 +1,50 @@
-"""Domain errors of the cohorts app; messages are safe to show to users."""
+"""Domain errors of the cohorts app; each message is safe to show to the user."""
 
 from training.exceptions import ApplicationError
+
+
+class EnrolmentError(ApplicationError):
+    """Base class for errors about applying and deciding on applications."""
+
+
+class ApplicationsClosedError(EnrolmentError):
+    """The cohort is not open for applications (status or window)."""
+
+
+class DuplicateApplicationError(EnrolmentError):
+    """The trainee has already applied to this cohort."""
+
+
+class OfficeNotParticipatingError(EnrolmentError):
+    """The named office does not take part in the cohort."""
+
+
+class QuotaFullError(EnrolmentError):
+    """The nominating office has used all of its seats."""
+
+
+class CapacityFullError(EnrolmentError):
+    """The cohort has admitted as many trainees as it has seats."""
+
+
+class InvalidTransitionError(EnrolmentError):
+    """The decision does not apply to the application's current status."""
+
+
+class NotAllowedError(EnrolmentError):
+    """The person acting does not coordinate the office that takes this decision."""
+
+
+class RosterImportError(ApplicationError):
+    """A roster CSV file could not be read at all."""
+
+
+class AttendanceError(ApplicationError):
+    """Attendance could not be recorded; `extra["errors"]` lists per-row problems."""
+
+
+class CheckInError(ApplicationError):
+    """A self check-in was refused; the message says why."""
 
 
 class AssessmentError(ApplicationError):

@@ -5,6 +5,6 @@ from django.dispatch import Signal
 # Sent with `enrolment=` after commit, when an enrolment becomes completed.
 enrolment_completed = Signal()
 
-# Sent with `enrolment_ids=` (a list) after attendance marks change; completion
-# is recomputed for those enrolments.
-attendance_changed = Signal()  # sent with enrolment_ids=
+# Sent with `enrolment_ids=` after commit, whenever attendance marks of those
+# enrolments were created or changed (roster, self check-in, CSV import).
+attendance_changed = Signal()

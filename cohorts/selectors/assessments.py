@@ -53,25 +53,48 @@ def cohort_get_for_grader(user, **lookup) -> Cohort:
         raise Http404 from None
 
 
-def enrolment_get_for_trainee(user, cohort_id: int) -> Enrolment:
+def enrolment_get_for_trainee(user, cohort_slug: str) -> Enrolment:
     """The user's admitted enrolment in the cohort, or Http404."""
     if not user.is_authenticated:
         raise Http404
     try:
-        return Enrolment.objects.select_related("cohort", "cohort__course").get(
-            user=user, cohort_id=cohort_id, status=Enrolment.Status.ADMITTED
+        return Enrolment.objects.select_related("cohort", "user").get(
+            user=user, cohort__slug=cohort_slug, status=Enrolment.Status.ADMITTED
         )
     except Enrolment.DoesNotExist:
         raise Http404 from None
 
 
-def enrolment_list_admitted_for_user(user) -> QuerySet[Enrolment]:
-    """The user's admitted enrolments, newest cohort first (for My learning)."""
-    return (
+@dataclass
+class Standing:
+    enrolment: Enrolment
+    outcomes: list[AssessmentOutcome]
+    result: object  # CompletionResult
+
+
+def standing_list_for_user(user) -> list[Standing]:
+    """Where the user stands in each cohort they were admitted to (My learning).
+
+    Newest cohort first; a fixed number of queries however many cohorts.
+    """
+    from cohorts.services.completion import completion_evaluate
+
+    if not user.is_authenticated:
+        return []
+    enrolments = list(
         Enrolment.objects.filter(user=user, status=Enrolment.Status.ADMITTED)
         .select_related("cohort")
         .order_by("-cohort__start_date")
     )
+    inputs = completion_inputs_for_enrolments(enrolments)
+    return [
+        Standing(
+            enrolment=e,
+            outcomes=inputs[e.pk].outcomes,
+            result=completion_evaluate(e, inputs=inputs[e.pk]),
+        )
+        for e in enrolments
+    ]
 
 
 def assessment_list_for_enrolment(enrolment: Enrolment) -> list[AssessmentOutcome]:
