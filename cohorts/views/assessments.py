@@ -3,6 +3,7 @@
 import csv
 import io
 import zoneinfo
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -267,6 +268,10 @@ def gradebook(request, cohort_slug):
     )
 
 
+def _num(value) -> str:
+    return f"{Decimal(str(value)).normalize():f}"
+
+
 def _gradebook_table(book):
     header = [
         _("Email"),
@@ -275,7 +280,9 @@ def _gradebook_table(book):
         _("Office"),
         _("Attendance (%)"),
     ]
-    header += [f"{a.title} (/{a.max_score:f}, ×{a.weight:f})" for a in book.assessments]
+    header += [
+        f"{a.title} (/{_num(a.max_score)}, ×{_num(a.weight)})" for a in book.assessments
+    ]
     header += [_("Final score (%)"), _("Completion"), _("Still missing")]
     rows = []
     for row in book.rows:
