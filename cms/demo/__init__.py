@@ -24,4 +24,5 @@ class DemoContext:
 
 STEPS = [
     "cms.demo.accounts",
+    "cms.demo.assessments",
 ]
