@@ -284,3 +284,18 @@ def test_only_lead_coordinators_complete_the_cohort(client, cohort, trainee):
     trainee.refresh_from_db()
     assert cohort.status == Cohort.Status.COMPLETED
     assert trainee.completion == Enrolment.Completion.COMPLETED
+
+
+def test_my_standing_include_for_my_learning(cohort, trainee, rf):
+    from django.template.loader import render_to_string
+
+    from cohorts.selectors.assessments import standing_list_for_user
+
+    AssessmentFactory(cohort=cohort, title="Assignment 2", weight=0)
+    html = render_to_string(
+        "cohorts/includes/my_standing.html",
+        {"standings": standing_list_for_user(trainee.user)},
+    )
+    assert "My standing" in html and cohort.title in html
+    assert "Assignment 2 not submitted" in html
+    assert reverse("cohorts:assessment_list", args=[cohort.slug]) in html
