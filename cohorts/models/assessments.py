@@ -223,11 +223,15 @@ class QuizAttempt(models.Model):
 
     @property
     def deadline(self):
-        """When time runs out, or None without a time limit."""
+        """When answers stop counting: the time limit or the due date, whichever is first.
+
+        The due date caps it because correct answers are shown after it.
+        """
+        due = self.assessment.due_at
         minutes = self.assessment.time_limit_minutes
         if not minutes:
-            return None
-        return self.started_at + datetime.timedelta(minutes=minutes)
+            return due
+        return min(self.started_at + datetime.timedelta(minutes=minutes), due)
 
     @property
     def is_open(self):

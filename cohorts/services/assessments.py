@@ -69,8 +69,7 @@ def _check_trainee(assessment: Assessment, enrolment: Enrolment) -> None:
 
 def _close_expired(attempt: QuizAttempt, now) -> bool:
     """Close an open attempt whose time ran out (answers not counted)."""
-    deadline = attempt.deadline
-    if attempt.is_open and deadline and now > deadline + QUIZ_GRACE:
+    if attempt.is_open and now > attempt.deadline + QUIZ_GRACE:
         attempt.submitted_at = now
         attempt.timed_out = True
         attempt.score = Decimal(0)
@@ -158,7 +157,8 @@ def quiz_attempt_submit(
     `answers` maps question ids to chosen choice ids (choice questions) or to
     the text typed (short answer); unknown ids are ignored. Past the time
     limit plus QUIZ_GRACE the attempt closes as timed out with no answers
-    counted. Raises AssessmentError if already submitted.
+    counted; the due date caps the time limit, since correct answers are
+    shown after it. Raises AssessmentError if already submitted.
     """
     now = now or timezone.now()
     with transaction.atomic():

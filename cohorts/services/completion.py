@@ -22,8 +22,9 @@ import functools
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cohorts.exceptions import CohortStateError
@@ -152,7 +153,11 @@ def completion_recompute_many(enrolments, *, now=None) -> dict[int, CompletionRe
         inputs = completion_inputs_for_enrolments(locked, now=now)
         changed = []
         for enrolment in locked:
-            result = completion_evaluate(enrolment, inputs=inputs[enrolment.pk])
+            # Stored in the default language whoever triggered the change;
+            # pages evaluate again in the reader's language.
+            with translation.override(settings.LANGUAGE_CODE):
+                result = completion_evaluate(enrolment, inputs=inputs[enrolment.pk])
+                result.missing = [str(m) for m in result.missing]
             results[enrolment.pk] = result
             newly_completed = (
                 result.status == Enrolment.Completion.COMPLETED

@@ -164,6 +164,13 @@ def quiz_attempt(request, cohort_slug, pk):
     assessment = attempt.assessment
     questions = quiz_questions_for_attempt(attempt)
     now = timezone.now()
+    if (
+        attempt.is_open
+        and request.method == "GET"
+        and now > attempt.deadline + QUIZ_GRACE
+    ):
+        # Time ran out with the page closed: close the attempt, show the result.
+        attempt = quiz_attempt_submit(attempt=attempt, answers={}, now=now)
     if attempt.is_open:
         form = QuizAttemptForm(request.POST or None, questions=questions)
         if request.method == "POST" and form.is_valid():
@@ -183,6 +190,7 @@ def quiz_attempt(request, cohort_slug, pk):
                     messages.success(request, _("Your answers were submitted."))
             return redirect("cohorts:quiz_attempt", cohort_slug, attempt.pk)
         deadline = attempt.deadline
+        seconds_left = max(int((deadline - now).total_seconds()), 0)
         return _render(
             request,
             "cohorts/assessments/quiz_take.html",
@@ -192,9 +200,9 @@ def quiz_attempt(request, cohort_slug, pk):
                 "attempt": attempt,
                 "form": form,
                 "deadline": deadline,
-                "seconds_left": (
-                    max(int((deadline - now).total_seconds()), 0) if deadline else None
-                ),
+                "seconds_left": seconds_left,
+                # A running clock only when it matters (not a week ahead).
+                "show_timer": seconds_left <= 3 * 3600,
                 "grace_seconds": int(QUIZ_GRACE.total_seconds()),
             },
         )

@@ -246,3 +246,16 @@ def test_only_admitted_trainees_of_the_cohort_take_quizzes(quiz):
     for enrolment in (applicant, outsider):
         with pytest.raises(AssessmentError):
             quiz_attempt_start(assessment=quiz, enrolment=enrolment)
+
+
+def test_due_date_caps_an_open_attempt(quiz, enrolment):
+    """Answers are revealed after the due date, so no attempt may outlast it."""
+    q = question_with_choices(quiz, Question.Kind.SINGLE, [("a", True)])
+    start = quiz.due_at - datetime.timedelta(minutes=5)
+    attempt = quiz_attempt_start(assessment=quiz, enrolment=enrolment, now=start)
+    late = quiz_attempt_submit(
+        attempt=attempt,
+        answers={q.pk: correct_ids(q)},
+        now=quiz.due_at + datetime.timedelta(minutes=2),
+    )
+    assert late.timed_out and late.score == 0

@@ -299,3 +299,19 @@ def test_my_standing_include_for_my_learning(cohort, trainee, rf):
     assert "My standing" in html and cohort.title in html
     assert "Assignment 2 not submitted" in html
     assert reverse("cohorts:assessment_list", args=[cohort.slug]) in html
+
+
+def test_reopening_an_expired_attempt_closes_it(client, cohort, trainee):
+    quiz = QuizFactory(cohort=cohort, time_limit_minutes=10)
+    question_with_choices(quiz, Question.Kind.SINGLE, [("a", True)])
+    attempt = QuizAttempt.objects.create(
+        assessment=quiz,
+        enrolment=trainee,
+        number=1,
+        question_order=list(quiz.questions.values_list("pk", flat=True)),
+        started_at=timezone.now() - datetime.timedelta(minutes=11),
+    )
+    login(client, trainee.user)
+    page = client.get(reverse("cohorts:quiz_attempt", args=[cohort.slug, attempt.pk]))
+    attempt.refresh_from_db()
+    assert attempt.timed_out and "Time ran out" in page.content.decode()
