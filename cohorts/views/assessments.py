@@ -172,7 +172,9 @@ def quiz_attempt(request, cohort_slug, pk):
         # Time ran out with the page closed: close the attempt, show the result.
         attempt = quiz_attempt_submit(attempt=attempt, answers={}, now=now)
     if attempt.is_open:
-        form = QuizAttemptForm(request.POST or None, questions=questions)
+        form = QuizAttemptForm(
+            request.POST if request.method == "POST" else None, questions=questions
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 attempt = quiz_attempt_submit(attempt=attempt, answers=form.answers())
@@ -280,6 +282,15 @@ def _num(value) -> str:
     return f"{Decimal(str(value)).normalize():f}"
 
 
+def _cell(value):
+    """Empty for None; text that a spreadsheet would run as a formula is quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _gradebook_table(book):
     header = [
         _("Email"),
@@ -308,7 +319,7 @@ def _gradebook_table(book):
             row.enrolment.get_completion_display(),
             "; ".join(row.result.missing),
         ]
-        rows.append(["" if v is None else v for v in line])
+        rows.append([_cell(v) for v in line])
     return header, rows
 
 
@@ -333,7 +344,7 @@ def gradebook_export(request, cohort_slug, fmt):
         sheet.title = str(_("Gradebook"))
         sheet.append([str(h) for h in header])
         for row in rows:
-            sheet.append([v if not isinstance(v, str) else v for v in row])
+            sheet.append(row)
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

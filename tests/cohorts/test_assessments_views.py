@@ -229,6 +229,7 @@ def test_gradebook_query_count_does_not_grow(client, django_assert_max_num_queri
 
 def test_gradebook_exports(client, cohort, trainee):
     trainee.user.native_name = "Айгерим"
+    trainee.user.first_name = "=HYPERLINK(1)"
     trainee.user.save()
     assignment = AssessmentFactory(cohort=cohort, title="Case study", max_score=20)
     AssignmentSubmissionFactory(assessment=assignment, enrolment=trainee, score=15)
@@ -244,6 +245,7 @@ def test_gradebook_exports(client, cohort, trainee):
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][0] == trainee.user.email and "Айгерим" in rows[1]
+    assert not any(str(v).startswith("=") for v in rows[1] if v is not None)
 
 
 def test_grade_import_view_bad_row_writes_nothing(client, cohort, trainee):
