@@ -45,3 +45,23 @@ class AttendanceError(ApplicationError):
 
 class CheckInError(ApplicationError):
     """A self check-in was refused; the message says why."""
+
+
+class AssessmentError(ApplicationError):
+    """A trainee or grader cannot do this with this assessment now."""
+
+
+class AttemptLimitError(AssessmentError):
+    pass
+
+
+class AssessmentClosedError(AssessmentError):
+    pass
+
+
+class GradingError(AssessmentError):
+    pass
+
+
+class CohortStateError(ApplicationError):
+    pass

@@ -29,4 +29,6 @@ STEPS = [
     "cms.demo.cohorts",
     # After cohorts: it adds sessions to the cohorts the steps above created.
     "cms.demo.attendance",
+    # After attendance: completion needs sessions and marks.
+    "cms.demo.assessments",
 ]

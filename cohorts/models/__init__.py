@@ -1,5 +1,15 @@
 from .api_tokens import OfficeApiToken
 from .attendance import AttendanceChange, CalendarToken
+from .assessments import (
+    AcceptedAnswer,
+    Answer,
+    Assessment,
+    AssignmentSubmission,
+    Choice,
+    GradeChange,
+    Question,
+    QuizAttempt,
+)
 from .cohorts import Cohort, CohortOffice
 from .enrolments import Enrolment
 from .offices import Office, OfficeMembership
@@ -7,6 +17,14 @@ from .sessions import AttendanceMark, Session
 
 __all__ = [
     "AttendanceChange",
+    "AcceptedAnswer",
+    "Answer",
+    "Assessment",
+    "AssignmentSubmission",
+    "Choice",
+    "GradeChange",
+    "Question",
+    "QuizAttempt",
     "AttendanceMark",
     "CalendarToken",
     "Cohort",

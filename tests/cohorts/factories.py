@@ -4,12 +4,17 @@ import factory
 from django.utils import timezone
 
 from cohorts.models import (
+    AcceptedAnswer,
+    Assessment,
+    AssignmentSubmission,
     AttendanceMark,
+    Choice,
     Cohort,
     CohortOffice,
     Enrolment,
     Office,
     OfficeMembership,
+    Question,
     Session,
 )
 from tests.accounts.factories import UserFactory
@@ -131,3 +136,72 @@ class AttendanceMarkFactory(factory.django.DjangoModelFactory):
         AdmittedEnrolmentFactory, cohort=factory.SelfAttribute("..session.cohort")
     )
     status = AttendanceMark.Status.PRESENT
+
+
+# ---- assessments ----
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    cohort = factory.SubFactory(CohortFactory)
+    title = factory.Sequence(lambda n: f"Assessment {n}")
+    kind = Assessment.Kind.ASSIGNMENT
+    weight = 1
+    max_score = 100
+    due_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    required = True
+
+
+class QuizFactory(AssessmentFactory):
+    kind = Assessment.Kind.QUIZ
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    assessment = factory.SubFactory(QuizFactory)
+    kind = Question.Kind.SINGLE
+    text = factory.Sequence(lambda n: f"Question {n}?")
+    order = factory.Sequence(lambda n: n)
+    points = 1
+
+
+class ChoiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Choice
+
+    question = factory.SubFactory(QuestionFactory)
+    text = factory.Sequence(lambda n: f"Choice {n}")
+    correct = False
+
+
+def question_with_choices(assessment, kind, choices, **kwargs):
+    """A question with choices given as (text, correct) pairs."""
+    question = QuestionFactory(assessment=assessment, kind=kind, **kwargs)
+    for order, (text, correct) in enumerate(choices):
+        ChoiceFactory(question=question, text=text, correct=correct, order=order)
+    return question
+
+
+def short_answer_question(assessment, accepted, **kwargs):
+    question = QuestionFactory(
+        assessment=assessment, kind=Question.Kind.SHORT_ANSWER, **kwargs
+    )
+    for text in accepted:
+        AcceptedAnswer.objects.create(question=question, text=text)
+    return question
+
+
+class AssignmentSubmissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AssignmentSubmission
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    enrolment = factory.SubFactory(
+        AdmittedEnrolmentFactory, cohort=factory.SelfAttribute("..assessment.cohort")
+    )
+    submitted_at = factory.LazyFunction(timezone.now)

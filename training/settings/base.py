@@ -272,6 +272,10 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Trainees' assignment files: outside MEDIA_ROOT so no URL serves them; a view
+# that checks permission streams them as attachments.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+ASSIGNMENT_MAX_UPLOAD_MB = env.int("ASSIGNMENT_MAX_UPLOAD_MB", default=10)
 
 # ---- WAGTAIL ----
 WAGTAIL_SITE_NAME = "Silk Road IP Academy"

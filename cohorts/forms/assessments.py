@@ -1,0 +1,111 @@
+from decimal import Decimal
+
+from django import forms
+from django.core.validators import FileExtensionValidator, MaxValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from cohorts.files import (
+    ASSIGNMENT_EXTENSIONS,
+    validate_document_content,
+    validate_upload_size,
+)
+from cohorts.models import Question
+
+
+class AssignmentUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Your file"),
+        help_text=_("PDF, Word (.docx) or OpenDocument (.odt)."),
+        validators=[
+            FileExtensionValidator(ASSIGNMENT_EXTENSIONS),
+            validate_upload_size,
+            validate_document_content,
+        ],
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".pdf,.docx,.odt,application/pdf"}
+        ),
+    )
+
+
+class GradeForm(forms.Form):
+    score = forms.DecimalField(
+        label=_("Score"), min_value=0, max_digits=7, decimal_places=2
+    )
+    feedback = forms.CharField(
+        label=_("Feedback"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, max_score: Decimal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["score"].max_value = max_score
+        self.fields["score"].validators.append(MaxValueValidator(max_score))
+        self.fields["score"].widget.attrs.update(max=max_score, step="0.01")
+        self.fields["score"].help_text = _("Out of %(max)s.") % {
+            "max": f"{Decimal(str(max_score)).normalize():f}"
+        }
+
+
+class GradeImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "UTF-8 CSV with the columns email, assessment, score, feedback. "
+            "The assessment is the assignment's title."
+        ),
+        validators=[FileExtensionValidator(["csv"])],
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    MAX_BYTES = 2 * 1024 * 1024
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        return file
+
+
+class QuizAttemptForm(forms.Form):
+    """One field per question, in the attempt's own order."""
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for number, question in enumerate(questions, start=1):
+            label = _("Question %(n)s") % {"n": number}
+            name = f"q{question.pk}"
+            if question.kind == Question.Kind.SHORT_ANSWER:
+                field = forms.CharField(label=label, required=False, max_length=255)
+            else:
+                choices = [(c.pk, c.text) for c in question.choices.all()]
+                if question.kind == Question.Kind.MULTIPLE:
+                    field = forms.MultipleChoiceField(
+                        label=label,
+                        choices=choices,
+                        required=False,
+                        widget=forms.CheckboxSelectMultiple,
+                    )
+                else:
+                    field = forms.ChoiceField(
+                        label=label,
+                        choices=choices,
+                        required=False,
+                        widget=forms.RadioSelect,
+                    )
+            field.question = question
+            self.fields[name] = field
+
+    def answers(self) -> dict:
+        """Question id → chosen choice ids or typed text, for the submit service."""
+        result = {}
+        for question in self.questions:
+            value = self.cleaned_data.get(f"q{question.pk}")
+            if question.kind == Question.Kind.SHORT_ANSWER:
+                result[question.pk] = value or ""
+            elif question.kind == Question.Kind.MULTIPLE:
+                result[question.pk] = [int(v) for v in value or []]
+            else:
+                result[question.pk] = [int(value)] if value else []
+        return result

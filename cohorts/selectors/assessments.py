@@ -1,0 +1,171 @@
+"""Reads for assessments: who may grade, a trainee's view, the gradebook."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from cohorts.models import (
+    Assessment,
+    AssignmentSubmission,
+    Cohort,
+    Enrolment,
+    QuizAttempt,
+    Session,
+)
+from cohorts.selectors.completion import (
+    AssessmentOutcome,
+    completion_inputs_for_enrolments,
+)
+from cohorts.selectors.scoping import office_ids_for_user
+
+
+def cohort_list_for_grader(user) -> QuerySet[Cohort]:
+    """Cohorts the user may grade: they teach a session, or coordinate a taking-part office.
+
+    Co-organizing offices see the whole gradebook, as they see the roster.
+    """
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    qs = Cohort.objects.select_related("course", "lead_office")
+    if user.is_superuser:
+        return qs
+    taught = Session.objects.filter(instructors=user).values("cohort_id")
+    return qs.filter(
+        Q(participations__office_id__in=office_ids_for_user(user)) | Q(pk__in=taught)
+    ).distinct()
+
+
+def user_can_grade(user, cohort: Cohort) -> bool:
+    """True for the cohort's session instructors and its offices' coordinators."""
+    if not user or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return cohort_list_for_grader(user).filter(pk=cohort.pk).exists()
+
+
+def cohort_get_for_grader(user, **lookup) -> Cohort:
+    """The cohort, or Http404 if the user may not grade it."""
+    try:
+        return cohort_list_for_grader(user).get(**lookup)
+    except Cohort.DoesNotExist:
+        raise Http404 from None
+
+
+def enrolment_get_for_trainee(user, cohort_slug: str) -> Enrolment:
+    """The user's admitted enrolment in the cohort, or Http404."""
+    if not user.is_authenticated:
+        raise Http404
+    try:
+        return Enrolment.objects.select_related("cohort", "user").get(
+            user=user, cohort__slug=cohort_slug, status=Enrolment.Status.ADMITTED
+        )
+    except Enrolment.DoesNotExist:
+        raise Http404 from None
+
+
+@dataclass
+class Standing:
+    enrolment: Enrolment
+    outcomes: list[AssessmentOutcome]
+    result: object  # CompletionResult
+
+
+def standing_list_for_user(user) -> list[Standing]:
+    """Where the user stands in each cohort they were admitted to (My learning).
+
+    Newest cohort first; a fixed number of queries however many cohorts.
+    """
+    from cohorts.services.completion import completion_evaluate
+
+    if not user.is_authenticated:
+        return []
+    enrolments = list(
+        Enrolment.objects.filter(user=user, status=Enrolment.Status.ADMITTED)
+        .select_related("cohort")
+        .order_by("-cohort__start_date")
+    )
+    inputs = completion_inputs_for_enrolments(enrolments)
+    return [
+        Standing(
+            enrolment=e,
+            outcomes=inputs[e.pk].outcomes,
+            result=completion_evaluate(e, inputs=inputs[e.pk]),
+        )
+        for e in enrolments
+    ]
+
+
+def assessment_list_for_enrolment(enrolment: Enrolment) -> list[AssessmentOutcome]:
+    """Each assessment of the trainee's cohort with where they stand on it."""
+    inputs = completion_inputs_for_enrolments([enrolment])[enrolment.pk]
+    return inputs.outcomes
+
+
+def quiz_attempt_list(assessment: Assessment, enrolment: Enrolment):
+    return QuizAttempt.objects.filter(
+        assessment=assessment, enrolment=enrolment
+    ).order_by("number")
+
+
+def submission_list_for_grading(assessment: Assessment) -> QuerySet:
+    """Submissions of an assignment with trainee and office, for the grading page."""
+    return (
+        AssignmentSubmission.objects.filter(assessment=assessment)
+        .select_related("enrolment__user", "enrolment__office", "graded_by")
+        .order_by("enrolment__user__last_name", "enrolment__user__first_name")
+    )
+
+
+@dataclass
+class GradebookRow:
+    enrolment: Enrolment
+    outcomes: list[AssessmentOutcome]
+    result: object  # CompletionResult
+
+
+@dataclass
+class Gradebook:
+    cohort: Cohort
+    assessments: list[Assessment]
+    rows: list[GradebookRow]
+
+
+def gradebook_for_cohort(cohort: Cohort, *, now=None) -> Gradebook:
+    """Every admitted trainee's scores, weighted final score and completion.
+
+    A fixed number of queries whatever the number of trainees, sessions and
+    assessments.
+    """
+    from cohorts.services.completion import completion_evaluate
+
+    enrolments = list(
+        Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ADMITTED)
+        .select_related("user", "office", "cohort")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    for enrolment in enrolments:
+        enrolment.cohort = cohort
+    inputs = completion_inputs_for_enrolments(enrolments, now=now)
+    assessments = list(cohort.assessments.all())
+    rows = [
+        GradebookRow(
+            enrolment=e,
+            outcomes=inputs[e.pk].outcomes,
+            result=completion_evaluate(e, inputs=inputs[e.pk]),
+        )
+        for e in enrolments
+    ]
+    return Gradebook(cohort=cohort, assessments=assessments, rows=rows)
+
+
+def quiz_questions_for_attempt(attempt: QuizAttempt) -> list:
+    """The attempt's questions in its own shuffled order, choices prefetched."""
+    questions = {
+        q.pk: q
+        for q in attempt.assessment.questions.prefetch_related(
+            Prefetch("choices"), "accepted_answers"
+        )
+    }
+    return [questions[pk] for pk in attempt.question_order if pk in questions]

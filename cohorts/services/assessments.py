@@ -1,0 +1,469 @@
+"""Quizzes, assignments and grades: every write goes through these services.
+
+Quiz scoring. Each question is worth its points; the quiz score is the share
+of points earned, scaled to the quiz's maximum score. The best submitted
+attempt counts towards the final score.
+- single choice and true/false: full points when exactly the correct choice
+  is picked, else 0;
+- multiple choice (partial credit): each correct choice picked earns
+  points / number of correct choices, each wrong choice picked takes one such
+  share away, never below 0 (so picking every choice earns nothing);
+- short answer: full points when the answer matches an accepted answer after
+  normalising (Unicode NFKC, case folded, surrounding punctuation and repeated
+  spaces removed), else 0.
+"""
+
+import csv
+import io
+import random
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cohorts.exceptions import (
+    AssessmentClosedError,
+    AssessmentError,
+    AttemptLimitError,
+    GradingError,
+)
+from cohorts.models import (
+    Answer,
+    Assessment,
+    AssignmentSubmission,
+    Cohort,
+    Enrolment,
+    GradeChange,
+    Question,
+    QuizAttempt,
+)
+from cohorts.selectors.assessments import user_can_grade
+from cohorts.services.completion import completion_recompute, completion_recompute_many
+
+# Slack for the network and a slow phone between the clock running out and
+# the request arriving; beyond it the answers are not counted.
+QUIZ_GRACE = timedelta(seconds=30)
+CENT = Decimal("0.01")
+
+
+def normalise_answer(text: str) -> str:
+    """Compare short answers this way: NFKC, casefold, trimmed punctuation/spaces."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" .,;:!?。，、'\"“”‘’()[]")
+
+
+def _check_trainee(assessment: Assessment, enrolment: Enrolment) -> None:
+    if (
+        enrolment.cohort_id != assessment.cohort_id
+        or enrolment.status != Enrolment.Status.ADMITTED
+    ):
+        raise AssessmentError(_("Only admitted trainees of this cohort can do this."))
+
+
+def _close_expired(attempt: QuizAttempt, now) -> bool:
+    """Close an open attempt whose time ran out (answers not counted)."""
+    if attempt.is_open and now > attempt.deadline + QUIZ_GRACE:
+        attempt.submitted_at = now
+        attempt.timed_out = True
+        attempt.score = Decimal(0)
+        attempt.save(update_fields=["submitted_at", "timed_out", "score"])
+        return True
+    return False
+
+
+def quiz_attempt_start(
+    *, assessment: Assessment, enrolment: Enrolment, now=None
+) -> QuizAttempt:
+    """Start (or resume) the trainee's attempt at a quiz.
+
+    Returns the open attempt if there is one still within its time; otherwise
+    creates the next attempt with the questions in a fresh random order.
+    Raises AssessmentClosedError after the due date and AttemptLimitError when
+    all attempts are used. Safe to call twice (resumes).
+    """
+    now = now or timezone.now()
+    _check_trainee(assessment, enrolment)
+    if not assessment.is_quiz:
+        raise AssessmentError(_("This assessment is not a quiz."))
+    error = None
+    with transaction.atomic():
+        # Serialise starts by the same trainee (double clicks, two tabs).
+        Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+        attempts = list(
+            QuizAttempt.objects.filter(assessment=assessment, enrolment=enrolment)
+        )
+        for attempt in attempts:
+            attempt.assessment = assessment
+            if attempt.is_open:
+                if not _close_expired(attempt, now):
+                    return attempt
+                completion_recompute(enrolment)
+        # An attempt closed above for running out of time stays closed even
+        # when no new attempt may start, so the error is raised after commit.
+        if now > assessment.due_at:
+            error = AssessmentClosedError(_("This quiz closed on its due date."))
+        elif len(attempts) >= assessment.attempt_limit:
+            error = AttemptLimitError(
+                _("You have used all %(n)s attempts at this quiz.")
+                % {"n": assessment.attempt_limit}
+            )
+        else:
+            order = list(assessment.questions.values_list("pk", flat=True))
+            random.SystemRandom().shuffle(order)
+        if not error and not order:
+            error = AssessmentError(_("This quiz has no questions yet."))
+        if not error:
+            attempt = QuizAttempt(
+                assessment=assessment,
+                enrolment=enrolment,
+                number=len(attempts) + 1,
+                question_order=order,
+                started_at=now,
+            )
+            attempt.full_clean()
+            attempt.save()
+    if error:
+        raise error
+    return attempt
+
+
+def _grade_question(question: Question, chosen: set[int], text: str) -> Decimal:
+    if question.kind == Question.Kind.SHORT_ANSWER:
+        accepted = {normalise_answer(a.text) for a in question.accepted_answers.all()}
+        given = normalise_answer(text)
+        return question.points if given and given in accepted else Decimal(0)
+    correct = {c.pk for c in question.choices.all() if c.correct}
+    if not correct:
+        return Decimal(0)
+    if question.kind == Question.Kind.MULTIPLE:
+        share = question.points / len(correct)
+        net = len(chosen & correct) - len(chosen - correct)
+        return max(Decimal(0), share * net)
+    return question.points if chosen == correct else Decimal(0)
+
+
+def quiz_attempt_submit(
+    *, attempt: QuizAttempt, answers: dict[int, list[int] | str], now=None
+) -> QuizAttempt:
+    """Grade and close an attempt; then recompute the trainee's completion.
+
+    `answers` maps question ids to chosen choice ids (choice questions) or to
+    the text typed (short answer); unknown ids are ignored. Past the time
+    limit plus QUIZ_GRACE the attempt closes as timed out with no answers
+    counted; the due date caps the time limit, since correct answers are
+    shown after it. Raises AssessmentError if already submitted.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = (
+            QuizAttempt.objects.select_for_update()
+            .select_related("assessment", "enrolment__cohort")
+            .get(pk=attempt.pk)
+        )
+        if not attempt.is_open:
+            raise AssessmentError(_("This attempt was already submitted."))
+        if _close_expired(attempt, now):
+            completion_recompute(attempt.enrolment)
+            return attempt
+        questions = {
+            q.pk: q
+            for q in Question.objects.filter(
+                pk__in=attempt.question_order
+            ).prefetch_related("choices", "accepted_answers")
+        }
+        total = Decimal(0)
+        earned = Decimal(0)
+        for qid in attempt.question_order:
+            question = questions.get(qid)
+            if question is None:
+                continue
+            given = answers.get(qid, [] if question.has_choices else "")
+            chosen, text = set(), ""
+            if question.has_choices:
+                valid = {c.pk for c in question.choices.all()}
+                given = given if isinstance(given, list | tuple | set) else [given]
+                chosen = {int(c) for c in given if str(c).isdigit()} & valid
+                if question.kind != Question.Kind.MULTIPLE and len(chosen) > 1:
+                    chosen = set()  # two answers to a one-answer question: none
+            else:
+                text = str(given)[:255]
+            points = _grade_question(question, chosen, text)
+            answer = Answer.objects.create(
+                attempt=attempt,
+                question=question,
+                text=text,
+                points=points.quantize(CENT),
+            )
+            if chosen:
+                answer.choices.set(chosen)
+            total += question.points
+            earned += points
+        max_score = Decimal(str(attempt.assessment.max_score))
+        attempt.score = (
+            (earned / total * max_score).quantize(CENT) if total else Decimal(0)
+        )
+        attempt.submitted_at = now
+        attempt.save(update_fields=["score", "submitted_at"])
+        completion_recompute(attempt.enrolment)
+    return attempt
+
+
+def assignment_submit(
+    *, assessment: Assessment, enrolment: Enrolment, file, now=None
+) -> AssignmentSubmission:
+    """Store the trainee's file for an assignment; late if after the due date.
+
+    Re-uploading before grading replaces the file; after grading it is
+    refused (AssessmentError). The file is validated (extension, size and
+    content) before anything is written: raises ValidationError.
+    """
+    now = now or timezone.now()
+    _check_trainee(assessment, enrolment)
+    if assessment.is_quiz:
+        raise AssessmentError(_("This assessment is a quiz, not an assignment."))
+    with transaction.atomic():
+        submission = (
+            AssignmentSubmission.objects.select_for_update()
+            .filter(assessment=assessment, enrolment=enrolment)
+            .first()
+        )
+        if submission and submission.is_graded:
+            raise AssessmentError(
+                _("This assignment is already graded; it cannot be replaced.")
+            )
+        old_file = submission.file.name if submission and submission.file else ""
+        submission = submission or AssignmentSubmission(
+            assessment=assessment, enrolment=enrolment
+        )
+        submission.file = file
+        submission.original_name = file.name.rsplit("/", 1)[-1][:255]
+        submission.submitted_at = now
+        submission.late = now > assessment.due_at
+        submission.full_clean()
+        submission.save()
+        if old_file:
+            storage = submission.file.storage
+            transaction.on_commit(lambda: storage.delete(old_file))
+        completion_recompute(enrolment)
+    return submission
+
+
+def _validate_score(assessment: Assessment, score) -> Decimal:
+    try:
+        value = Decimal(str(score).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        raise ValidationError(_("The score must be a number.")) from None
+    if not value.is_finite() or value < 0 or value > assessment.max_score:
+        raise ValidationError(
+            _("The score must be between 0 and %(max)s.")
+            % {"max": f"{Decimal(str(assessment.max_score)).normalize():f}"}
+        )
+    return value.quantize(CENT)
+
+
+def assignment_grade(
+    *,
+    submission: AssignmentSubmission,
+    score,
+    feedback: str = "",
+    graded_by,
+) -> AssignmentSubmission:
+    """Give a score (0 to the maximum) and feedback; keep the change history.
+
+    Only the cohort's instructors and coordinators may grade (GradingError).
+    Raises ValidationError for a bad score. Recomputes completion.
+    Grading again with the same values changes nothing.
+    """
+    assessment = submission.assessment
+    if not user_can_grade(graded_by, assessment.cohort):
+        raise GradingError(_("You cannot grade this cohort."))
+    value = _validate_score(assessment, score)
+    with transaction.atomic():
+        submission = AssignmentSubmission.objects.select_for_update().get(
+            pk=submission.pk
+        )
+        _set_grade(
+            submission,
+            value,
+            feedback,
+            graded_by,
+            GradeChange.Source.GRADING,
+        )
+        completion_recompute(submission.enrolment)
+    return submission
+
+
+def _set_grade(submission, value, feedback, user, source) -> bool:
+    if submission.score == value and submission.feedback == feedback:
+        return False
+    GradeChange.objects.create(
+        submission=submission,
+        old_score=submission.score,
+        new_score=value,
+        feedback=feedback,
+        source=source,
+        changed_by=user,
+    )
+    submission.score = value
+    submission.feedback = feedback
+    submission.graded_by = user
+    submission.graded_at = timezone.now()
+    submission.save(update_fields=["score", "feedback", "graded_by", "graded_at"])
+    return True
+
+
+# ---- grade import ----
+
+IMPORT_COLUMNS = ("email", "assessment", "score", "feedback")
+
+
+@dataclass
+class GradeImportRow:
+    line: int
+    email: str
+    assessment: str
+    score: str
+    outcome: str = ""  # "create", "update", "unchanged" or "error"
+    errors: list[str] = field(default_factory=list)
+    # Resolved on validation, used on write.
+    enrolment: Enrolment | None = None
+    target: Assessment | None = None
+    value: Decimal | None = None
+    feedback: str = ""
+
+
+@dataclass
+class GradeImportResult:
+    rows: list[GradeImportRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # file-level problems
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not any(r.errors for r in self.rows)
+
+
+def _read_csv(data: bytes | str) -> list[dict] | str:
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return _("The file is not UTF-8 text. Save it as “CSV UTF-8”.")
+    reader = csv.DictReader(io.StringIO(data))
+    headers = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in IMPORT_COLUMNS[:3] if c not in headers]
+    if missing:
+        return _("Missing columns: %(cols)s. Expected: %(all)s.") % {
+            "cols": ", ".join(missing),
+            "all": ", ".join(IMPORT_COLUMNS),
+        }
+    reader.fieldnames = headers
+    return list(reader)
+
+
+def grade_import(
+    *, cohort: Cohort, data: bytes | str, imported_by, dry_run: bool = True
+) -> GradeImportResult:
+    """Import assignment grades from CSV (email, assessment, score, feedback).
+
+    Validates every row first and reports each row's outcome; writes only when
+    not a dry run and every row is valid, all in one transaction (all or
+    nothing). Rows name an admitted trainee by email and an assignment of the
+    cohort by title; a row for work handed in on paper creates a submission
+    without a file. Quiz scores come from attempts and cannot be imported.
+    Re-importing the same file changes nothing. Raises GradingError when the
+    user may not grade the cohort.
+    """
+    if not user_can_grade(imported_by, cohort):
+        raise GradingError(_("You cannot grade this cohort."))
+    result = GradeImportResult()
+    parsed = _read_csv(data)
+    if isinstance(parsed, str):
+        result.errors.append(parsed)
+        return result
+    if not parsed:
+        result.errors.append(_("The file has no rows."))
+        return result
+    enrolments = {
+        e.user.email.casefold(): e
+        for e in cohort.enrolments.filter(
+            status=Enrolment.Status.ADMITTED
+        ).select_related("user", "cohort")
+    }
+    assessments = {a.title.casefold(): a for a in cohort.assessments.all()}
+    submissions = {
+        (s.enrolment_id, s.assessment_id): s
+        for s in AssignmentSubmission.objects.filter(assessment__cohort=cohort)
+    }
+    seen = set()
+    for line, raw in enumerate(parsed, start=2):
+        row = GradeImportRow(
+            line=line,
+            email=(raw.get("email") or "").strip(),
+            assessment=(raw.get("assessment") or "").strip(),
+            score=(raw.get("score") or "").strip(),
+            feedback=(raw.get("feedback") or "").strip(),
+        )
+        result.rows.append(row)
+        row.enrolment = enrolments.get(row.email.casefold())
+        if row.enrolment is None:
+            row.errors.append(_("No admitted trainee with this email in the cohort."))
+        row.target = assessments.get(row.assessment.casefold())
+        if row.target is None:
+            row.errors.append(_("No assessment with this title in the cohort."))
+        elif row.target.is_quiz:
+            row.errors.append(_("Quiz scores come from attempts; not imported."))
+        elif row.score:
+            try:
+                row.value = _validate_score(row.target, row.score)
+            except ValidationError as exc:
+                row.errors.extend(exc.messages)
+        else:
+            row.errors.append(_("The score is empty."))
+        key = (row.email.casefold(), row.assessment.casefold())
+        if key in seen:
+            row.errors.append(_("Duplicate of an earlier row."))
+        seen.add(key)
+        if row.errors:
+            row.outcome = "error"
+            continue
+        existing = submissions.get((row.enrolment.pk, row.target.pk))
+        if existing is None:
+            row.outcome = "create"
+        elif existing.score == row.value and existing.feedback == row.feedback:
+            row.outcome = "unchanged"
+        else:
+            row.outcome = "update"
+    if dry_run or not result.ok:
+        return result
+    now = timezone.now()
+    with transaction.atomic():
+        touched = set()
+        for row in result.rows:
+            if row.outcome == "unchanged":
+                continue
+            submission, _created = (
+                AssignmentSubmission.objects.select_for_update().get_or_create(
+                    assessment=row.target,
+                    enrolment=row.enrolment,
+                    defaults={"submitted_at": now},
+                )
+            )
+            if _set_grade(
+                submission,
+                row.value,
+                row.feedback,
+                imported_by,
+                GradeChange.Source.IMPORT,
+            ):
+                touched.add(row.enrolment.pk)
+        completion_recompute_many(list(touched), now=now)
+    result.written = True
+    return result

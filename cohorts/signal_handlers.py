@@ -1,0 +1,7 @@
+"""Receivers: one-line calls into services (connected in CohortsConfig.ready)."""
+
+
+def recompute_completion_on_attendance(sender, enrolment_ids, **kwargs):
+    from cohorts.services.completion import completion_recompute_many
+
+    completion_recompute_many(list(enrolment_ids))
