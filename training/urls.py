@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from training import views
+from training.api import api
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -16,6 +17,9 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
+    path("api/v1/", api.urls),
+    # Printed and signed URLs (QR codes, credentials) stay language-neutral.
+    path("", include("certificates.urls")),
 ]
 
 # Pages people read are served per language: /courses/ in English, /zh-hans/courses/ …
