@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from certificates.ratelimits import lookup_retry_after
 from certificates.selectors import certificate_get_public
@@ -58,33 +58,37 @@ def certificate_verify(request: HttpRequest, response: HttpResponse, code: str):
     retry_after = lookup_retry_after(request)
     if retry_after:
         response["Retry-After"] = str(retry_after)
-        return 429, {"detail": "Too many requests."}
+        return Status(429, {"detail": "Too many requests."})
     c = certificate_get_public(code)
     if c is None:
-        return 404, {"detail": "No certificate has this code."}
-    return 200, {
-        "code": c.code,
-        "status": str(c.status),
-        "holder_name": c.holder_name,
-        "holder_native_name": c.holder_native_name,
-        "course": c.course_title,
-        "cohort": c.cohort_title,
-        "start_date": c.start_date,
-        "end_date": c.end_date,
-        "hours": c.hours,
-        "attendance_rate": c.attendance_rate,
-        "final_score": c.final_score,
-        "lead_office": {"name": c.lead_office_name, "code": c.lead_office_code},
-        "co_organizing_offices": c.co_offices,
-        "issued_at": c.issued_at,
-        "valid_until": c.valid_until,
-        "revoked_at": c.revoked_at,
-        "revocation_reason": c.revocation_reason or None,
-        "superseded_by": c.superseded_by.code if c.superseded_by else None,
-        "verification_url": request.build_absolute_uri(
-            reverse("certificates:verify_code", kwargs={"code": c.code})
-        ),
-        "credential_url": request.build_absolute_uri(
-            reverse("certificates:credential_json", kwargs={"code": c.code})
-        ),
-    }
+        response.redirects_exempt = True
+        return Status(404, {"detail": "No certificate has this code."})
+    return Status(
+        200,
+        {
+            "code": c.code,
+            "status": str(c.status),
+            "holder_name": c.holder_name,
+            "holder_native_name": c.holder_native_name,
+            "course": c.course_title,
+            "cohort": c.cohort_title,
+            "start_date": c.start_date,
+            "end_date": c.end_date,
+            "hours": c.hours,
+            "attendance_rate": c.attendance_rate,
+            "final_score": c.final_score,
+            "lead_office": {"name": c.lead_office_name, "code": c.lead_office_code},
+            "co_organizing_offices": c.co_offices,
+            "issued_at": c.issued_at,
+            "valid_until": c.valid_until,
+            "revoked_at": c.revoked_at,
+            "revocation_reason": c.revocation_reason or None,
+            "superseded_by": c.superseded_by.code if c.superseded_by else None,
+            "verification_url": request.build_absolute_uri(
+                reverse("certificates:verify_code", kwargs={"code": c.code})
+            ),
+            "credential_url": request.build_absolute_uri(
+                reverse("certificates:credential_json", kwargs={"code": c.code})
+            ),
+        },
+    )

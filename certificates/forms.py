@@ -12,7 +12,11 @@ class VerifyForm(forms.Form):
         max_length=64,
         help_text=_("As printed on the certificate, e.g. SRIP-7K3M-Q9WD-X2HT-AB4C."),
         widget=forms.TextInput(
-            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+            attrs={
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "autocapitalize": "characters",
+            }
         ),
     )
 

@@ -99,7 +99,7 @@ def certificate_pdf_data(certificate: Certificate) -> dict:
 
 
 def linkedin_add_url(certificate: Certificate) -> str:
-    """"Add to LinkedIn profile" link with the certification prefilled."""
+    """ "Add to LinkedIn profile" link with the certification prefilled."""
     from urllib.parse import urlencode
 
     from certificates.services.credentials import ISSUER_NAME, site_url

@@ -5,9 +5,7 @@ from django.db import OperationalError
 TRANSIENT = (OperationalError, OSError)
 
 
-@shared_task(
-    autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5, acks_late=True
-)
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5, acks_late=True)
 def certificate_issue_task(enrolment_id: int) -> str | None:
     """Issue the certificate of a completed enrolment; a no-op when it exists."""
     from certificates.exceptions import CertificateError
@@ -23,9 +21,7 @@ def certificate_issue_task(enrolment_id: int) -> str | None:
         return None
 
 
-@shared_task(
-    autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5, acks_late=True
-)
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5, acks_late=True)
 def certificate_pdf_render_task(certificate_id: int) -> str:
     """Render and store a certificate's PDF; a no-op when it has one."""
     from certificates.services import certificate_pdf_render

@@ -51,5 +51,7 @@ class StatusList(models.Model):
             raise ValueError("status index out of range")
         data = bytearray(bytes(self.bits))
         mask = 1 << (7 - index % 8)
-        data[index // 8] = (data[index // 8] | mask) if value else (data[index // 8] & ~mask)
+        data[index // 8] = (
+            (data[index // 8] | mask) if value else (data[index // 8] & ~mask)
+        )
         self.bits = bytes(data)

@@ -172,7 +172,9 @@ def certificate_correct(*, certificate: Certificate, holder_name: str) -> Certif
 
 
 @transaction.atomic
-def certificate_revoke(*, certificate: Certificate, reason: str, by=None) -> Certificate:
+def certificate_revoke(
+    *, certificate: Certificate, reason: str, by=None
+) -> Certificate:
     """Revoke a certificate with a reason: set its status bit and republish the list now.
 
     Idempotent for an already revoked certificate (keeps the first date and reason).
@@ -186,9 +188,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by=None) -> Cer
     certificate.revocation_reason = reason.strip()
     certificate.revoked_by = by
     certificate.full_clean(exclude=["credential", "pdf"])
-    certificate.save(
-        update_fields=["revoked_at", "revocation_reason", "revoked_by"]
-    )
+    certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
     status_list_bit_set(certificate=certificate)
     return certificate
 
@@ -211,7 +211,9 @@ def certificate_pdf_render(*, certificate_id: int) -> Certificate:
         if certificate.pdf and certificate.pdf_sha256:
             return certificate
         certificate.pdf_sha256 = hashlib.sha256(content).hexdigest()
-        certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(content), save=False)
+        certificate.pdf.save(
+            f"{certificate.code}.pdf", ContentFile(content), save=False
+        )
         certificate.save(update_fields=["pdf", "pdf_sha256"])
     return certificate
 

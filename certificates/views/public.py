@@ -51,12 +51,14 @@ def verify_code(request, code):
         return too_many_requests(request, retry_after)
     certificate = certificate_get_public(code)
     if certificate is None:
-        return render(
+        response = render(
             request,
             "certificates/verify_not_found.html",
             {"code": code, "form": VerifyForm()},
             status=404,
         )
+        response.redirects_exempt = True
+        return response
     pdf_form = PdfCheckForm()
     pdf_match = None
     if request.method == "POST":
@@ -106,7 +108,9 @@ def credential_jwt(request, code):
     if retry_after:
         return too_many_requests(request, retry_after)
     credential = _credential_or_404(request, code)
-    response = HttpResponse(credential_jwt_encode(credential), content_type="application/jwt")
+    response = HttpResponse(
+        credential_jwt_encode(credential), content_type="application/jwt"
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -5,7 +5,10 @@ import pytest
 
 def _crypto_available() -> bool:
     try:
-        return importlib.util.find_spec("certificates.credentials.dataintegrity") is not None
+        return (
+            importlib.util.find_spec("certificates.credentials.dataintegrity")
+            is not None
+        )
     except ModuleNotFoundError:
         return False
 
@@ -30,7 +33,10 @@ def _crypto_stand_in(monkeypatch):
     from certificates.services import credentials
 
     def sign(document):
-        return {**document, "proof": [{"type": "DataIntegrityProof", "proofValue": "zTEST"}]}
+        return {
+            **document,
+            "proof": [{"type": "DataIntegrityProof", "proofValue": "zTEST"}],
+        }
 
     def status_document(list_url, encoded_list):
         return {
@@ -47,7 +53,9 @@ def _crypto_stand_in(monkeypatch):
     monkeypatch.setattr(credentials, "certificate_credential_sign", sign)
     monkeypatch.setattr(credentials, "platform_issuer_id", lambda: "did:web:testserver")
     monkeypatch.setattr(credentials, "status_list_document_build", status_document)
-    monkeypatch.setattr(credentials, "credential_jwt_encode", lambda c: "header.payload.sig")
+    monkeypatch.setattr(
+        credentials, "credential_jwt_encode", lambda c: "header.payload.sig"
+    )
     yield
 
 

@@ -30,5 +30,11 @@ def test_normalise_ignores_case_spaces_dashes_and_lookalikes():
 
 
 def test_normalise_rejects_malformed_codes():
-    for bad in ["", "SRIP", "SRIP-7K3M-Q9WD-X2HT", "SRIP-7K3M-Q9WD-X2HT-AB4U", "x" * 200]:
+    for bad in [
+        "",
+        "SRIP",
+        "SRIP-7K3M-Q9WD-X2HT",
+        "SRIP-7K3M-Q9WD-X2HT-AB4U",
+        "x" * 200,
+    ]:
         assert code_normalise(bad) is None

@@ -32,7 +32,9 @@ def test_issue_task_twice_creates_one_certificate(django_capture_on_commit_callb
     assert Certificate.objects.filter(enrolment=enrolment).count() == 1
 
 
-def test_completion_signal_issues_certificate_and_pdf(django_capture_on_commit_callbacks):
+def test_completion_signal_issues_certificate_and_pdf(
+    django_capture_on_commit_callbacks,
+):
     enrolment = CompletedEnrolmentFactory()
     with django_capture_on_commit_callbacks(execute=True):
         enrolment_completed.send(sender=Enrolment, enrolment=enrolment)
@@ -51,7 +53,9 @@ def test_certificate_records_a_snapshot_frozen_at_issue():
     enrolment = CompletedEnrolmentFactory(
         user__first_name="Wang", user__last_name="Fang", user__native_name="王芳"
     )
-    co = CohortOfficeFactory(cohort=enrolment.cohort, office=OfficeFactory(name="GCC Patent Office")).office
+    co = CohortOfficeFactory(
+        cohort=enrolment.cohort, office=OfficeFactory(name="GCC Patent Office")
+    ).office
     certificate = certificate_issue(enrolment=enrolment)
 
     user = enrolment.user
@@ -155,13 +159,21 @@ def test_cohort_issue_is_for_lead_office_only():
         cohort_certificates_issue(cohort=cohort, by=coordinator_of(partner))
 
 
-def test_cohort_issue_issues_every_completed_enrolment(django_capture_on_commit_callbacks):
+def test_cohort_issue_issues_every_completed_enrolment(
+    django_capture_on_commit_callbacks,
+):
     cohort = CompletedCohortFactory()
     CompletedEnrolmentFactory.create_batch(3, cohort=cohort)
-    CompletedEnrolmentFactory(cohort=cohort, completion=Enrolment.Completion.NOT_COMPLETED)
+    CompletedEnrolmentFactory(
+        cohort=cohort, completion=Enrolment.Completion.NOT_COMPLETED
+    )
     lead = coordinator_of(cohort.lead_office)
     with django_capture_on_commit_callbacks(execute=True):
         batch = cohort_certificates_issue(cohort=cohort, by=lead)
     batch.refresh_from_db()
-    assert (batch.status, batch.done, batch.total) == (CertificateBatch.Status.DONE, 3, 3)
+    assert (batch.status, batch.done, batch.total) == (
+        CertificateBatch.Status.DONE,
+        3,
+        3,
+    )
     assert Certificate.objects.filter(cohort=cohort).count() == 3
