@@ -24,4 +24,6 @@ class DemoContext:
 
 STEPS = [
     "cms.demo.accounts",
+    # Keep last: certificates are issued for what the earlier steps completed.
+    "cms.demo.certificates",
 ]
