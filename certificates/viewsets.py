@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
+from accounts import roles
 from certificates.exceptions import CertificateError
 from certificates.forms import CorrectForm, RevokeForm
 from certificates.models import Certificate
@@ -22,10 +23,14 @@ from certificates.services import certificate_correct, certificate_revoke
 from cohorts.selectors.scoping import office_ids_for_user
 
 
+def _is_platform_admin(user) -> bool:
+    return user.is_superuser or user.groups.filter(name=roles.PLATFORM_ADMINS).exists()
+
+
 def certificate_list_for_admin(user):
-    """Certificates of cohorts the user's offices lead (all for superusers)."""
+    """Certificates of cohorts the user's offices lead (all for platform admins)."""
     qs = Certificate.objects.select_related("cohort", "superseded_by")
-    if user.is_superuser:
+    if _is_platform_admin(user):
         return qs
     return qs.filter(cohort__lead_office_id__in=office_ids_for_user(user))
 
@@ -36,7 +41,7 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if action != "view" or not user.is_active:
             return False
-        return user.is_superuser or bool(office_ids_for_user(user))
+        return _is_platform_admin(user) or bool(office_ids_for_user(user))
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and (

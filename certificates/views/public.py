@@ -116,9 +116,12 @@ def credential_jwt(request, code):
 
 
 @require_GET
-@cache_control(public=True, max_age=60)
+@cache_control(public=True, no_cache=True)
 def status_list(request, slug):
-    """The signed BitstringStatusListCredential; republished at once on revocation."""
+    """The signed BitstringStatusListCredential; republished at once on revocation.
+
+    Caches must revalidate, so a revocation is visible to verifiers immediately.
+    """
     document = get_object_or_404(
         StatusList.objects.only("credential"), slug=slug
     ).credential

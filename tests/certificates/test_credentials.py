@@ -68,3 +68,20 @@ def test_revocation_shows_in_signed_status_list(client, certificate):
     bits = statuslist.bitstring_decode(document["credentialSubject"]["encodedList"])
     index = certificate.status_index
     assert bits[index // 8] & (1 << (7 - index % 8))
+
+
+def test_jwt_form_carries_the_standard_claims(client, certificate):
+    pytest.importorskip("certificates.credentials.vcjwt")
+    import jwt
+
+    token = client.get(
+        reverse("certificates:credential_jwt", kwargs={"code": certificate.code})
+    ).content.decode()
+    header = jwt.get_unverified_header(token)
+    claims = jwt.decode(token, options={"verify_signature": False})
+    credential = certificate.credential
+    assert header["alg"] == "ES256"
+    assert claims["iss"] == credential["issuer"]["id"]
+    assert claims["sub"] == credential["credentialSubject"]["id"]
+    assert claims["jti"] == credential["id"]
+    assert "nbf" in claims
