@@ -102,7 +102,7 @@ def linkedin_add_url(certificate: Certificate) -> str:
     """ "Add to LinkedIn profile" link with the certification prefilled."""
     from urllib.parse import urlencode
 
-    from certificates.services.credentials import ISSUER_NAME, site_url
+    from certificates.services.credentials import ISSUER_NAME
 
     return "https://www.linkedin.com/profile/add?" + urlencode(
         {
@@ -111,14 +111,24 @@ def linkedin_add_url(certificate: Certificate) -> str:
             "organizationName": ISSUER_NAME,
             "issueYear": certificate.issued_on.year,
             "issueMonth": certificate.issued_on.month,
-            "certUrl": site_url(
-                reverse("certificates:verify_code", kwargs={"code": certificate.code})
-            ),
+            "certUrl": certificate_share_url(certificate),
             "certId": certificate.code,
         }
     )
 
 
-def my_certificates(user) -> list[tuple[Certificate, str]]:
-    """The holder's certificates with their "Add to LinkedIn" links, for My learning."""
-    return [(c, linkedin_add_url(c)) for c in certificate_list_for_holder(user)]
+def certificate_share_url(certificate: Certificate) -> str:
+    """The public verification URL, as printed in the QR code."""
+    from certificates.services.credentials import site_url
+
+    return site_url(
+        reverse("certificates:verify_code", kwargs={"code": certificate.code})
+    )
+
+
+def my_certificates(user) -> list[tuple[Certificate, str, str]]:
+    """(certificate, share URL, "Add to LinkedIn" URL) for My learning, newest first."""
+    return [
+        (c, certificate_share_url(c), linkedin_add_url(c))
+        for c in certificate_list_for_holder(user)
+    ]
