@@ -22,6 +22,13 @@ def _private_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _signing_keys(settings, tmp_path):
+    """A throw-away platform key per test (the crypto package creates it on demand)."""
+    settings.SIGNING_KEYS_DIR = str(tmp_path / "keys")
+    settings.SIGNING_KEYS_AUTO_CREATE = True
+
+
+@pytest.fixture(autouse=True)
 def _crypto_stand_in(monkeypatch):
     """Until the crypto package is merged, sign with a recognisable stand-in.
 
