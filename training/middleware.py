@@ -1,6 +1,9 @@
-"""Project-wide response headers that Django has no setting for."""
+"""Project-wide middleware: response headers Django has no setting for, redirects."""
 
 from django.conf import settings
+from wagtail.contrib.redirects.middleware import (
+    RedirectMiddleware as WagtailRedirectMiddleware,
+)
 
 
 def _permissions_policy(policy: dict[str, list[str]]) -> str:
@@ -29,3 +32,16 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class RedirectMiddleware(WagtailRedirectMiddleware):
+    """Wagtail's redirects, except for 404s that are a definitive answer.
+
+    A view sets `response.redirects_exempt = True` on a 404 that no redirect may
+    replace (an unknown certificate code); that also spares the two lookups.
+    """
+
+    def process_response(self, request, response):
+        if getattr(response, "redirects_exempt", False):
+            return response
+        return super().process_response(request, response)

@@ -26,6 +26,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
+    # Printed and signed URLs (QR codes, credentials) stay language-neutral.
+    path("", include("certificates.urls")),
 ]
 
 # Pages people read are served per language: /courses/ in English, /zh-hans/courses/ …

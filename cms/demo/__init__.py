@@ -31,4 +31,6 @@ STEPS = [
     "cms.demo.attendance",
     # After attendance: completion needs sessions and marks.
     "cms.demo.assessments",
+    # Keep last: certificates are issued for what the earlier steps completed.
+    "cms.demo.certificates",
 ]

@@ -102,7 +102,7 @@ MIDDLEWARE = [
     "accounts.middleware.PreferredLanguageMiddleware",
     "accounts.middleware.UserTimeZoneMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "training.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "training.urls"
@@ -347,3 +347,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# ---- CERTIFICATES ----
+# Certificate PDFs live outside MEDIA_ROOT: only permission-checked views serve them.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+# django-ratelimit rate for public verification pages and the API, per client address.
+CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="60/m")

@@ -1,0 +1,94 @@
+"""`/api/v1/certificates/<code>`: the public verification record as JSON."""
+
+import datetime
+from decimal import Decimal
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import Router, Schema, Status
+
+from certificates.ratelimits import lookup_retry_after
+from certificates.selectors import certificate_get_public
+
+router = Router(tags=["certificates"])
+
+
+class OfficeOut(Schema):
+    name: str
+    code: str
+
+
+class CertificateOut(Schema):
+    code: str
+    status: str
+    holder_name: str
+    holder_native_name: str
+    course: str
+    cohort: str
+    start_date: datetime.date
+    end_date: datetime.date
+    hours: int | None
+    attendance_rate: Decimal | None
+    final_score: Decimal | None
+    lead_office: OfficeOut
+    co_organizing_offices: list[OfficeOut]
+    issued_at: datetime.datetime
+    valid_until: datetime.date | None
+    revoked_at: datetime.datetime | None
+    revocation_reason: str | None
+    superseded_by: str | None
+    verification_url: str
+    credential_url: str
+
+
+class Message(Schema):
+    detail: str
+
+
+@router.get(
+    "/certificates/{code}",
+    response={200: CertificateOut, 404: Message, 429: Message},
+    summary="Verify a certificate by its code",
+    description="Status (valid, expired, revoked, superseded) and the public record. "
+    "Codes are case-insensitive; spaces and dashes are ignored. Unknown and "
+    "malformed codes both answer 404. Rate-limited per client address (429 with "
+    "Retry-After).",
+)
+def certificate_verify(request: HttpRequest, response: HttpResponse, code: str):
+    retry_after = lookup_retry_after(request)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+        return Status(429, {"detail": "Too many requests."})
+    c = certificate_get_public(code)
+    if c is None:
+        response.redirects_exempt = True
+        return Status(404, {"detail": "No certificate has this code."})
+    return Status(
+        200,
+        {
+            "code": c.code,
+            "status": str(c.status),
+            "holder_name": c.holder_name,
+            "holder_native_name": c.holder_native_name,
+            "course": c.course_title,
+            "cohort": c.cohort_title,
+            "start_date": c.start_date,
+            "end_date": c.end_date,
+            "hours": c.hours,
+            "attendance_rate": c.attendance_rate,
+            "final_score": c.final_score,
+            "lead_office": {"name": c.lead_office_name, "code": c.lead_office_code},
+            "co_organizing_offices": c.co_offices,
+            "issued_at": c.issued_at,
+            "valid_until": c.valid_until,
+            "revoked_at": c.revoked_at,
+            "revocation_reason": c.revocation_reason or None,
+            "superseded_by": c.superseded_by.code if c.superseded_by else None,
+            "verification_url": request.build_absolute_uri(
+                reverse("certificates:verify_code", kwargs={"code": c.code})
+            ),
+            "credential_url": request.build_absolute_uri(
+                reverse("certificates:credential_json", kwargs={"code": c.code})
+            ),
+        },
+    )

@@ -1,0 +1,134 @@
+"""Reads for verification, downloads and My learning."""
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from certificates.codes import code_normalise
+from certificates.models import Certificate
+
+# Everything the public record shows, and nothing personal beyond the printed name.
+PUBLIC_FIELDS = (
+    "code",
+    "holder_name",
+    "holder_native_name",
+    "course_title",
+    "cohort_title",
+    "start_date",
+    "end_date",
+    "hours",
+    "attendance_rate",
+    "final_score",
+    "lead_office_name",
+    "lead_office_code",
+    "co_offices",
+    "issued_at",
+    "valid_until",
+    "revoked_at",
+    "revocation_reason",
+    "superseded_at",
+    "superseded_by__code",
+    "pdf_sha256",
+)
+
+
+def certificate_get_public(code: str) -> Certificate | None:
+    """The public record for a typed code, in one query; None for unknown or malformed codes.
+
+    A malformed code makes no query at all, so both answers look the same to a caller.
+    """
+    normalised = code_normalise(code)
+    if normalised is None:
+        return None
+    return (
+        Certificate.objects.select_related("superseded_by")
+        .only(*PUBLIC_FIELDS)
+        .filter(code=normalised)
+        .first()
+    )
+
+
+def certificate_credential_get(code: str) -> dict | None:
+    """The signed credential JSON for a code (one query), or None."""
+    normalised = code_normalise(code)
+    if normalised is None:
+        return None
+    return (
+        Certificate.objects.filter(code=normalised)
+        .values_list("credential", flat=True)
+        .first()
+    )
+
+
+def certificate_list_for_holder(user) -> QuerySet[Certificate]:
+    """The user's certificates, newest first, current ones before superseded ones."""
+    return Certificate.objects.filter(holder=user).select_related("superseded_by")
+
+
+def certificate_can_download(user, certificate: Certificate) -> bool:
+    """The holder, coordinators of the lead office, and superusers may download the PDF."""
+    from cohorts.selectors.scoping import office_ids_for_user
+
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or certificate.holder_id == user.pk:
+        return True
+    return certificate.cohort.lead_office_id in office_ids_for_user(user)
+
+
+def certificate_pdf_data(certificate: Certificate) -> dict:
+    """Plain data for `certificates.pdf` (which has no ORM access)."""
+    from certificates.services.credentials import site_url
+
+    return {
+        "code": certificate.code,
+        "holder_name": certificate.holder_name,
+        "holder_native_name": certificate.holder_native_name,
+        "course_title": certificate.course_title,
+        "cohort_title": certificate.cohort_title,
+        "start_date": certificate.start_date,
+        "end_date": certificate.end_date,
+        "hours": certificate.hours,
+        "lead_office_name": certificate.lead_office_name,
+        "co_offices": [o["name"] for o in certificate.co_offices],
+        "issued_on": certificate.issued_on,
+        "valid_until": certificate.valid_until,
+        "verify_url": site_url(
+            reverse("certificates:verify_code", kwargs={"code": certificate.code})
+        ),
+    }
+
+
+def linkedin_add_url(certificate: Certificate) -> str:
+    """ "Add to LinkedIn profile" link with the certification prefilled."""
+    from urllib.parse import urlencode
+
+    from certificates.services.credentials import ISSUER_NAME
+
+    return "https://www.linkedin.com/profile/add?" + urlencode(
+        {
+            "startTask": "CERTIFICATION_NAME",
+            "name": certificate.course_title,
+            "organizationName": ISSUER_NAME,
+            "issueYear": certificate.issued_on.year,
+            "issueMonth": certificate.issued_on.month,
+            "certUrl": certificate_share_url(certificate),
+            "certId": certificate.code,
+        }
+    )
+
+
+def certificate_share_url(certificate: Certificate) -> str:
+    """The public verification URL, as printed in the QR code."""
+    from certificates.services.credentials import site_url
+
+    return site_url(
+        reverse("certificates:verify_code", kwargs={"code": certificate.code})
+    )
+
+
+def my_certificates(user) -> list[tuple[Certificate, str, str]]:
+    """(certificate, share URL, "Add to LinkedIn" URL) for My learning, newest first."""
+    return [
+        (c, certificate_share_url(c), linkedin_add_url(c))
+        for c in certificate_list_for_holder(user)
+    ]

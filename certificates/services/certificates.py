@@ -1,0 +1,276 @@
+import calendar
+import datetime
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from certificates.exceptions import (
+    CertificateNotCurrentError,
+    EnrolmentNotCompletedError,
+    HolderNameMissingError,
+    NotLeadOfficeError,
+)
+from certificates.models import Certificate, CertificateBatch, HolderIdentity
+from cohorts.models import Cohort, Enrolment
+
+from . import credentials
+from .status_lists import status_list_bit_set, status_list_entry_assign
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def _code_unused() -> str:
+    from certificates.codes import code_generate
+
+    while True:
+        code = code_generate()
+        if not Certificate.objects.filter(code=code).exists():
+            return code
+
+
+def holder_identity_get(*, user) -> HolderIdentity:
+    """The holder's stable urn:uuid identity, created on first use. Idempotent."""
+    identity, _ = HolderIdentity.objects.get_or_create(user=user)
+    return identity
+
+
+def _snapshot(enrolment: Enrolment) -> dict:
+    cohort = enrolment.cohort
+    user = enrolment.user
+    co_offices = [
+        {"name": p.office.name, "code": p.office.short_code}
+        for p in cohort.participations.select_related("office")
+        .exclude(office_id=cohort.lead_office_id)
+        .order_by("office__name")
+    ]
+    return {
+        "holder_name": user.get_full_name().strip(),
+        "holder_native_name": user.native_name,
+        "course_title": cohort.course.title,
+        "cohort_title": cohort.title,
+        "start_date": cohort.start_date,
+        "end_date": cohort.end_date,
+        "hours": cohort.contact_hours or cohort.course.estimated_hours,
+        "attendance_rate": enrolment.attendance_rate,
+        "final_score": enrolment.final_score,
+        "lead_office_name": cohort.lead_office.name,
+        "lead_office_code": cohort.lead_office.short_code,
+        "co_offices": co_offices,
+    }
+
+
+def _certificate_create(enrolment: Enrolment, snapshot: dict) -> Certificate:
+    now = timezone.now()
+    months = enrolment.cohort.certificate_validity_months
+    status_list, index = status_list_entry_assign()
+    certificate = Certificate(
+        enrolment=enrolment,
+        holder=enrolment.user,
+        cohort=enrolment.cohort,
+        code=_code_unused(),
+        holder_uuid=holder_identity_get(user=enrolment.user).uuid,
+        issued_at=now,
+        valid_until=_add_months(timezone.localdate(now), months) if months else None,
+        status_list=status_list,
+        status_index=index,
+        **snapshot,
+    )
+    certificate.full_clean(exclude=["credential", "pdf"])
+    certificate.credential = credentials.certificate_credential_sign(
+        credentials.credential_build(certificate, email=enrolment.user.email)
+    )
+    certificate.save()
+    pk = certificate.pk
+    transaction.on_commit(lambda: _pdf_enqueue(pk), robust=True)
+    return certificate
+
+
+def _pdf_enqueue(certificate_id: int) -> None:
+    from certificates.tasks import certificate_pdf_render_task
+
+    certificate_pdf_render_task.delay(certificate_id)
+
+
+def certificate_issue(*, enrolment: Enrolment) -> Certificate:
+    """Issue the certificate of a completed enrolment: snapshot, signed credential, PDF.
+
+    Idempotent: returns the enrolment's current certificate when one exists
+    (the enrolment row is locked, and a unique constraint backs it up). The PDF
+    is rendered by a task after commit. Raises EnrolmentNotCompletedError or
+    HolderNameMissingError.
+    """
+    try:
+        with transaction.atomic():
+            enrolment = (
+                Enrolment.objects.select_for_update(of=("self",))
+                .select_related("cohort__course", "cohort__lead_office", "user")
+                .get(pk=enrolment.pk)
+            )
+            existing = Certificate.objects.filter(
+                enrolment=enrolment, superseded_at__isnull=True
+            ).first()
+            if existing:
+                return existing
+            if enrolment.completion != Enrolment.Completion.COMPLETED:
+                raise EnrolmentNotCompletedError()
+            snapshot = _snapshot(enrolment)
+            if not snapshot["holder_name"]:
+                raise HolderNameMissingError()
+            return _certificate_create(enrolment, snapshot)
+    except IntegrityError:
+        # A concurrent run won the race (databases without row locks).
+        return Certificate.objects.get(enrolment=enrolment, superseded_at__isnull=True)
+
+
+@transaction.atomic
+def certificate_correct(*, certificate: Certificate, holder_name: str) -> Certificate:
+    """Issue a corrected certificate (new code) and mark the old one superseded by it.
+
+    The old credential's status bit is set and the status list republished, so
+    verifiers of the old credential see it is no longer current. Raises
+    CertificateNotCurrentError for a revoked or superseded certificate.
+    """
+    old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if old.revoked_at or old.superseded_at:
+        raise CertificateNotCurrentError()
+    old.superseded_at = timezone.now()
+    old.save(update_fields=["superseded_at"])
+    enrolment = Enrolment.objects.select_related("user").get(pk=old.enrolment_id)
+    snapshot = {
+        field: getattr(old, field)
+        for field in (
+            "holder_native_name",
+            "course_title",
+            "cohort_title",
+            "start_date",
+            "end_date",
+            "hours",
+            "attendance_rate",
+            "final_score",
+            "lead_office_name",
+            "lead_office_code",
+            "co_offices",
+        )
+    }
+    snapshot["holder_name"] = holder_name.strip() or old.holder_name
+    new = _certificate_create(enrolment, snapshot)
+    old.superseded_by = new
+    old.save(update_fields=["superseded_by"])
+    status_list_bit_set(certificate=old)
+    return new
+
+
+@transaction.atomic
+def certificate_revoke(
+    *, certificate: Certificate, reason: str, by=None
+) -> Certificate:
+    """Revoke a certificate with a reason: set its status bit and republish the list now.
+
+    Idempotent for an already revoked certificate (keeps the first date and reason).
+    """
+    if not reason.strip():
+        raise ValidationError({"revocation_reason": _("Give a reason.")})
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at:
+        return certificate
+    certificate.revoked_at = timezone.now()
+    certificate.revocation_reason = reason.strip()
+    certificate.revoked_by = by
+    certificate.full_clean(exclude=["credential", "pdf"])
+    certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    status_list_bit_set(certificate=certificate)
+    return certificate
+
+
+def certificate_pdf_render(*, certificate_id: int) -> Certificate:
+    """Render and store the certificate's PDF, recording its SHA-256.
+
+    Idempotent: a certificate that has its PDF is left alone (the recorded hash
+    is what verifiers compare uploads against, so it never changes).
+    """
+    from certificates import pdf
+    from certificates.selectors import certificate_pdf_data
+
+    certificate = Certificate.objects.get(pk=certificate_id)
+    if certificate.pdf and certificate.pdf_sha256:
+        return certificate
+    content = pdf.certificate_pdf_render(certificate_pdf_data(certificate))
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+        if certificate.pdf and certificate.pdf_sha256:
+            return certificate
+        certificate.pdf_sha256 = hashlib.sha256(content).hexdigest()
+        certificate.pdf.save(
+            f"{certificate.code}.pdf", ContentFile(content), save=False
+        )
+        certificate.save(update_fields=["pdf", "pdf_sha256"])
+    return certificate
+
+
+def cohort_certificates_issue(*, cohort: Cohort, by) -> CertificateBatch:
+    """Start issuing certificates for all completed enrolments of a cohort.
+
+    Only for coordinators of the lead office. Creates a batch whose progress the
+    task updates; issuing is idempotent, so running it again only fills gaps.
+    """
+    from cohorts.selectors.scoping import user_leads_cohort
+
+    if by is not None and not user_leads_cohort(by, cohort):
+        raise NotLeadOfficeError()
+    total = cohort.enrolments.filter(completion=Enrolment.Completion.COMPLETED).count()
+    batch = CertificateBatch.objects.create(cohort=cohort, requested_by=by, total=total)
+    pk = batch.pk
+
+    def enqueue():
+        from certificates.tasks import certificate_batch_run_task
+
+        certificate_batch_run_task.delay(pk)
+
+    transaction.on_commit(enqueue)
+    return batch
+
+
+def certificate_batch_run(*, batch_id: int, progress=None) -> CertificateBatch:
+    """Issue every certificate of a batch, counting progress as it goes.
+
+    Idempotent: already issued certificates are returned as they are. `progress`
+    (optional) is called with (done, total) after each certificate.
+    """
+    batch = CertificateBatch.objects.get(pk=batch_id)
+    if batch.status == CertificateBatch.Status.DONE:
+        return batch
+    enrolments = list(
+        batch.cohort.enrolments.filter(
+            completion=Enrolment.Completion.COMPLETED
+        ).order_by("pk")
+    )
+    CertificateBatch.objects.filter(pk=batch_id).update(
+        status=CertificateBatch.Status.RUNNING, total=len(enrolments), done=0
+    )
+    errors = []
+    for number, enrolment in enumerate(enrolments, start=1):
+        try:
+            certificate_issue(enrolment=enrolment)
+        except HolderNameMissingError as exc:
+            errors.append(f"{enrolment.pk}: {exc.message}")
+        CertificateBatch.objects.filter(pk=batch_id).update(done=F("done") + 1)
+        if progress:
+            progress(number, len(enrolments))
+    CertificateBatch.objects.filter(pk=batch_id).update(
+        status=CertificateBatch.Status.DONE,
+        finished_at=timezone.now(),
+        error="\n".join(errors),
+    )
+    batch.refresh_from_db()
+    return batch

@@ -1,0 +1,151 @@
+"""The bridge to the pure crypto package `certificates.credentials`.
+
+Every signing step goes through the few functions here, which import the crypto
+package lazily; the rest of the app builds plain dicts. See docs/decisions.
+"""
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.urls import reverse
+
+VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+ISSUER_NAME = "Silk Road IP Academy"
+
+
+def site_url(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def platform_issuer_id() -> str:
+    """The platform's issuer id (`did:web` of SITE_URL's host)."""
+    from certificates.credentials.did import platform_did
+
+    return platform_did()
+
+
+def certificate_credential_sign(credential: dict) -> dict:
+    """`credential` with an eddsa-rdfc-2022 DataIntegrityProof added by the platform key."""
+    from certificates.credentials.dataintegrity import proof_add
+    from certificates.credentials.keys import signing_key_get
+
+    return proof_add(credential, signing_key_get(controller="platform"))
+
+
+def credential_jwt_encode(credential: dict) -> str:
+    """The Open Badges 3.0 JWT (ES256) form of a credential (sent without its proof)."""
+    from certificates.credentials.keys import signing_key_get
+    from certificates.credentials.vcjwt import credential_jwt_encode as encode
+
+    unsigned = {k: v for k, v in credential.items() if k != "proof"}
+    return encode(unsigned, signing_key_get(controller="platform"))
+
+
+def status_list_document_build(list_url: str, encoded_list: str) -> dict:
+    """An unsigned BitstringStatusListCredential for one list."""
+    from certificates.credentials.statuslist import status_list_credential_build
+
+    return status_list_credential_build(list_url, encoded_list, platform_issuer_id())
+
+
+def _iso(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _date_iso(day: datetime.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def identity_hash(email: str, salt: str) -> str:
+    """OB 3.0 IdentityObject hash: "sha256$" + hex(SHA-256(identity + salt))."""
+    return "sha256$" + hashlib.sha256((email + salt).encode()).hexdigest()
+
+
+def credential_build(certificate, *, email: str) -> dict:
+    """The unsigned OpenBadgeCredential (VC 2.0, OB 3.0.3) for a certificate's snapshot.
+
+    Pure: reads only the frozen fields of `certificate` and `email` (hashed with a
+    fresh salt, never stored in the clear).
+    """
+    c = certificate
+    code_path = reverse("certificates:credential_json", kwargs={"code": c.code})
+    list_url = site_url(
+        reverse("certificates:status_list", kwargs={"slug": c.status_list.slug})
+    )
+    salt = secrets.token_hex(16)
+    offices = [c.lead_office_name] + [o["name"] for o in c.co_offices]
+    details = [
+        f"Cohort: {c.cohort_title}",
+        f"Dates: {c.start_date.isoformat()} to {c.end_date.isoformat()}",
+        f"Organized by: {', '.join(offices)}",
+    ]
+    if c.hours:
+        details.append(f"Hours: {c.hours}")
+    if c.attendance_rate is not None:
+        details.append(f"Attendance: {c.attendance_rate}%")
+    if c.final_score is not None:
+        details.append(f"Final score: {c.final_score}%")
+    credential = {
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": site_url(code_path),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": c.course_title,
+        "description": "; ".join(details),
+        "issuer": {
+            "id": platform_issuer_id(),
+            "type": ["Profile"],
+            "name": ISSUER_NAME,
+            "url": settings.SITE_URL,
+        },
+        "validFrom": _iso(c.issued_at),
+        "credentialSubject": {
+            "id": f"urn:uuid:{c.holder_uuid}",
+            "type": ["AchievementSubject"],
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityHash": identity_hash(email.lower(), salt),
+                    "identityType": "emailAddress",
+                    "hashed": True,
+                    "salt": salt,
+                },
+                {
+                    "type": "IdentityObject",
+                    "identityHash": c.holder_name,
+                    "identityType": "name",
+                    "hashed": False,
+                },
+            ],
+            "activityStartDate": _date_iso(c.start_date),
+            "activityEndDate": _date_iso(c.end_date),
+            "achievement": {
+                "id": site_url(f"/certificates/achievements/{c.cohort_id}"),
+                "type": ["Achievement"],
+                "achievementType": "Certificate",
+                "name": c.course_title,
+                "description": f"Completed the training course {c.course_title} "
+                f"({c.cohort_title}), organized by {', '.join(offices)}.",
+                "criteria": {
+                    "narrative": "Attended the sessions and met the cohort's "
+                    "completion rules for attendance and assessments."
+                },
+            },
+        },
+        "credentialStatus": {
+            "id": f"{list_url}#{c.status_index}",
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": "revocation",
+            "statusListIndex": str(c.status_index),
+            "statusListCredential": list_url,
+        },
+    }
+    if c.hours:
+        credential["credentialSubject"]["achievement"]["creditsAvailable"] = float(
+            c.hours
+        )
+    if c.valid_until:
+        credential["validUntil"] = f"{c.valid_until.isoformat()}T23:59:59Z"
+    return credential

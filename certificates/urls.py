@@ -1,0 +1,47 @@
+"""Certificate URLs; outside the language prefix, so printed and signed URLs never change."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "certificates"
+urlpatterns = [
+    path("verify/", views.verify_form, name="verify_form"),
+    path("verify/", views.verify_form, name="verify"),  # alias
+    path("verify/<str:code>/", views.verify_code, name="verify_code"),
+    path(
+        "certificates/status/<slug:slug>",
+        views.status_list,
+        name="status_list",
+    ),
+    path(
+        "certificates/batches/<int:pk>/",
+        views.batch_progress,
+        name="batch_progress",
+    ),
+    path(
+        "certificates/cohorts/<slug:slug>/issue/",
+        views.cohort_certificates_issue_view,
+        name="cohort_issue",
+    ),
+    path(
+        "certificates/cohorts/<slug:slug>/certificates.zip",
+        views.cohort_pdfs_zip,
+        name="cohort_zip",
+    ),
+    path(
+        "certificates/<str:code>/credential.json",
+        views.credential_json,
+        name="credential_json",
+    ),
+    path(
+        "certificates/<str:code>/credential.jwt",
+        views.credential_jwt,
+        name="credential_jwt",
+    ),
+    path(
+        "certificates/<str:code>/certificate.pdf",
+        views.certificate_pdf,
+        name="certificate_pdf",
+    ),
+]

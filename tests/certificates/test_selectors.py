@@ -1,0 +1,39 @@
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from certificates.selectors import linkedin_add_url, my_certificates
+from certificates.services import certificate_issue
+
+from .factories import CompletedEnrolmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_linkedin_url_prefills_the_certification():
+    certificate = certificate_issue(enrolment=CompletedEnrolmentFactory())
+    url = urlparse(linkedin_add_url(certificate))
+    query = {k: v[0] for k, v in parse_qs(url.query).items()}
+    assert url.netloc == "www.linkedin.com" and url.path == "/profile/add"
+    assert query["startTask"] == "CERTIFICATION_NAME"
+    assert query["name"] == certificate.course_title
+    assert query["certId"] == certificate.code
+    assert query["certUrl"].endswith(f"/verify/{certificate.code}/")
+    assert query["issueYear"] == str(certificate.issued_at.year)
+
+
+def test_my_certificates_include_lists_the_holders_certificates():
+    enrolment = CompletedEnrolmentFactory()
+    certificate = certificate_issue(enrolment=enrolment)
+    other = certificate_issue(enrolment=CompletedEnrolmentFactory())
+    request = RequestFactory().get("/learning/")
+    request.user = enrolment.user
+    html = render_to_string(
+        "certificates/includes/my_certificates.html",
+        {"certificates": my_certificates(enrolment.user)},
+        request=request,
+    )
+    assert certificate.code in html and other.code not in html
+    assert "Add to LinkedIn profile" in html

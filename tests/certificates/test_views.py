@@ -1,0 +1,212 @@
+import hashlib
+import json
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from certificates.models import Certificate
+from certificates.services import (
+    certificate_correct,
+    certificate_issue,
+    certificate_pdf_render,
+    certificate_revoke,
+)
+from tests.accounts.factories import UserFactory
+from tests.cohorts.factories import CohortOfficeFactory, coordinator_of
+
+from .factories import CompletedEnrolmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate():
+    enrolment = CompletedEnrolmentFactory(
+        user__first_name="Aigerim",
+        user__last_name="Nurlanovna",
+        user__email="aigerim@example.org",
+    )
+    certificate = certificate_issue(enrolment=enrolment)
+    return certificate_pdf_render(certificate_id=certificate.pk)
+
+
+def verify_url(code):
+    return reverse("certificates:verify_code", kwargs={"code": code})
+
+
+def test_verify_page_shows_record_but_never_the_email(client, certificate):
+    response = client.get(verify_url(certificate.code))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Valid" in content
+    for text in [
+        "Aigerim Nurlanovna",
+        certificate.course_title,
+        certificate.cohort_title,
+        certificate.lead_office_name,
+        "93.75",
+        "88.5",
+    ]:
+        assert text in content
+    assert "aigerim@example.org" not in content
+
+
+def test_verify_form_redirects_sloppy_code_to_canonical_page(client, certificate):
+    typed = certificate.code.lower().replace("-", " ")
+    response = client.get(reverse("certificates:verify_form"), {"code": typed})
+    assert response.status_code == 302
+    assert response["Location"] == verify_url(certificate.code)
+
+
+def test_unknown_and_malformed_codes_get_the_same_not_found(client, certificate):
+    unknown = client.get(verify_url("SRIP-0000-0000-0000-0000"))
+    malformed = client.get(verify_url("not-a-code!"))
+    assert unknown.status_code == malformed.status_code == 404
+
+    def page(response, code):
+        html = response.content.decode().replace(code, "")
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+    assert page(unknown, "SRIP-0000-0000-0000-0000") == page(malformed, "not-a-code!")
+
+
+def test_verification_is_one_query(client, certificate, django_assert_num_queries):
+    certificate_correct(certificate=certificate, holder_name="New Name")
+    client.get(reverse("certificates:verify_form"))  # warms the cached page chrome
+    for code in [certificate.code, "SRIP-0000-0000-0000-0000"]:
+        with django_assert_num_queries(1):
+            client.get(verify_url(code))
+    for code in [certificate.code, "SRIP-0000-0000-0000-0000"]:
+        with django_assert_num_queries(1):
+            client.get(f"/api/v1/certificates/{code}")
+
+
+def test_revoked_certificate_page_shows_date_and_reason(client, certificate):
+    certificate_revoke(certificate=certificate, reason="Issued by mistake.")
+    content = client.get(verify_url(certificate.code)).content.decode()
+    assert "Revoked" in content
+    assert "Issued by mistake." in content
+    certificate.refresh_from_db()
+    assert f"{certificate.revoked_at:%Y}" in content
+    status = client.get(
+        reverse(
+            "certificates:status_list", kwargs={"slug": certificate.status_list.slug}
+        )
+    )
+    assert status.status_code == 200
+    assert status.json()["credentialSubject"]["statusPurpose"] == "revocation"
+
+
+def test_superseded_page_links_to_new_code(client, certificate):
+    new = certificate_correct(certificate=certificate, holder_name="Aigerim Nurlanqyzy")
+    content = client.get(verify_url(certificate.code)).content.decode()
+    assert "Superseded" in content
+    assert verify_url(new.code) in content
+
+
+def test_rate_limit_answers_429_with_retry_after(client, certificate, settings):
+    settings.CERTIFICATE_VERIFY_RATE = "3/m"
+    for _ in range(3):
+        assert client.get(verify_url(certificate.code)).status_code == 200
+    response = client.get(verify_url(certificate.code))
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    api = client.get(f"/api/v1/certificates/{certificate.code}")
+    assert api.status_code == 429 and "Retry-After" in api
+
+
+def test_api_returns_the_record(client, certificate):
+    response = client.get(f"/api/v1/certificates/{certificate.code.lower()}")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["status"] == "valid"
+    assert data["holder_name"] == "Aigerim Nurlanovna"
+    assert "email" not in json.dumps(data)
+    assert client.get("/api/v1/certificates/nope").status_code == 404
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/certificates/{code}" in schema["paths"]
+
+
+def test_credential_json_is_public_json_ld(client, certificate):
+    response = client.get(
+        reverse("certificates:credential_json", kwargs={"code": certificate.code})
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/ld+json")
+    assert response.json() == certificate.credential
+    jwt = client.get(
+        reverse("certificates:credential_jwt", kwargs={"code": certificate.code})
+    )
+    assert jwt.status_code == 200 and jwt["Content-Type"] == "application/jwt"
+
+
+def test_pdf_download_for_holder_and_lead_office_only(client, certificate):
+    url = reverse("certificates:certificate_pdf", kwargs={"code": certificate.code})
+    cohort = certificate.cohort
+    partner = CohortOfficeFactory(cohort=cohort).office
+    client.force_login(certificate.holder)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    client.force_login(coordinator_of(cohort.lead_office))
+    assert client.get(url).status_code == 200
+    client.force_login(coordinator_of(partner))
+    assert client.get(url).status_code == 404
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+
+
+def test_cohort_zip_for_lead_office(client, certificate):
+    url = reverse("certificates:cohort_zip", kwargs={"slug": certificate.cohort.slug})
+    partner = CohortOfficeFactory(cohort=certificate.cohort).office
+    client.force_login(coordinator_of(partner))
+    assert client.get(url).status_code == 404
+    client.force_login(coordinator_of(certificate.cohort.lead_office))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"PK")
+
+
+def test_uploaded_pdf_is_compared_with_the_issued_one(client, certificate):
+    original = certificate.pdf.open("rb").read()
+    assert hashlib.sha256(original).hexdigest() == certificate.pdf_sha256
+    same = client.post(
+        verify_url(certificate.code),
+        {"pdf": SimpleUploadedFile("c.pdf", original, "application/pdf")},
+    )
+    assert "exactly the one issued" in same.content.decode()
+    changed = client.post(
+        verify_url(certificate.code),
+        {"pdf": SimpleUploadedFile("c.pdf", original + b"%", "application/pdf")},
+    )
+    assert "not the file issued" in changed.content.decode()
+
+
+def test_batch_progress_page_refreshes_until_done(client, certificate):
+    from certificates.models import CertificateBatch
+
+    batch = CertificateBatch.objects.create(
+        cohort=certificate.cohort,
+        total=5,
+        done=2,
+        status=CertificateBatch.Status.RUNNING,
+    )
+    url = reverse("certificates:batch_progress", kwargs={"pk": batch.pk})
+    client.force_login(coordinator_of(certificate.cohort.lead_office))
+    content = client.get(url).content.decode()
+    assert 'http-equiv="refresh"' in content and "2 of 5" in content
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+
+
+def test_lead_coordinator_issues_for_cohort(client, django_capture_on_commit_callbacks):
+    enrolment = CompletedEnrolmentFactory()
+    client.force_login(coordinator_of(enrolment.cohort.lead_office))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("certificates:cohort_issue", kwargs={"slug": enrolment.cohort.slug})
+        )
+    assert response.status_code == 302
+    assert Certificate.objects.filter(enrolment=enrolment).exists()
