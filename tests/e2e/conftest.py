@@ -31,13 +31,9 @@ def _missing(reason: str):
     pytest.skip(reason)
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "/e2e/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
-            item.add_marker(
-                pytest.mark.django_db(transaction=True, serialized_rollback=True)
-            )
+# Each test module here declares:
+#   pytestmark = [pytest.mark.browser, BROWSER_DB]
+BROWSER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(scope="session")

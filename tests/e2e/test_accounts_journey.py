@@ -2,11 +2,14 @@
 
 import re
 
+import pytest
 from django.core import mail
 
 from accounts.models import OutboundEmail
 
-from .conftest import login
+from .conftest import BROWSER_DB, login
+
+pytestmark = [pytest.mark.browser, BROWSER_DB]
 
 
 def test_newcomer_signs_up_confirms_email_and_sees_my_learning(demo, page, shot):
