@@ -330,6 +330,9 @@ RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 # rate-limited page (verification, check-in); the outage itself is logged.
 RATELIMIT_FAIL_OPEN = True
 
+# bench/ only: a minimal view to measure the framework's own floor.
+BENCH_VIEWS = env.bool("BENCH_VIEWS", default=False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
