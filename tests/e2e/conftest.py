@@ -159,13 +159,13 @@ def axe_source() -> str:
 
 @pytest.fixture
 def axe(axe_source):
-    """Run axe-core on the page; return the serious and critical violations.
+    """Run axe-core on the page; return its violations (serious and critical by default).
 
     Injected through the DevTools protocol (page.evaluate), so the page's CSP,
     which forbids inline scripts, does not block it.
     """
 
-    def run(page) -> list[dict]:
+    def run(page, impacts=("serious", "critical")) -> list[dict]:
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.evaluate(axe_source)
         result = page.evaluate(
@@ -179,7 +179,7 @@ def axe(axe_source):
                 "nodes": [n["target"] for n in v["nodes"]][:5],
             }
             for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
+            if v["impact"] in impacts
         ]
 
     return run
