@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test deps deps-dev lint format messages makemessages lock serve worker clean
+.PHONY: run test deps deps-dev js-deps audit lint format messages makemessages lock serve worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,15 @@ $(VENV)/.deps-dev: requirements/dev.lock | $(BIN)/python
 	$(BIN)/pip install -q -r requirements/dev.lock
 	touch $@ $(VENV)/.deps
 
+# Test-only JavaScript (axe-core for the accessibility checks); without npm the
+# axe checks skip with the reason.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the axe accessibility checks will be skipped"; fi
+
 deps: $(VENV)/.deps
-deps-dev: $(VENV)/.deps-dev
+deps-dev: $(VENV)/.deps-dev js-deps
+js-deps: node_modules/.package-lock.json
 
 # Compiled translations are build output (.mo files are not committed);
 # polib compiles them, so GNU gettext is only needed to extract new strings.
@@ -40,11 +47,15 @@ run: $(VENV)/.deps messages
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.deps-dev messages
+test: $(VENV)/.deps-dev js-deps messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Known vulnerabilities in the locked dependencies (AUDIT_STRICT=1: unaudited fails too).
+audit: $(VENV)/.deps-dev
+	$(BIN)/python .ci/pip_audit.py requirements/base.lock
 
 lint: $(VENV)/.deps-dev
 	$(BIN)/ruff check --fix .
@@ -62,4 +73,4 @@ lock:
 	uv pip compile pyproject.toml -q --python-version 3.11 --extra dev -o requirements/dev.lock
 
 clean:
-	rm -rf $(VENV) var/db.sqlite3
+	rm -rf $(VENV) var/db.sqlite3 node_modules artifacts

@@ -138,3 +138,8 @@ def test_my_learning_needs_login(client, user):
     response = client.get("/learning/")
     assert response.status_code == 200
     assert "My learning" in response.content.decode()
+
+
+def test_bench_view_exists_only_when_enabled(client):
+    # Off by default: no extra public URL outside bench runs.
+    assert client.get("/bench/ping").status_code == 404

@@ -42,6 +42,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+if settings.BENCH_VIEWS:
+    urlpatterns.insert(0, path("bench/ping", views.bench_ping, name="bench_ping"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

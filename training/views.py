@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -57,3 +57,9 @@ def healthz(request):
         {"status": "ok" if healthy else "down", "checks": result},
         status=200 if healthy else 503,
     )
+
+
+@require_GET
+def bench_ping(request):
+    """The cheapest Django response: the baseline of bench/ (BENCH_VIEWS only)."""
+    return HttpResponse(b"pong", content_type="text/plain")

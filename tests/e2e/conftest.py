@@ -31,13 +31,9 @@ def _missing(reason: str):
     pytest.skip(reason)
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "/e2e/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
-            item.add_marker(
-                pytest.mark.django_db(transaction=True, serialized_rollback=True)
-            )
+# Each test module here declares:
+#   pytestmark = [pytest.mark.browser, BROWSER_DB]
+BROWSER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(scope="session")
@@ -163,13 +159,13 @@ def axe_source() -> str:
 
 @pytest.fixture
 def axe(axe_source):
-    """Run axe-core on the page; return the serious and critical violations.
+    """Run axe-core on the page; return its violations (serious and critical by default).
 
     Injected through the DevTools protocol (page.evaluate), so the page's CSP,
     which forbids inline scripts, does not block it.
     """
 
-    def run(page) -> list[dict]:
+    def run(page, impacts=("serious", "critical")) -> list[dict]:
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.evaluate(axe_source)
         result = page.evaluate(
@@ -183,7 +179,7 @@ def axe(axe_source):
                 "nodes": [n["target"] for n in v["nodes"]][:5],
             }
             for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
+            if v["impact"] in impacts
         ]
 
     return run

@@ -2,10 +2,12 @@
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, login
+from .conftest import BROWSER_DB, DESKTOP, PHONE, login
 
 ANONYMOUS_PAGES = ["/", "/accounts/signup/", "/accounts/login/", "/ar/"]
 TRAINEE_PAGES = ["/learning/", "/accounts/profile/"]
+
+pytestmark = [pytest.mark.browser, BROWSER_DB]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

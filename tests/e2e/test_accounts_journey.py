@@ -2,11 +2,14 @@
 
 import re
 
+import pytest
 from django.core import mail
 
 from accounts.models import OutboundEmail
 
-from .conftest import login
+from .conftest import BROWSER_DB, login
+
+pytestmark = [pytest.mark.browser, BROWSER_DB]
 
 
 def test_newcomer_signs_up_confirms_email_and_sees_my_learning(demo, page, shot):
@@ -50,3 +53,19 @@ def test_newcomer_signs_up_confirms_email_and_sees_my_learning(demo, page, shot)
     shot(page, "my learning")
     assert page.get_by_role("heading", level=1).inner_text() == "My learning"
     assert "Asia/Tashkent" in page.locator("main").inner_text()
+
+
+def test_script_in_a_name_stays_text(demo, page, shot):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    hostile = '<img src=x onerror=alert("name")><script>alert("name")</script>'
+    login(page, demo, "trainee@example.org")
+    page.goto(f"{demo}/accounts/profile/")
+    page.locator("#id_native_name").fill(hostile)
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    shot(page, "profile saved with a hostile name")
+    assert page.get_by_text("Your profile has been saved.").is_visible()
+    assert page.locator("#id_native_name").input_value() == hostile
+    assert page.locator("main img").count() == 0
+    assert dialogs == []

@@ -143,14 +143,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # ---- CACHE / REDIS ----
 REDIS_URL = env("REDIS_URL", default="")
+# django-redis rather than Django's RedisCache: it can treat a Redis outage as
+# cache misses (IGNORE_EXCEPTIONS), so pages keep working while Redis is down.
+# https://github.com/jazzband/django-redis#memcached-exceptions-behavior
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "srip",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "training.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -169,6 +179,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Our tasks record their outcome in the database; nobody waits on a result.
+# Ignoring results also keeps a Redis outage from hanging the web process:
+# sending a task that keeps its result first subscribes to the result store,
+# which retries for ~20 s and then breaks the process's result consumer.
+# A task that needs its result sets ignore_result=False.
+CELERY_TASK_IGNORE_RESULT = True
 # Publishing must not hang a web request when Redis is down.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 2,
@@ -339,6 +355,12 @@ CONTENT_SECURITY_POLICY = {
 }
 # django-ratelimit counts in the default cache; behind a proxy set the client IP header.
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
+# While the cache (Redis) is down, let requests through rather than refuse every
+# rate-limited page (verification, check-in); the outage itself is logged.
+RATELIMIT_FAIL_OPEN = True
+
+# bench/ only: a minimal view to measure the framework's own floor.
+BENCH_VIEWS = env.bool("BENCH_VIEWS", default=False)
 
 LOGGING = {
     "version": 1,
