@@ -1,5 +1,4 @@
 from .api_tokens import OfficeApiToken
-from .attendance import AttendanceChange, CalendarToken
 from .assessments import (
     AcceptedAnswer,
     Answer,
@@ -10,6 +9,7 @@ from .assessments import (
     Question,
     QuizAttempt,
 )
+from .attendance import AttendanceChange, CalendarToken
 from .cohorts import Cohort, CohortOffice
 from .enrolments import Enrolment
 from .offices import Office, OfficeMembership

@@ -65,8 +65,12 @@ def browser(_playwright):
 
 
 @pytest.fixture
-def demo(live_server):
-    """The demo data, seeded into the live server's database; returns the URL base."""
+def demo(live_server, django_db_serialized_rollback):
+    """The demo data, seeded into the live server's database; returns the URL base.
+
+    Serialized rollback restores what migrations created (roles, the page tree),
+    which the flush after an earlier transactional test removed.
+    """
     call_command("seed_demo", force=True, password=DEMO_PASSWORD, stdout=io.StringIO())
     return live_server.url
 
