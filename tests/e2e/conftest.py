@@ -64,13 +64,37 @@ def browser(_playwright):
     browser.close()
 
 
+_SERIALIZED: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the serialized migration data where the browser tests can find it.
+
+    Playwright's sync API switches the test into another context, where Django's
+    connection object lacks `_test_serialized_contents`; without it the serialized
+    rollback silently restores nothing after the previous test's flush.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            _SERIALIZED[alias] = contents
+    yield
+
+
 @pytest.fixture
 def demo(live_server, django_db_serialized_rollback):
-    """The demo data, seeded into the live server's database; returns the URL base.
+    """The demo data, seeded into the live server's database; returns the URL base."""
+    from django.db import connection
+    from wagtail.models import Site
 
-    Serialized rollback restores what migrations created (roles, the page tree),
-    which the flush after an earlier transactional test removed.
-    """
+    contents = _SERIALIZED.get("default")
+    if contents and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = contents
+        if not Site.objects.exists():  # flushed by the previous test
+            connection.creation.deserialize_db_from_string(contents)
     call_command("seed_demo", force=True, password=DEMO_PASSWORD, stdout=io.StringIO())
     return live_server.url
 
