@@ -142,4 +142,4 @@ def test_my_learning_needs_login(client, user):
 
 def test_bench_view_exists_only_when_enabled(client):
     # Off by default: no extra public URL outside bench runs.
-    assert client.get("/bench/ping").status_code == 404
+    assert client.get("/bench/ping", follow=True).status_code == 404
