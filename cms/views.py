@@ -1,6 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from certificates.selectors import my_certificates
+from cohorts.selectors.assessments import standing_list_for_user
 from cohorts.selectors.enrolments import my_cohorts_context
 from courses.selectors import course_list_in_progress
 
@@ -10,6 +12,8 @@ def my_learning(request):
     """The trainee's dashboard; each area adds its section to the context below."""
     context = {
         "courses_in_progress": course_list_in_progress(user=request.user),
+        "standings": standing_list_for_user(request.user),
+        "certificates": my_certificates(request.user),
     }
     context.update(my_cohorts_context(request.user))
     return render(request, "cms/my_learning.html", context)

@@ -1,19 +1,4 @@
-import importlib.util
-
 import pytest
-
-
-def _crypto_available() -> bool:
-    try:
-        return (
-            importlib.util.find_spec("certificates.credentials.dataintegrity")
-            is not None
-        )
-    except ModuleNotFoundError:
-        return False
-
-
-CRYPTO = _crypto_available()
 
 
 @pytest.fixture(autouse=True)
@@ -26,44 +11,6 @@ def _signing_keys(settings, tmp_path):
     """A throw-away platform key per test (the crypto package creates it on demand)."""
     settings.SIGNING_KEYS_DIR = str(tmp_path / "keys")
     settings.SIGNING_KEYS_AUTO_CREATE = True
-
-
-@pytest.fixture(autouse=True)
-def _crypto_stand_in(monkeypatch):
-    """Until the crypto package is merged, sign with a recognisable stand-in.
-
-    Tests that check real signatures use pytest.importorskip on the package.
-    """
-    if CRYPTO:
-        yield
-        return
-    from certificates.services import credentials
-
-    def sign(document):
-        return {
-            **document,
-            "proof": [{"type": "DataIntegrityProof", "proofValue": "zTEST"}],
-        }
-
-    def status_document(list_url, encoded_list):
-        return {
-            "id": list_url,
-            "type": ["VerifiableCredential", "BitstringStatusListCredential"],
-            "credentialSubject": {
-                "id": f"{list_url}#list",
-                "type": "BitstringStatusList",
-                "statusPurpose": "revocation",
-                "encodedList": encoded_list,
-            },
-        }
-
-    monkeypatch.setattr(credentials, "certificate_credential_sign", sign)
-    monkeypatch.setattr(credentials, "platform_issuer_id", lambda: "did:web:testserver")
-    monkeypatch.setattr(credentials, "status_list_document_build", status_document)
-    monkeypatch.setattr(
-        credentials, "credential_jwt_encode", lambda c: "header.payload.sig"
-    )
-    yield
 
 
 @pytest.fixture(autouse=True)

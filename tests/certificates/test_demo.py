@@ -9,12 +9,6 @@ from .factories import CompletedCohortFactory, CompletedEnrolmentFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _signing(monkeypatch):
-    # The crypto stand-in (conftest) signs when the real package is absent.
-    monkeypatch.setattr(demo, "signing_available", lambda: True)
-
-
 def _ctx():
     return DemoContext(password="x", write=lambda line: None)
 

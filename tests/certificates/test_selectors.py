@@ -37,3 +37,13 @@ def test_my_certificates_include_lists_the_holders_certificates():
     )
     assert certificate.code in html and other.code not in html
     assert "Add to LinkedIn profile" in html
+
+
+def test_my_learning_shows_the_holders_certificate_and_standing(client):
+    enrolment = CompletedEnrolmentFactory()
+    certificate = certificate_issue(enrolment=enrolment)
+    client.force_login(enrolment.user)
+    page = client.get("/learning/").content.decode()
+    assert "My certificates" in page and "My standing" in page
+    assert certificate.code in page
+    assert "linkedin.com" in page

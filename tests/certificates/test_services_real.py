@@ -16,7 +16,6 @@ pytestmark = [
 
 def test_concurrent_issue_tasks_on_the_worker_create_one_certificate(services):
     # The worker signs for real, so this needs the crypto package.
-    pytest.importorskip("certificates.credentials.dataintegrity")
     from certificates.tasks import certificate_issue_task
 
     enrolment = CompletedEnrolmentFactory()
