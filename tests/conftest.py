@@ -8,6 +8,15 @@ from tests.accounts.factories import UserFactory
 SERVICES_SEEN: dict[str, str] = {}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations(django_db_blocker):
+    """Pages are checked in six languages: compile any .po newer than its .mo."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("compile_translations", verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
