@@ -33,10 +33,14 @@ class AuditFormatter(LogFormatter):
     """Shows the label, then the recorded data as "key: value" pairs."""
 
     def format_message(self, log_entry):
-        details = ", ".join(
-            f"{key}: {value}" for key, value in (log_entry.data or {}).items()
-        )
+        data = log_entry.data or {}
+        # PostgreSQL's jsonb does not keep key order: "from" before "to", then A-Z.
+        keys = sorted(data, key=lambda key: (KEY_ORDER.get(key, len(KEY_ORDER)), key))
+        details = ", ".join(f"{key}: {data[key]}" for key in keys)
         return f"{self.label} ({details})" if details else str(self.label)
+
+
+KEY_ORDER = {"from": 0, "to": 1}
 
 
 def register_actions(actions) -> None:

@@ -19,7 +19,11 @@ def test_concurrent_issue_tasks_on_the_worker_create_one_certificate(services):
     from certificates.tasks import certificate_issue_task
 
     enrolment = CompletedEnrolmentFactory()
-    results = [certificate_issue_task.delay(enrolment.pk) for _ in range(4)]
+    # Results are ignored by default (settings); these callers want the codes.
+    results = [
+        certificate_issue_task.apply_async((enrolment.pk,), ignore_result=False)
+        for _ in range(4)
+    ]
     codes = {result.get(timeout=60) for result in results}
     assert len(codes) == 1
     assert Certificate.objects.filter(enrolment=enrolment).count() == 1

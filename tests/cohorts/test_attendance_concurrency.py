@@ -10,7 +10,7 @@ from cohorts.models import AttendanceChange, AttendanceMark
 from cohorts.services.attendance import attendance_record_bulk
 from tests.cohorts.factories import AdmittedEnrolmentFactory, SessionFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ def postgresql():
         pytest.skip(reason)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_recomputations_send_enrolment_completed_once(
     postgresql, monkeypatch
 ):
