@@ -102,3 +102,18 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_sep("-", "real services used")
         for name, value in SERVICES_SEEN.items():
             terminalreporter.write_line(f"{name}: {value}")
+
+
+def pytest_collection_modifyitems(items):
+    # A transactional test flushes the database afterwards; without serialized
+    # rollback the migration data (roles, page tree) is gone for the next one.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
+            )
