@@ -90,6 +90,15 @@ def certificate_pdf_data(certificate: Certificate) -> dict:
         "hours": certificate.hours,
         "lead_office_name": certificate.lead_office_name,
         "co_offices": [o["name"] for o in certificate.co_offices],
+        "cosigners": [
+            {
+                "name": e["name"],
+                "signatory_name": e["signatory_name"],
+                "signatory_title": e["signatory_title"],
+            }
+            for e in certificate.endorsement_record
+            if not e.get("withdrawn_at")
+        ],
         "issued_on": certificate.issued_on,
         "valid_until": certificate.valid_until,
         "verify_url": site_url(
