@@ -49,3 +49,50 @@ class CorrectForm(forms.Form):
         label=_("Corrected name as it should be printed"),
         max_length=Certificate._meta.get_field("holder_name").max_length,
     )
+
+
+class EndorsementApproveForm(forms.Form):
+    signatory_name = forms.CharField(
+        label=_("Signatory's name"),
+        max_length=200,
+        help_text=_(
+            "The person who signs for the office; printed on the certificates."
+        ),
+    )
+    signatory_title = forms.CharField(
+        label=_("Signatory's title"),
+        max_length=200,
+        required=False,
+        help_text=_("e.g. Director, Training Division"),
+    )
+
+
+class EndorsementWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for withdrawal"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown publicly on the certificate's verification page."),
+    )
+
+
+MAX_BATCH_BYTES = 20 * 1024 * 1024
+
+
+class SignedBatchForm(forms.Form):
+    signed = forms.FileField(
+        label=_("Signed batch (JSON)"),
+        help_text=_("The file the offline signing tool wrote (SIGNED.json)."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/json,.json"}),
+    )
+
+    def clean_signed(self):
+        import json
+
+        upload = self.cleaned_data["signed"]
+        if upload.size > MAX_BATCH_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        try:
+            return json.loads(upload.read().decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise forms.ValidationError(_("The file is not valid JSON.")) from exc
