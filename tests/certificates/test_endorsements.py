@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 
 from certificates.credentials.did import did_web_url
 from certificates.credentials.endorsement import endorsement_verify
-from certificates.credentials.keys import keys_dir, office_controller
+from certificates.credentials.keys import keys_dir
 from certificates.credentials.offline_sign import batch_sign
 from certificates.credentials.verify import credential_verify
 from certificates.exceptions import (
@@ -33,38 +33,11 @@ from certificates.services import (
 )
 from cms.audit import ENDORSEMENT_APPROVE, ENDORSEMENT_WITHDRAW
 from cohorts.models import Cohort
-from tests.cohorts.factories import CohortOfficeFactory, OfficeFactory, coordinator_of
+from tests.cohorts.factories import OfficeFactory, coordinator_of
 
-from .factories import CompletedCohortFactory, CompletedEnrolmentFactory
+from .factories import CompletedEnrolmentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def joint(django_capture_on_commit_callbacks):
-    """A completed cohort led by CNIPA with IPOS and the GCC Patent Office, two
-    certificates issued, and a coordinator per office."""
-    offices = {
-        code: OfficeFactory(short_code=code, name=name)
-        for code, name in [
-            ("cnipa", "China National Intellectual Property Administration"),
-            ("ipos", "Intellectual Property Office of Singapore"),
-            ("gccpo", "GCC Patent Office"),
-        ]
-    }
-    cohort = CompletedCohortFactory(lead_office=offices["cnipa"])
-    for code in ("ipos", "gccpo"):
-        CohortOfficeFactory(cohort=cohort, office=offices[code])
-    coordinators = {
-        code: coordinator_of(office, title=f"Director, {code.upper()} Academy")
-        for code, office in offices.items()
-    }
-    with django_capture_on_commit_callbacks(execute=True):
-        certificates = [
-            certificate_issue(enrolment=CompletedEnrolmentFactory(cohort=cohort))
-            for _ in range(2)
-        ]
-    return cohort, offices, coordinators, certificates
 
 
 def approve(cohort, office, user, capture=None, title="Director"):
@@ -296,18 +269,6 @@ def test_pdf_shows_cosigning_offices_and_keeps_earlier_pdf_hash(
 
 
 # ---- offices that keep their own key ----
-
-
-@pytest.fixture
-def office_held_key(tmp_path, joint):
-    """IPOS keeps its private key and registered only the public key."""
-    from certificates.credentials.keys import public_key_register
-    from certificates.credentials.offline_sign import keygen, load_private_key
-
-    path = tmp_path / "ipos-key.pem"
-    public = keygen(path)
-    public_key_register(office_controller("ipos"), public)
-    return load_private_key(path)
 
 
 def test_office_signs_offline_and_the_platform_stores_the_batch(
