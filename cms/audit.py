@@ -21,6 +21,7 @@ CERTIFICATE_REVOKE = "srip.certificate.revoke"
 ENDORSEMENT_APPROVE = "srip.endorsement.approve"
 ENDORSEMENT_IMPORT = "srip.endorsement.import"
 ENDORSEMENT_WITHDRAW = "srip.endorsement.withdraw"
+OFFICE_KEY_REGISTER = "srip.office_key.register"
 
 ACTIONS = {
     ENROLMENT_DECISION: _("Enrolment decision"),
@@ -31,6 +32,7 @@ ACTIONS = {
     ENDORSEMENT_APPROVE: _("Cohort results approved by an office"),
     ENDORSEMENT_IMPORT: _("Signed endorsements imported"),
     ENDORSEMENT_WITHDRAW: _("Endorsement withdrawn"),
+    OFFICE_KEY_REGISTER: _("Office public key registered"),
 }
 PREFIX = "srip."
 

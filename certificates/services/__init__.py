@@ -15,6 +15,7 @@ from .endorsements import (
     cohort_endorsement_export,
     cohort_endorsement_import,
     cohort_endorsement_sign,
+    office_public_key_register,
     user_may_endorse_for,
 )
 from .status_lists import status_list_bit_set, status_list_publish
@@ -34,6 +35,7 @@ __all__ = [
     "cohort_endorsement_import",
     "cohort_endorsement_sign",
     "holder_identity_get",
+    "office_public_key_register",
     "status_list_bit_set",
     "status_list_publish",
     "user_may_endorse_for",

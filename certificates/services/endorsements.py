@@ -438,3 +438,16 @@ def certificate_endorsement_withdraw(
         },
     )
     return endorsement
+
+
+def office_public_key_register(*, office: Office, public_key: str, by):
+    """Register the Ed25519 public key (Multikey) of an office that keeps its
+    private key: from now on it signs exported batches itself. Earlier keys are
+    retired but stay published. Audit-logged. Idempotent for the current key.
+    Raises DidResolutionError for a value that is not an Ed25519 Multikey."""
+    from certificates.credentials.keys import office_controller, public_key_register
+    from cms.audit import OFFICE_KEY_REGISTER, audit_log
+
+    key = public_key_register(office_controller(office.short_code), public_key)
+    audit_log(OFFICE_KEY_REGISTER, office, by, {"key": key.key_id})
+    return key
