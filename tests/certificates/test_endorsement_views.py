@@ -203,3 +203,21 @@ def test_platform_admin_without_office_sees_no_approve_button(client, joint):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     content = client.get(page_url(cohort)).content.decode()
     assert "Approve the results" not in content
+
+
+def test_api_lists_co_signing_offices(
+    client, joint, django_capture_on_commit_callbacks
+):
+    cohort, offices, coordinators, certificates = joint
+    approve(
+        cohort,
+        offices["ipos"],
+        coordinators["ipos"],
+        django_capture_on_commit_callbacks,
+    )
+    data = client.get(f"/api/v1/certificates/{certificates[0].code}").json()
+    states = {o["code"]: o for o in data["co_signing_offices"]}
+    assert states["ipos"]["state"] == "signed"
+    assert states["ipos"]["signature_verified"] is True
+    assert states["ipos"]["signatory_title"] == "Director"
+    assert states["cnipa"]["state"] == states["gccpo"]["state"] == "pending"
