@@ -8,7 +8,10 @@ from django.urls import reverse
 from ninja import Router, Schema, Status
 
 from certificates.ratelimits import lookup_retry_after
-from certificates.selectors import certificate_get_public
+from certificates.selectors import (
+    certificate_endorsement_rows,
+    certificate_get_public,
+)
 
 router = Router(tags=["certificates"])
 
@@ -16,6 +19,17 @@ router = Router(tags=["certificates"])
 class OfficeOut(Schema):
     name: str
     code: str
+
+
+class CoSignerOut(Schema):
+    name: str
+    code: str
+    state: str  # signed, withdrawn or pending
+    signatory_name: str | None
+    signatory_title: str | None
+    signature_verified: bool | None
+    withdrawn_at: datetime.datetime | None
+    withdrawal_reason: str | None
 
 
 class CertificateOut(Schema):
@@ -32,6 +46,7 @@ class CertificateOut(Schema):
     final_score: Decimal | None
     lead_office: OfficeOut
     co_organizing_offices: list[OfficeOut]
+    co_signing_offices: list[CoSignerOut]
     issued_at: datetime.datetime
     valid_until: datetime.date | None
     revoked_at: datetime.datetime | None
@@ -39,6 +54,20 @@ class CertificateOut(Schema):
     superseded_by: str | None
     verification_url: str
     credential_url: str
+
+
+def _cosigner(row: dict) -> dict:
+    record = row["record"] or {}
+    return {
+        "name": row["name"],
+        "code": row["code"],
+        "state": row["state"],
+        "signatory_name": record.get("signatory_name"),
+        "signatory_title": record.get("signatory_title") or None,
+        "signature_verified": row.get("verified"),
+        "withdrawn_at": row.get("withdrawn_at"),
+        "withdrawal_reason": record.get("withdrawal_reason") or None,
+    }
 
 
 class Message(Schema):
@@ -50,6 +79,8 @@ class Message(Schema):
     response={200: CertificateOut, 404: Message, 429: Message},
     summary="Verify a certificate by its code",
     description="Status (valid, expired, revoked, superseded) and the public record. "
+    "co_signing_offices lists every office that signs the certificate: signed "
+    "(with whether its signature verifies), withdrawn (with the reason) or pending. "
     "Codes are case-insensitive; spaces and dashes are ignored. Unknown and "
     "malformed codes both answer 404. Rate-limited per client address (429 with "
     "Retry-After).",
@@ -79,6 +110,9 @@ def certificate_verify(request: HttpRequest, response: HttpResponse, code: str):
             "final_score": c.final_score,
             "lead_office": {"name": c.lead_office_name, "code": c.lead_office_code},
             "co_organizing_offices": c.co_offices,
+            "co_signing_offices": [
+                _cosigner(row) for row in certificate_endorsement_rows(c)
+            ],
             "issued_at": c.issued_at,
             "valid_until": c.valid_until,
             "revoked_at": c.revoked_at,

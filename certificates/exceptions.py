@@ -31,3 +31,40 @@ class NotLeadOfficeError(CertificateError):
         super().__init__(
             _("Only coordinators of the cohort's lead office can do this.")
         )
+
+
+class EndorsementError(CertificateError):
+    """Base class for errors of jointly issued certificates."""
+
+
+class NotEndorsingOfficeError(EndorsementError):
+    def __init__(self):
+        super().__init__(
+            _("Only coordinators of an office taking part in the cohort can do this.")
+        )
+
+
+class CohortNotCompletedError(EndorsementError):
+    def __init__(self):
+        super().__init__(_("Results can be approved once the cohort is completed."))
+
+
+class OfficeKeyHeldError(EndorsementError):
+    """The office keeps its private key: it signs exported batches itself."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "This office keeps its own signing key: export the batch, sign it "
+                "with the offline tool and upload the signed file."
+            )
+        )
+
+
+class EndorsementNotSignedError(EndorsementError):
+    def __init__(self):
+        super().__init__(_("Only a signed endorsement can be withdrawn."))
+
+
+class EndorsementImportError(EndorsementError):
+    """A signed batch was refused; ``extra["errors"]`` lists every problem."""

@@ -28,6 +28,9 @@ PUBLIC_FIELDS = (
     "superseded_at",
     "superseded_by__code",
     "pdf_sha256",
+    "pdf_sha256_earlier",
+    "credential",
+    "endorsement_record",
 )
 
 
@@ -90,6 +93,15 @@ def certificate_pdf_data(certificate: Certificate) -> dict:
         "hours": certificate.hours,
         "lead_office_name": certificate.lead_office_name,
         "co_offices": [o["name"] for o in certificate.co_offices],
+        "cosigners": [
+            {
+                "name": e["name"],
+                "signatory_name": e["signatory_name"],
+                "signatory_title": e["signatory_title"],
+            }
+            for e in certificate.endorsement_record
+            if not e.get("withdrawn_at")
+        ],
         "issued_on": certificate.issued_on,
         "valid_until": certificate.valid_until,
         "verify_url": site_url(
@@ -132,3 +144,99 @@ def my_certificates(user) -> list[tuple[Certificate, str, str]]:
         (c, certificate_share_url(c), linkedin_add_url(c))
         for c in certificate_list_for_holder(user)
     ]
+
+
+# ---- jointly issued certificates ----
+
+
+def cohort_endorsement_overview(cohort, user) -> dict:
+    """What the endorsements page shows a coordinator: every office taking part
+    with its approval, the offices the user may act for, and the certificates
+    with the user's offices' endorsements."""
+    from certificates.models import CertificateEndorsement, CohortEndorsement
+    from cohorts.selectors.scoping import office_ids_for_user
+
+    approvals = {
+        a.office_id: a
+        for a in CohortEndorsement.objects.filter(cohort=cohort).select_related(
+            "office", "approved_by"
+        )
+    }
+    own_ids = office_ids_for_user(user)
+    offices = []
+    for participation in cohort.participations.select_related("office").order_by(
+        "office__name"
+    ):
+        office = participation.office
+        offices.append(
+            {
+                "office": office,
+                "is_lead": office.pk == cohort.lead_office_id,
+                "approval": approvals.get(office.pk),
+                "mine": office.pk in own_ids,
+            }
+        )
+    mine = [o["office"] for o in offices if o["mine"]]
+    endorsements = {}
+    for row in CertificateEndorsement.objects.filter(
+        certificate__cohort=cohort, office__in=mine
+    ):
+        endorsements[(row.certificate_id, row.office_id)] = row
+    certificates = [
+        (
+            certificate,
+            [
+                (office, endorsements.get((certificate.pk, office.pk)))
+                for office in mine
+            ],
+        )
+        for certificate in Certificate.objects.filter(
+            cohort=cohort, superseded_at__isnull=True
+        ).order_by("holder_name")
+    ]
+    return {"offices": offices, "own_offices": mine, "certificates": certificates}
+
+
+def certificate_endorsement_rows(certificate: Certificate) -> list[dict]:
+    """Every office that should sign a certificate (lead first), with what it did:
+    ``signed`` (and whether its signature verifies), ``withdrawn`` (with reason) or
+    ``pending``. Reads only the certificate's own fields, so the public page keeps
+    its single query; signature checks are cached."""
+    from certificates.services.credentials import endorsement_check, office_issuer_id
+
+    credential = certificate.credential or {}
+    embedded = {
+        (e.get("issuer") or {}).get("id"): e
+        for e in credential.get("endorsement", [])
+        if isinstance(e, dict)
+    }
+    record = {r["code"]: r for r in certificate.endorsement_record}
+    offices = [
+        {"code": certificate.lead_office_code, "name": certificate.lead_office_name},
+        *certificate.co_offices,
+    ]
+    rows = []
+    for office in offices:
+        entry = record.get(office["code"])
+        row = {**office, "state": "pending", "record": entry}
+        if entry and entry.get("withdrawn_at"):
+            row["state"] = "withdrawn"
+            row["withdrawn_at"] = _parse(entry["withdrawn_at"])
+        elif entry:
+            document = embedded.get(office_issuer_id(office["code"]))
+            row["state"] = "signed"
+            row["signed_at"] = _parse(entry["signed_at"])
+            if document is None:
+                row["verified"], row["problem"] = False, "missing from the credential"
+            else:
+                row["verified"], row["problem"] = endorsement_check(
+                    document, credential.get("id", "")
+                )
+        rows.append(row)
+    return rows
+
+
+def _parse(value):
+    import datetime
+
+    return datetime.datetime.fromisoformat(value) if value else None

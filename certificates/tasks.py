@@ -53,3 +53,46 @@ def certificate_batch_run_task(batch_id: int) -> int:
     from certificates.services import certificate_batch_run
 
     return certificate_batch_run(batch_id=batch_id).done
+
+
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5, acks_late=True)
+def certificate_pdf_refresh_task(certificate_id: int) -> str:
+    """Re-render a PDF whose co-signing offices changed; a no-op otherwise."""
+    from certificates.services import certificate_pdf_refresh
+
+    return certificate_pdf_refresh(certificate_id=certificate_id).pdf_sha256
+
+
+def _cohort_endorsement_sign_failure(self, exc, task_id, args, kwargs, einfo):
+    from django.utils import timezone
+
+    from certificates.models import CohortEndorsement
+
+    CohortEndorsement.objects.filter(pk=args[0]).update(
+        status=CohortEndorsement.Status.FAILED,
+        error=str(exc)[:2000],
+        finished_at=timezone.now(),
+    )
+
+
+@shared_task(
+    autoretry_for=TRANSIENT,
+    retry_backoff=True,
+    max_retries=3,
+    acks_late=True,
+    on_failure=_cohort_endorsement_sign_failure,
+)
+def cohort_endorsement_sign_task(approval_id: int) -> int:
+    """Sign an office's endorsement of every certificate of the cohort it approved;
+    re-running signs only what is missing."""
+    from certificates.services import cohort_endorsement_sign
+
+    return cohort_endorsement_sign(approval_id=approval_id).done
+
+
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5, acks_late=True)
+def certificate_endorsements_sign_task(certificate_id: int) -> int:
+    """Endorse a new certificate for the offices that already approved its cohort."""
+    from certificates.services import certificate_endorsements_sign
+
+    return certificate_endorsements_sign(certificate_id=certificate_id)

@@ -25,6 +25,32 @@ urlpatterns = [
         name="cohort_issue",
     ),
     path(
+        "certificates/cohorts/<slug:slug>/endorsements/",
+        views.cohort_endorsements,
+        name="cohort_endorsements",
+    ),
+    path(
+        "certificates/cohorts/<slug:slug>/endorsements/<slug:office_code>/approve/",
+        views.cohort_endorsement_approve_view,
+        name="endorsement_approve",
+    ),
+    path(
+        "certificates/cohorts/<slug:slug>/endorsements/<slug:office_code>/export/",
+        views.cohort_endorsement_export_view,
+        name="endorsement_export",
+    ),
+    path(
+        "certificates/cohorts/<slug:slug>/endorsements/<slug:office_code>/import/",
+        views.cohort_endorsement_import_view,
+        name="endorsement_import",
+    ),
+    path(
+        "certificates/cohorts/<slug:slug>/endorsements/<slug:office_code>/"
+        "withdraw/<str:code>/",
+        views.certificate_endorsement_withdraw_view,
+        name="endorsement_withdraw",
+    ),
+    path(
         "certificates/cohorts/<slug:slug>/certificates.zip",
         views.cohort_pdfs_zip,
         name="cohort_zip",

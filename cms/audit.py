@@ -18,6 +18,10 @@ ATTENDANCE_EDIT = "srip.attendance.edit"
 GRADE_CHANGE = "srip.grade.change"
 CERTIFICATE_ISSUE = "srip.certificate.issue"
 CERTIFICATE_REVOKE = "srip.certificate.revoke"
+ENDORSEMENT_APPROVE = "srip.endorsement.approve"
+ENDORSEMENT_IMPORT = "srip.endorsement.import"
+ENDORSEMENT_WITHDRAW = "srip.endorsement.withdraw"
+OFFICE_KEY_REGISTER = "srip.office_key.register"
 
 ACTIONS = {
     ENROLMENT_DECISION: _("Enrolment decision"),
@@ -25,6 +29,10 @@ ACTIONS = {
     GRADE_CHANGE: _("Grade changed"),
     CERTIFICATE_ISSUE: _("Certificate issued"),
     CERTIFICATE_REVOKE: _("Certificate revoked"),
+    ENDORSEMENT_APPROVE: _("Cohort results approved by an office"),
+    ENDORSEMENT_IMPORT: _("Signed endorsements imported"),
+    ENDORSEMENT_WITHDRAW: _("Endorsement withdrawn"),
+    OFFICE_KEY_REGISTER: _("Office public key registered"),
 }
 PREFIX = "srip."
 

@@ -1,5 +1,13 @@
 from .batches import CertificateBatch
 from .certificates import Certificate, HolderIdentity
+from .endorsements import CertificateEndorsement, CohortEndorsement
 from .status_lists import StatusList
 
-__all__ = ["Certificate", "CertificateBatch", "HolderIdentity", "StatusList"]
+__all__ = [
+    "Certificate",
+    "CertificateBatch",
+    "CertificateEndorsement",
+    "CohortEndorsement",
+    "HolderIdentity",
+    "StatusList",
+]

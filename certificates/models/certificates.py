@@ -135,6 +135,26 @@ class Certificate(models.Model):
         _("PDF"), storage=private_storage, upload_to=_pdf_path, blank=True
     )
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
+    pdf_sha256_earlier = models.JSONField(
+        _("SHA-256 of earlier PDFs"),
+        default=list,
+        blank=True,
+        help_text=_("PDFs issued before co-signing offices were added or withdrawn."),
+    )
+    pdf_source_sha256 = models.CharField(
+        _("SHA-256 of the data the PDF shows"), max_length=64, blank=True
+    )
+
+    # ---- co-signing offices (a summary of CertificateEndorsement rows) ----
+    endorsement_record = models.JSONField(
+        _("co-signing offices"),
+        default=list,
+        blank=True,
+        help_text=_(
+            '[{"code", "name", "signatory_name", "signatory_title", "signed_at", '
+            '"withdrawn_at", "withdrawal_reason"}], kept by the endorsement services.'
+        ),
+    )
 
     class Meta:
         ordering = ["-issued_at"]

@@ -93,7 +93,15 @@ def _certificate_create(enrolment: Enrolment, snapshot: dict) -> Certificate:
     certificate.save()
     pk = certificate.pk
     transaction.on_commit(lambda: _pdf_enqueue(pk), robust=True)
+    if certificate.cohort.endorsements.exists():
+        transaction.on_commit(lambda: _endorsements_enqueue(pk), robust=True)
     return certificate
+
+
+def _endorsements_enqueue(certificate_id: int) -> None:
+    from certificates.tasks import certificate_endorsements_sign_task
+
+    certificate_endorsements_sign_task.delay(certificate_id)
 
 
 def _pdf_enqueue(certificate_id: int) -> None:
@@ -199,23 +207,68 @@ def certificate_pdf_render(*, certificate_id: int) -> Certificate:
     Idempotent: a certificate that has its PDF is left alone (the recorded hash
     is what verifiers compare uploads against, so it never changes).
     """
-    from certificates import pdf
-    from certificates.selectors import certificate_pdf_data
-
     certificate = Certificate.objects.get(pk=certificate_id)
     if certificate.pdf and certificate.pdf_sha256:
         return certificate
-    content = pdf.certificate_pdf_render(certificate_pdf_data(certificate))
+    return _pdf_store(certificate_id, refresh=False)
+
+
+def _pdf_source_sha256(data: dict) -> str:
+    import json
+
+    raw = json.dumps(data, sort_keys=True, default=str).encode()
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _pdf_store(certificate_id: int, *, refresh: bool) -> Certificate:
+    from certificates import pdf
+    from certificates.selectors import certificate_pdf_data
+
+    data = certificate_pdf_data(Certificate.objects.get(pk=certificate_id))
+    source = _pdf_source_sha256(data)
+    content = pdf.certificate_pdf_render(data)
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
         if certificate.pdf and certificate.pdf_sha256:
-            return certificate
+            if not refresh or certificate.pdf_source_sha256 == source:
+                return certificate
+            # Earlier PDFs stay recognisable on the verification page.
+            certificate.pdf_sha256_earlier = [
+                *certificate.pdf_sha256_earlier,
+                certificate.pdf_sha256,
+            ]
+            certificate.pdf.delete(save=False)
         certificate.pdf_sha256 = hashlib.sha256(content).hexdigest()
+        certificate.pdf_source_sha256 = source
         certificate.pdf.save(
             f"{certificate.code}.pdf", ContentFile(content), save=False
         )
-        certificate.save(update_fields=["pdf", "pdf_sha256"])
+        certificate.save(
+            update_fields=[
+                "pdf",
+                "pdf_sha256",
+                "pdf_source_sha256",
+                "pdf_sha256_earlier",
+            ]
+        )
     return certificate
+
+
+def certificate_pdf_refresh(*, certificate_id: int) -> Certificate:
+    """Re-render the PDF when what it shows changed (e.g. its co-signing offices).
+
+    The previous PDF's SHA-256 is kept in ``pdf_sha256_earlier`` so the
+    verification page still recognises it as issued by the platform. Idempotent:
+    nothing happens when the PDF already shows the current data.
+    """
+    from certificates.selectors import certificate_pdf_data
+
+    certificate = Certificate.objects.get(pk=certificate_id)
+    if certificate.pdf and certificate.pdf_source_sha256 == _pdf_source_sha256(
+        certificate_pdf_data(certificate)
+    ):
+        return certificate
+    return _pdf_store(certificate_id, refresh=True)
 
 
 def cohort_certificates_issue(*, cohort: Cohort, by) -> CertificateBatch:

@@ -149,3 +149,100 @@ def credential_build(certificate, *, email: str) -> dict:
     if c.valid_until:
         credential["validUntil"] = f"{c.valid_until.isoformat()}T23:59:59Z"
     return credential
+
+
+# ---- jointly issued certificates: office endorsements ----
+
+
+def office_issuer_id(office_code: str) -> str:
+    """An office's issuer id, ``did:web:<host>:offices:<code>``."""
+    from certificates.credentials.did import office_did
+
+    return office_did(office_code)
+
+
+def office_holds_own_key(office_code: str) -> bool:
+    """True when the office registered only its public key and signs offline."""
+    from certificates.credentials.keys import office_controller, public_keys_list
+
+    current = [
+        k for k in public_keys_list(office_controller(office_code)) if not k.retired
+    ]
+    return bool(current) and current[-1].held_by_controller
+
+
+def endorsement_document_build(
+    *, credential: dict, office_code: str, office_name: str, comment: str, valid_from
+) -> dict:
+    """The unsigned EndorsementCredential of an office about a credential.
+
+    Deterministic for the same arguments (its id is derived from the credential
+    and the office), so exporting a batch twice gives the same documents.
+    """
+    from certificates.credentials.endorsement import endorsement_build
+
+    return endorsement_build(
+        subject_credential=credential,
+        office_did=office_issuer_id(office_code),
+        office_name=office_name,
+        comment=comment,
+        valid_from=valid_from,
+    )
+
+
+def endorsement_document_sign(document: dict, office_code: str) -> dict:
+    """Sign an endorsement with the office's key held by the platform.
+
+    Raises SigningKeyNotHeldError when the office keeps its own key.
+    """
+    from certificates.credentials.endorsement import endorsement_sign
+    from certificates.credentials.keys import office_controller, signing_key_get
+
+    return endorsement_sign(document, signing_key_get(office_controller(office_code)))
+
+
+def certificate_credential_endorse(credential: dict, endorsements: list[dict]) -> dict:
+    """The credential listing exactly ``endorsements``, re-signed by the platform."""
+    from certificates.credentials.endorsement import credential_endorsements_attach
+
+    document = credential_endorsements_attach(credential, endorsements)
+    if not endorsements:
+        document.pop("endorsement", None)
+    return certificate_credential_sign(document)
+
+
+def endorsement_batch_check(
+    signed: list[dict], exported: list[dict], office_code: str
+) -> list[tuple[dict, object]]:
+    """Check an office's signed batch against what was exported (see signed_batch_check)."""
+    from certificates.credentials.endorsement import signed_batch_check
+
+    return signed_batch_check(
+        signed, exported, office_did=office_issuer_id(office_code)
+    )
+
+
+ENDORSEMENT_CHECK_SECONDS = 24 * 3600
+
+
+def endorsement_check(endorsement: dict, credential_id: str) -> tuple[bool, str]:
+    """Whether an embedded endorsement verifies (proof by its office's published
+    key, about this credential), with the first failure's message; cached per
+    endorsement, since a signed document and published keys do not change."""
+    import json
+
+    from django.core.cache import cache
+
+    from certificates.credentials.endorsement import endorsement_verify
+    from certificates.credentials.verify import FAILED
+
+    raw = json.dumps([endorsement, credential_id], sort_keys=True).encode()
+    key = "endorsement-check:" + hashlib.sha256(raw).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return tuple(cached)
+    report = endorsement_verify(endorsement, credential_id)
+    failed = next((c for c in report.checks if c.status == FAILED), None)
+    result = (report.valid, failed.message if failed else "")
+    cache.set(key, list(result), ENDORSEMENT_CHECK_SECONDS)
+    return result

@@ -1,5 +1,12 @@
 from .batches import batch_progress, cohort_certificates_issue_view
 from .downloads import certificate_pdf, cohort_pdfs_zip
+from .endorsements import (
+    certificate_endorsement_withdraw_view,
+    cohort_endorsement_approve_view,
+    cohort_endorsement_export_view,
+    cohort_endorsement_import_view,
+    cohort_endorsements,
+)
 from .public import (
     credential_json,
     credential_jwt,
@@ -10,7 +17,12 @@ from .public import (
 
 __all__ = [
     "batch_progress",
+    "certificate_endorsement_withdraw_view",
     "certificate_pdf",
+    "cohort_endorsement_approve_view",
+    "cohort_endorsement_export_view",
+    "cohort_endorsement_import_view",
+    "cohort_endorsements",
     "cohort_certificates_issue_view",
     "cohort_pdfs_zip",
     "credential_json",

@@ -12,7 +12,11 @@ from certificates.codes import code_normalise
 from certificates.forms import PdfCheckForm, VerifyForm
 from certificates.models import StatusList
 from certificates.ratelimits import lookup_retry_after
-from certificates.selectors import certificate_credential_get, certificate_get_public
+from certificates.selectors import (
+    certificate_credential_get,
+    certificate_endorsement_rows,
+    certificate_get_public,
+)
 
 
 def too_many_requests(request, retry_after: int):
@@ -70,10 +74,17 @@ def verify_code(request, code):
             pdf_match = bool(certificate.pdf_sha256) and (
                 digest.hexdigest() == certificate.pdf_sha256
             )
+            if not pdf_match and digest.hexdigest() in certificate.pdf_sha256_earlier:
+                pdf_match = "earlier"
     return render(
         request,
         "certificates/verify.html",
-        {"certificate": certificate, "pdf_form": pdf_form, "pdf_match": pdf_match},
+        {
+            "certificate": certificate,
+            "pdf_form": pdf_form,
+            "pdf_match": pdf_match,
+            "cosigners": certificate_endorsement_rows(certificate),
+        },
     )
 
 

@@ -33,4 +33,6 @@ STEPS = [
     "cms.demo.assessments",
     # Keep last: certificates are issued for what the earlier steps completed.
     "cms.demo.certificates",
+    # After certificates: the co-organizing offices endorse what was issued.
+    "cms.demo.endorsements",
 ]

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.cohorts.factories import CohortOfficeFactory, OfficeFactory, coordinator_of
+
 
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
@@ -23,3 +25,48 @@ def _fast_pdf(request, monkeypatch):
     monkeypatch.setattr(
         pdf, "certificate_pdf_render", lambda data: f"%PDF-1.7 {data['code']}".encode()
     )
+
+
+@pytest.fixture
+def joint(django_capture_on_commit_callbacks):
+    from certificates.services import certificate_issue
+
+    from .factories import CompletedCohortFactory, CompletedEnrolmentFactory
+
+    """A completed cohort led by CNIPA with IPOS and the GCC Patent Office, two
+    certificates issued, and a coordinator per office."""
+    offices = {
+        code: OfficeFactory(short_code=code, name=name)
+        for code, name in [
+            ("cnipa", "China National Intellectual Property Administration"),
+            ("ipos", "Intellectual Property Office of Singapore"),
+            ("gccpo", "GCC Patent Office"),
+        ]
+    }
+    cohort = CompletedCohortFactory(lead_office=offices["cnipa"])
+    for code in ("ipos", "gccpo"):
+        CohortOfficeFactory(cohort=cohort, office=offices[code])
+    coordinators = {
+        code: coordinator_of(office, title=f"Director, {code.upper()} Academy")
+        for code, office in offices.items()
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates = [
+            certificate_issue(enrolment=CompletedEnrolmentFactory(cohort=cohort))
+            for _ in range(2)
+        ]
+    return cohort, offices, coordinators, certificates
+
+
+@pytest.fixture
+def office_held_key(tmp_path, joint):
+    from certificates.credentials.keys import office_controller
+
+    """IPOS keeps its private key and registered only the public key."""
+    from certificates.credentials.keys import public_key_register
+    from certificates.credentials.offline_sign import keygen, load_private_key
+
+    path = tmp_path / "ipos-key.pem"
+    public = keygen(path)
+    public_key_register(office_controller("ipos"), public)
+    return load_private_key(path)
