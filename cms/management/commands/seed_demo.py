@@ -1,4 +1,5 @@
 import importlib
+import logging
 import time
 
 from django.conf import settings
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  [{time.monotonic() - started:5.1f}s] {line}")
             self.stdout.flush()
 
+        # Eager tasks would log a line each; the progress lines say enough.
+        logging.getLogger("celery.app.trace").setLevel(logging.WARNING)
         ctx = DemoContext(password=password, write=write)
         self.stdout.write(f"Seeding demo content ({len(STEPS)} steps)…")
         for number, dotted in enumerate(STEPS, start=1):
