@@ -10,16 +10,22 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts import roles
 from cohorts.models import AttendanceMark, Cohort, Enrolment, Office
-from cohorts.services.enrolments import enrolment_apply
+from cohorts.services.enrolments import (
+    enrolment_admit,
+    enrolment_apply,
+    enrolment_nominate,
+)
 from tests.accounts.factories import UserFactory
 
 from .conftest import BROWSER_DB, login
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
+User = get_user_model()
 
 OPEN_COHORT = "Eurasian PPH workshop with WIPO"
 PASSWORD = "pass-1234-word"  # UserFactory's
@@ -82,3 +88,65 @@ def test_coordinators_nominate_and_admit_and_the_trainee_sees_it(demo, page, sho
     card = page.locator(".card").filter(has_text=OPEN_COHORT)
     assert card.count() == 1
     assert "Admitted" in card.inner_text()
+
+
+def _admit_demo_trainee_and_start_a_session():
+    """The demo trainee admitted to the open cohort, whose first session starts
+    in five minutes (check-in is open) and is taught by the demo instructor."""
+    cohort = Cohort.objects.get(title=OPEN_COHORT)
+    lead = User.objects.get(email="coordinator.eapo@example.org")
+    enrolment = Enrolment.objects.get(cohort=cohort, user__email="trainee@example.org")
+    enrolment_nominate(enrolment=enrolment, by=lead)
+    enrolment_admit(enrolment=enrolment, by=lead)
+    session = cohort.sessions.order_by("starts_at").first()
+    session.starts_at = timezone.now() + datetime.timedelta(minutes=5)
+    session.ends_at = session.starts_at + datetime.timedelta(hours=2)
+    session.save()
+    session.instructors.add(User.objects.get(email="instructor@example.org"))
+    return enrolment, session
+
+
+def test_instructor_shows_the_code_and_the_trainee_checks_in(
+    demo, browser, page, shot
+):
+    enrolment, session = _admit_demo_trainee_and_start_a_session()
+
+    # The instructor projects the check-in screen.
+    login(page, demo, "instructor@example.org")
+    page.goto(f"{demo}/learning/")
+    page.get_by_role("link", name="My sessions and calendar feed").click()
+    page.wait_for_load_state()
+    shot(page, "instructor sessions")
+    page.get_by_role("link", name="Check-in code").first.click()
+    page.wait_for_load_state()
+    shot(page, "check-in screen")
+    code = page.get_by_label("Check-in code").inner_text().strip()
+    assert re.fullmatch(r"\d{6}", code), code
+
+    # The trainee, on their own phone, types the code they see.
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        trainee = phone.new_page()
+        login(trainee, demo, "trainee@example.org")
+        trainee.goto(f"{demo}/learning/")
+        trainee.get_by_role("link", name="Check in to a session").click()
+        trainee.wait_for_load_state()
+        trainee.get_by_label("Check-in code").fill(f" {code[:3]} {code[3:]} ")
+        shot(trainee, "trainee types the code")
+        trainee.get_by_role("button", name="Check in").click()
+        trainee.wait_for_load_state()
+        shot(trainee, "trainee checked in")
+        assert f"You are checked in to “{session.title}”: Present." in (
+            trainee.locator("main").inner_text()
+        )
+    finally:
+        phone.close()
+
+    mark = AttendanceMark.objects.get(session=session, enrolment=enrolment)
+    assert mark.status == AttendanceMark.Status.PRESENT
+
+    # The instructor's roster shows the trainee present.
+    page.goto(f"{demo}/cohorts/manage/{session.cohort.slug}/sessions/{session.pk}/")
+    shot(page, "roster after check-in")
+    present = page.get_by_role("group", name=re.compile("Aigerim"))
+    assert present.get_by_label("Present").is_checked()
