@@ -15,19 +15,15 @@ from django.utils import timezone
 
 from accounts import roles
 from cohorts.models import AttendanceMark, Cohort, Enrolment, Office
-from cohorts.services.enrolments import (
-    enrolment_admit,
-    enrolment_apply,
-    enrolment_nominate,
-)
+from cohorts.services.enrolments import enrolment_apply
 from tests.accounts.factories import UserFactory
 
+from .arrange import OPEN_COHORT, admit_demo_trainee
 from .conftest import BROWSER_DB, login
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
 User = get_user_model()
 
-OPEN_COHORT = "Eurasian PPH workshop with WIPO"
 PASSWORD = "pass-1234-word"  # UserFactory's
 
 
@@ -93,12 +89,8 @@ def test_coordinators_nominate_and_admit_and_the_trainee_sees_it(demo, page, sho
 def _admit_demo_trainee_and_start_a_session():
     """The demo trainee admitted to the open cohort, whose first session starts
     in five minutes (check-in is open) and is taught by the demo instructor."""
-    cohort = Cohort.objects.get(title=OPEN_COHORT)
-    lead = User.objects.get(email="coordinator.eapo@example.org")
-    enrolment = Enrolment.objects.get(cohort=cohort, user__email="trainee@example.org")
-    enrolment_nominate(enrolment=enrolment, by=lead)
-    enrolment_admit(enrolment=enrolment, by=lead)
-    session = cohort.sessions.order_by("starts_at").first()
+    enrolment = admit_demo_trainee()
+    session = enrolment.cohort.sessions.order_by("starts_at").first()
     session.starts_at = timezone.now() + datetime.timedelta(minutes=5)
     session.ends_at = session.starts_at + datetime.timedelta(hours=2)
     session.save()
@@ -106,9 +98,7 @@ def _admit_demo_trainee_and_start_a_session():
     return enrolment, session
 
 
-def test_instructor_shows_the_code_and_the_trainee_checks_in(
-    demo, browser, page, shot
-):
+def test_instructor_shows_the_code_and_the_trainee_checks_in(demo, browser, page, shot):
     enrolment, session = _admit_demo_trainee_and_start_a_session()
 
     # The instructor projects the check-in screen.
