@@ -6,23 +6,19 @@ Journey 3: an instructor opens a session's check-in screen and the trainee
 checks in with the code read from that screen.
 """
 
-import datetime
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from accounts import roles
 from cohorts.models import AttendanceMark, Cohort, Enrolment, Office
 from cohorts.services.enrolments import enrolment_apply
 from tests.accounts.factories import UserFactory
 
-from .arrange import OPEN_COHORT, admit_demo_trainee
+from .arrange import OPEN_COHORT, admit_demo_trainee, start_first_session
 from .conftest import BROWSER_DB, login
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
-User = get_user_model()
 
 PASSWORD = "pass-1234-word"  # UserFactory's
 
@@ -86,20 +82,9 @@ def test_coordinators_nominate_and_admit_and_the_trainee_sees_it(demo, page, sho
     assert "Admitted" in card.inner_text()
 
 
-def _admit_demo_trainee_and_start_a_session():
-    """The demo trainee admitted to the open cohort, whose first session starts
-    in five minutes (check-in is open) and is taught by the demo instructor."""
-    enrolment = admit_demo_trainee()
-    session = enrolment.cohort.sessions.order_by("starts_at").first()
-    session.starts_at = timezone.now() + datetime.timedelta(minutes=5)
-    session.ends_at = session.starts_at + datetime.timedelta(hours=2)
-    session.save()
-    session.instructors.add(User.objects.get(email="instructor@example.org"))
-    return enrolment, session
-
-
 def test_instructor_shows_the_code_and_the_trainee_checks_in(demo, browser, page, shot):
-    enrolment, session = _admit_demo_trainee_and_start_a_session()
+    enrolment = admit_demo_trainee()
+    session = start_first_session(enrolment.cohort)
 
     # The instructor projects the check-in screen.
     login(page, demo, "instructor@example.org")
