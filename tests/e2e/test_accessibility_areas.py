@@ -8,6 +8,7 @@ No serious or critical violation on any of them.
 """
 
 import datetime
+import itertools
 import json
 
 import pytest
@@ -117,12 +118,12 @@ def _paths():
     ]
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_key_pages_of_every_area_have_no_serious_violations(
-    demo, browser, axe, shot, viewport
-):
+def test_key_pages_of_every_area_have_no_serious_violations(demo, browser, axe, shot):
+    # Both viewports in one test: one demo seeding for the lot.
     found = {}
-    for email, paths in _paths():
+    for (email, paths), (size, viewport) in itertools.product(
+        _paths(), [("phone", PHONE), ("desktop", DESKTOP)]
+    ):
         context = browser.new_context(viewport=viewport, locale="en-GB")
         try:
             page = context.new_page()
@@ -131,8 +132,8 @@ def test_key_pages_of_every_area_have_no_serious_violations(
             for path in paths:
                 response = page.goto(demo + path)
                 assert response.status == 200, (email, path, response.status)
-                shot(page, f"{email or 'anonymous'} {path}")
-                found[(email, path)] = [
+                shot(page, f"{size} {email or 'anonymous'} {path}")
+                found[(size, email, path)] = [
                     v
                     for v in axe(page)
                     if not any(
@@ -141,5 +142,5 @@ def test_key_pages_of_every_area_have_no_serious_violations(
                 ]
         finally:
             context.close()
-    bad = {f"{email} {path}": v for (email, path), v in found.items() if v}
+    bad = {" ".join(filter(None, key)): v for key, v in found.items() if v}
     assert not bad, json.dumps(bad, indent=1)
