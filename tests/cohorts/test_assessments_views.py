@@ -317,3 +317,12 @@ def test_reopening_an_expired_attempt_closes_it(client, cohort, trainee):
     page = client.get(reverse("cohorts:quiz_attempt", args=[cohort.slug, attempt.pk]))
     attempt.refresh_from_db()
     assert attempt.timed_out and "Time ran out" in page.content.decode()
+
+
+def test_my_learning_shows_standing_and_links_to_the_assessments(client):
+    enrolment = AdmittedEnrolmentFactory()
+    QuizFactory(cohort=enrolment.cohort, title="Priority quiz")
+    client.force_login(enrolment.user)
+    page = client.get(reverse("learning:home")).content.decode()
+    assert "My standing" in page
+    assert reverse("cohorts:assessment_list", args=[enrolment.cohort.slug]) in page

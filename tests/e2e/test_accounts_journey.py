@@ -1,4 +1,4 @@
-"""Journey 1 (first half): a newcomer signs up, confirms the email, logs in."""
+"""Journey 1: a newcomer signs up, confirms the email, applies to the open cohort."""
 
 import re
 
@@ -6,13 +6,16 @@ import pytest
 from django.core import mail
 
 from accounts.models import OutboundEmail
+from cohorts.models import Enrolment
 
 from .conftest import BROWSER_DB, login
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
 
 
-def test_newcomer_signs_up_confirms_email_and_sees_my_learning(demo, page, shot):
+def test_newcomer_signs_up_confirms_email_and_applies_to_the_open_cohort(
+    demo, page, shot
+):
     email = "new.examiner@example.org"
     password = "a-Long-pass-phrase-42"
 
@@ -53,6 +56,38 @@ def test_newcomer_signs_up_confirms_email_and_sees_my_learning(demo, page, shot)
     shot(page, "my learning")
     assert page.get_by_role("heading", level=1).inner_text() == "My learning"
     assert "Asia/Tashkent" in page.locator("main").inner_text()
+
+    # Apply to the open cohort, naming the office that nominates them.
+    page.get_by_role("link", name="See open cohorts").click()
+    page.wait_for_load_state()
+    shot(page, "open cohorts")
+    page.get_by_role("link", name="Eurasian PPH workshop with WIPO").first.click()
+    page.wait_for_load_state()
+    shot(page, "cohort page")
+    page.get_by_role("link", name="Apply").click()
+    page.wait_for_load_state()
+    page.get_by_label("Nominating office").select_option(
+        label="World Intellectual Property Organization (WIPO)"
+    )
+    page.get_by_label("Employer").fill("Ministry of Justice, Uzbekistan")
+    page.get_by_label("Position").fill("Patent examiner")
+    page.get_by_label("Motivation").fill(
+        "I examine PPH requests and want to use partner offices' results well."
+    )
+    shot(page, "application filled")
+    page.get_by_role("button", name="Send application").click()
+    page.wait_for_load_state()
+    shot(page, "application sent")
+    main = page.locator("main").inner_text()
+    assert "Your application has been sent" in main
+    row = page.get_by_role("row").filter(has_text="Eurasian PPH workshop with WIPO")
+    assert "World Intellectual Property Organization (WIPO)" in row.inner_text()
+    assert "Applied" in row.inner_text()
+
+    enrolment = Enrolment.objects.get(user__email=email)
+    assert enrolment.office.short_code == "wipo"
+    assert enrolment.status == Enrolment.Status.APPLIED
+    assert OutboundEmail.objects.filter(to=[email]).count() >= 2  # + the receipt
 
 
 def test_script_in_a_name_stays_text(demo, page, shot):
