@@ -1,10 +1,10 @@
 """Helper of `bench/run.sh issue` (runs in the bench's environment; prints JSON).
 
-    issue.py prepare N          a completed copy of the demo's completed cohort
-                                with N trainees who met its rules
-    issue.py timing             median single-PDF render and signing+hashing time
-    issue.py run COHORT TIMEOUT issue the cohort's certificates through Celery and
-                                time them until every PDF is stored
+issue.py prepare N          a completed copy of the demo's completed cohort
+                            with N trainees who met its rules
+issue.py timing             median single-PDF render and signing+hashing time
+issue.py run COHORT TIMEOUT issue the cohort's certificates through Celery and
+                            time them until every PDF is stored
 """
 
 import hashlib

@@ -243,7 +243,9 @@ def run_table(base: str, args, pages: list[tuple[str, str, int]]) -> tuple[str, 
     for name, path, expected in pages:
         status, _ = fetch(base + path)
         if status != expected:
-            rows.append(f"| {name} | `{path}` | – | – | – | – | – | – | HTTP {status} |")
+            rows.append(
+                f"| {name} | `{path}` | – | – | – | – | – | – | HTTP {status} |"
+            )
             continue
         print(f"  {name}: {path}", flush=True)
         result = measure(base + path, args)
@@ -340,7 +342,9 @@ def cmd_pages(args, urls) -> None:
         print("  mixed workload", flush=True)
         result = measure(base + mixed[0], args, mixed)
         table += row("mixed: all pages above", "(rotating)", result, None) + "\n"
-    write(args, "pages", header(args, "Public pages and a mixed workload") + HEAD + table)
+    write(
+        args, "pages", header(args, "Public pages and a mixed workload") + HEAD + table
+    )
 
 
 def cmd_issue(args, urls) -> None:
