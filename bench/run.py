@@ -412,8 +412,8 @@ def cmd_issue(args, urls) -> None:
 COMMANDS = {
     "courses": cmd_courses,
     "verify": cmd_verify,
-    "issue": cmd_issue,
     "pages": cmd_pages,
+    "issue": cmd_issue,
 }
 
 
@@ -440,8 +440,15 @@ def main() -> int:
     try:
         with services(PGPORT, REDISPORT) as urls:
             prepare(base_env(urls))
+            failed = []
             for name in names:
-                COMMANDS[name](args, urls)
+                try:
+                    COMMANDS[name](args, urls)
+                except (subprocess.CalledProcessError, SystemExit) as exc:
+                    print(f"{name} failed: {exc}", file=sys.stderr)
+                    failed.append(name)
+            if failed:
+                return 1
     finally:
         shutil.rmtree(SCRATCH, ignore_errors=True)
     return 0
