@@ -1,16 +1,19 @@
-"""Headless, bounded load test of the platform's public pages on 127.0.0.1.
+"""Headless, bounded benchmarks of the platform on 127.0.0.1 (see bench/README.md).
 
-    .venv/bin/python bench/run.py                 # fresh SQLite demo database
-    DATABASE_URL=postgres://... bench/run.py      # that database (migrated, seeded)
+    bench/run.sh courses   # catalogue, course, lesson vs a minimal view, cache off/on
+    bench/run.sh verify    # /verify/<code>/ and the API vs a bare indexed lookup
+    bench/run.sh issue     # 1,000 certificates (credential + PDF), Celery worker -c 2
+    bench/run.sh pages     # every public page and a mixed workload (issue 7)
 
-Starts gunicorn (2 sync workers) on 127.0.0.1 with DEBUG off and the demo
-data, then for each page runs wrk (-t2 -c16 -d10s by default) three times and
-reports the median run. Pages not on this build yet are listed as skipped.
-Prints a markdown table and writes it to bench/results.md. Sends traffic to
-127.0.0.1 only, for a fixed time; stops everything it started.
+Each command starts its own throw-away PostgreSQL and Redis (ports from
+BENCH_PGPORT / BENCH_REDISPORT), migrates and seeds the demo data, starts
+gunicorn (2 sync workers, DEBUG off) on 127.0.0.1, runs wrk for a fixed time
+(median of 3 runs after a warm-up), prints a markdown table, writes it to
+bench/results-<command>.md and stops everything it started.
 """
 
 import argparse
+import json
 import os
 import re
 import secrets
@@ -21,21 +24,37 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from services import services  # noqa: E402
+
 PYTHON = ROOT / ".venv" / "bin" / "python"
 if not PYTHON.exists():
     PYTHON = Path(sys.executable)
+PORTS = range(
+    int(os.environ.get("BENCH_PORT_FIRST", 18443)),
+    int(os.environ.get("BENCH_PORT_LAST", 18449)) + 1,
+)
+PGPORT = int(os.environ.get("BENCH_PGPORT", 55443))
+REDISPORT = int(os.environ.get("BENCH_REDISPORT", 56443))
+UNKNOWN_CODE = "SRIP-0000-0000-0000-0000"
+SCRATCH = ROOT / "var" / "bench"
+
+
+# ---- HTTP helpers ----
 
 
 def free_port() -> int:
-    for port in range(8700, 8800):
+    for port in PORTS:
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", port)) != 0:
                 return port
-    raise SystemExit("no free port in 8700-8799")
+    raise SystemExit(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -55,30 +74,7 @@ def first_link(html: str, pattern: str) -> str | None:
     return None
 
 
-def discover(base: str) -> list[tuple[str, str | None]]:
-    """The pages to measure; None where this build does not have the page yet."""
-    pages: list[tuple[str, str | None]] = [
-        ("baseline: minimal Django view", "/bench/ping"),
-        ("home page", "/"),
-        ("log-in page", "/accounts/login/"),
-    ]
-    status, catalogue = fetch(base + "/courses/")
-    pages.append(("course catalogue", "/courses/" if status == 200 else None))
-    course = first_link(catalogue, r"/courses/[^/]+/") if status == 200 else None
-    pages.append(("course page", course))
-    lesson = None
-    if course:
-        _, course_html = fetch(base + course)
-        lesson = first_link(course_html, re.escape(course) + r"[^/]+/")
-    pages.append(("lesson page", lesson))
-    verify = None
-    for candidate in ("/verify/", "/certificates/verify/"):
-        if fetch(base + candidate)[0] == 200:
-            verify = candidate
-            break
-    pages.append(("certificate verification form", verify))
-    return pages
-
+# ---- wrk ----
 
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
@@ -94,21 +90,21 @@ def parse_wrk(output: str) -> dict:
     socket_errors = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
     )
-    errors = int(non2xx.group(1)) if non2xx else 0
-    if socket_errors:
-        errors += sum(int(n) for n in socket_errors.groups())
     return {
         "rps": float(rps.group(1)) if rps else 0.0,
         "requests": int(total.group(1)) if total else 0,
         "p50": latency("50"),
         "p99": latency("99"),
-        "errors": errors,
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": sum(int(n) for n in socket_errors.groups())
+        if socket_errors
+        else 0,
     }
 
 
-def wrk(url: str, args, paths: list[str] | None = None) -> dict:
+def wrk(url: str, args, duration: int, paths: list[str] | None = None) -> dict:
     command = ["wrk", f"-t{args.threads}", f"-c{args.connections}"]
-    command += [f"-d{args.duration}s", "--latency", "--timeout", "10s"]
+    command += [f"-d{duration}s", "--latency", "--timeout", "10s"]
     if paths:
         command += ["-s", str(ROOT / "bench" / "mixed.lua"), url, "--", *paths]
     else:
@@ -118,61 +114,69 @@ def wrk(url: str, args, paths: list[str] | None = None) -> dict:
 
 
 def measure(url: str, args, paths=None) -> dict:
-    wrk(url, argparse.Namespace(**{**vars(args), "duration": 2}), paths)  # warm-up
-    runs = [wrk(url, args, paths) for _ in range(args.runs)]
-    ordered = sorted(runs, key=lambda r: r["rps"])
-    median = ordered[len(ordered) // 2]  # the median run, not a mix of runs
+    """Warm up, then `args.runs` runs; the median run by requests/s (not a mix)."""
+    wrk(url, args, 2, paths)
+    runs = [wrk(url, args, args.duration, paths) for _ in range(args.runs)]
+    median = sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
     return {
         **median,
-        "errors": sum(r["errors"] for r in runs),
+        "non2xx": sum(r["non2xx"] for r in runs),
+        "socket_errors": sum(r["socket_errors"] for r in runs),
         "all_rps": [r["rps"] for r in runs],
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=int, default=10, help="seconds per run")
-    parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--output", default=str(ROOT / "bench" / "results.md"))
-    args = parser.parse_args()
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk not found: apt-get install wrk")
+# ---- the platform ----
 
-    env = os.environ | {
+
+def base_env(urls: dict, **extra) -> dict:
+    return os.environ | {
         "DJANGO_SETTINGS_MODULE": "training.settings.dev",
         "DEBUG": "0",
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "127.0.0.1",
         "BENCH_VIEWS": "1",
-        "CELERY_TASK_ALWAYS_EAGER": "1",
         "LOG_LEVEL": "WARNING",
+        # Persistent connections, as in production (the settings' default).
+        "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
+        # A throw-away signing key and file storage, deleted after the run.
+        "SIGNING_KEYS_DIR": str(SCRATCH / "keys"),
+        "SIGNING_KEYS_AUTO_CREATE": "1",
+        "MEDIA_ROOT": str(SCRATCH / "media"),
+        "PRIVATE_MEDIA_ROOT": str(SCRATCH / "private"),
+        **urls,
+        **extra,
     }
-    if "DATABASE_URL" not in os.environ:
-        db = ROOT / "var" / "bench.sqlite3"
-        db.unlink(missing_ok=True)
-        env["DATABASE_URL"] = f"sqlite:///{db}"
-    database = env["DATABASE_URL"].split(":", 1)[0]
-    manage = [str(PYTHON), "manage.py"]
-    print(f"Preparing the demo database ({database})…", flush=True)
-    subprocess.run(
-        [*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
-    subprocess.run(
-        [*manage, "seed_demo", "--force"],
+
+
+def manage(env: dict, *command: str, quiet=True) -> str:
+    result = subprocess.run(
+        [str(PYTHON), "manage.py", *command],
         cwd=ROOT,
         env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
+        capture_output=quiet,
+        text=True,
     )
+    if result.returncode:
+        sys.stderr.write((result.stdout or "")[-3000:] + (result.stderr or "")[-5000:])
+        raise SystemExit(f"manage.py {command[0]} failed")
+    return result.stdout or ""
 
+
+def prepare(env: dict) -> None:
+    print("Migrating and seeding the demo data…", flush=True)
+    seed_env = env | {"CELERY_TASK_ALWAYS_EAGER": "1"}
+    manage(seed_env, "migrate", "--noinput", "-v0")
+    manage(seed_env, "seed_demo", "--force")
+
+
+@contextmanager
+def gunicorn(env: dict, workers: int):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [str(PYTHON), "-m", "gunicorn", "training.wsgi", "--bind", f"127.0.0.1:{port}"]
-        + ["--workers", str(args.workers), "--log-level", "warning"],
+        + ["--workers", str(workers), "--log-level", "warning"],
         cwd=ROOT,
         env=env,
     )
@@ -182,53 +186,272 @@ def main() -> int:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise SystemExit("gunicorn did not start")
             time.sleep(0.5)
-        pages = discover(base)
-        rows, measured_paths = [], []
-        for name, path in pages:
-            if path is None:
-                rows.append(f"| {name} | – | – | – | – | – | not on this build yet |")
-                continue
-            status, _ = fetch(base + path)
-            if status != 200:
-                rows.append(f"| {name} | `{path}` | – | – | – | – | HTTP {status} |")
-                continue
-            print(f"  {name}: {path}", flush=True)
-            result = measure(base + path, args)
-            if not path.startswith("/bench/"):
-                measured_paths.append(path)
-            rows.append(row(name, path, result))
-        if measured_paths:
-            print("  mixed workload", flush=True)
-            result = measure(base + measured_paths[0], args, measured_paths)
-            rows.append(
-                row("mixed: " + ", ".join(measured_paths), "(rotating)", result)
-            )
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=30)
 
-    cpu = os.cpu_count()
-    load = " / ".join(f"{n:.1f}" for n in os.getloadavg())
-    header = (
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {database} · gunicorn "
-        f"{args.workers} sync workers · wrk -t{args.threads} -c{args.connections} "
-        f"-d{args.duration}s, median of {args.runs} runs · {cpu} CPU cores shared "
-        f"with the load generator · load average after the run {load}\n\n"
-        "| page | path | req/s (median) | p50 ms | p99 ms | errors (all runs) | note |\n"
-        "|---|---|---:|---:|---:|---:|---|\n"
+
+def course_paths(base: str) -> tuple[str | None, str | None]:
+    status, catalogue = fetch(base + "/courses/")
+    course = first_link(catalogue, r"/courses/[^/]+/") if status == 200 else None
+    lesson = None
+    if course:
+        _, course_html = fetch(base + course)
+        lesson = first_link(course_html, re.escape(course) + r"[^/]+/")
+    return course, lesson
+
+
+def demo_code(env: dict) -> str:
+    """A valid demo certificate's code (seed_demo issues them)."""
+    out = manage(
+        env,
+        "shell",
+        "-c",
+        "from certificates.models import Certificate as C; "
+        "print(C.objects.filter(revoked_at=None, superseded_at=None)"
+        ".values_list('code', flat=True).first() or '')",
     )
-    table = header + "\n".join(rows) + "\n"
-    Path(args.output).write_text(table)
-    print("\n" + table)
-    return 0
+    code = out.strip().splitlines()[-1] if out.strip() else ""
+    if not code:
+        raise SystemExit("seed_demo issued no certificate")
+    return code
 
 
-def row(name: str, path: str, result: dict) -> str:
+# ---- tables ----
+
+HEAD = (
+    "| page | path | req/s (median) | % of baseline | p50 ms | p99 ms | "
+    "non-2xx/3xx | socket errors | runs (req/s) |\n"
+    "|---|---|---:|---:|---:|---:|---:|---:|---|\n"
+)
+
+
+def row(name: str, path: str, result: dict, baseline: float | None) -> str:
     runs = " / ".join(f"{rps:.0f}" for rps in result["all_rps"])
+    share = f"{100 * result['rps'] / baseline:.1f}%" if baseline else "–"
     return (
-        f"| {name} | `{path}` | {result['rps']:.0f} | {result['p50']:.1f} | "
-        f"{result['p99']:.1f} | {result['errors']} | runs: {runs} req/s |"
+        f"| {name} | `{path}` | {result['rps']:.0f} | {share} | {result['p50']:.1f} | "
+        f"{result['p99']:.1f} | {result['non2xx']} | {result['socket_errors']} | "
+        f"{runs} |"
     )
+
+
+def run_table(base: str, args, pages: list[tuple[str, str, int]]) -> tuple[str, dict]:
+    """Measure (name, path, expected status) pages; the first is the baseline."""
+    rows, results, baseline = [], {}, None
+    for name, path, expected in pages:
+        status, _ = fetch(base + path)
+        if status != expected:
+            rows.append(
+                f"| {name} | `{path}` | – | – | – | – | – | – | HTTP {status} |"
+            )
+            continue
+        print(f"  {name}: {path}", flush=True)
+        result = measure(base + path, args)
+        if expected != 200:  # wrk counts 404s as errors; they are the answer here
+            result["non2xx"] = 0
+        baseline = baseline or result["rps"]
+        results[name] = result
+        rows.append(row(name, path, result, baseline))
+    return "\n".join(rows) + "\n", results
+
+
+def header(args, what: str) -> str:
+    load = " / ".join(f"{n:.2f}" for n in os.getloadavg())
+    return (
+        f"{what} · {datetime.now(UTC):%Y-%m-%d %H:%M} UTC · PostgreSQL + Redis "
+        f"(throw-away, fsync off) · gunicorn {args.workers} sync workers · "
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, median of "
+        f"{args.runs} runs · {os.cpu_count()} CPU cores shared with wrk · "
+        f"load average (1/5/15 min) at the end {load}\n\n"
+    )
+
+
+def write(args, name: str, text: str) -> None:
+    path = ROOT / "bench" / f"results-{name}.md"
+    path.write_text(text)
+    print("\n" + text, flush=True)
+    print(f"(written to {path.relative_to(ROOT)})")
+
+
+# ---- commands ----
+
+
+def cmd_courses(args, urls) -> None:
+    """Issue 3: catalogue, course and lesson pages next to the minimal view."""
+    out = []
+    for cache in ("0", "1"):
+        env = base_env(urls, COURSES_PAGE_CACHE=cache)
+        label = "page caching on" if cache == "1" else "page caching off"
+        print(f"Courses, {label}", flush=True)
+        with gunicorn(env, args.workers) as base:
+            course, lesson = course_paths(base)
+            pages = [("minimal Django view", "/bench/ping", 200)]
+            pages += [("course catalogue", "/courses/", 200)]
+            pages += [("course page", course, 200)] if course else []
+            pages += [("lesson page", lesson, 200)] if lesson else []
+            table, _ = run_table(base, args, pages)
+        out.append(header(args, f"Courses, anonymous visitors, {label}") + HEAD + table)
+    write(args, "courses", "\n".join(out))
+
+
+def cmd_verify(args, urls) -> None:
+    """Issue 6: verification page and API next to a bare view doing the lookup."""
+    env = base_env(urls, CERTIFICATE_VERIFY_RATE="100000000/m")
+    code = demo_code(env)
+    with gunicorn(env, args.workers) as base:
+        pages = [
+            ("bare indexed lookup", f"/bench/lookup/{code}", 200),
+            ("verification page", f"/verify/{code}/", 200),
+            ("API", f"/api/v1/certificates/{code}", 200),
+            ("bare lookup, unknown code", f"/bench/lookup/{UNKNOWN_CODE}", 404),
+            ("verification page, unknown code", f"/verify/{UNKNOWN_CODE}/", 404),
+            ("API, unknown code", f"/api/v1/certificates/{UNKNOWN_CODE}", 404),
+        ]
+        table, _ = run_table(base, args, pages)
+    write(
+        args,
+        "verify",
+        header(args, "Certificate verification (CERTIFICATE_VERIFY_RATE raised)")
+        + HEAD
+        + table,
+    )
+
+
+def cmd_pages(args, urls) -> None:
+    """Issue 7: every public page one by one, then all of them mixed in one run."""
+    env = base_env(urls, CERTIFICATE_VERIFY_RATE="100000000/m")
+    code = demo_code(env)
+    with gunicorn(env, args.workers) as base:
+        course, lesson = course_paths(base)
+        pages = [
+            ("minimal Django view", "/bench/ping", 200),
+            ("home page", "/", 200),
+            ("log-in page", "/accounts/login/", 200),
+            ("course catalogue", "/courses/", 200),
+            ("course page", course, 200),
+            ("lesson page", lesson, 200),
+            ("verification form", "/verify/", 200),
+            ("verification page", f"/verify/{code}/", 200),
+            ("verification API", f"/api/v1/certificates/{code}", 200),
+        ]
+        pages = [page for page in pages if page[1]]
+        table, results = run_table(base, args, pages)
+        mixed = [path for _, path, _ in pages[1:]]
+        print("  mixed workload", flush=True)
+        result = measure(base + mixed[0], args, mixed)
+        table += row("mixed: all pages above", "(rotating)", result, None) + "\n"
+    write(
+        args, "pages", header(args, "Public pages and a mixed workload") + HEAD + table
+    )
+
+
+def cmd_issue(args, urls) -> None:
+    """Issue 6: bulk issuance with a Celery worker of 2 processes."""
+    env = base_env(urls)
+    helper = [str(PYTHON), str(ROOT / "bench" / "issue.py")]
+
+    def step(*command) -> dict:
+        result = subprocess.run(
+            [*helper, *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    print(f"Preparing a completed cohort of {args.certificates} trainees…", flush=True)
+    setup = step("prepare", str(args.certificates))
+    print("Timing single PDFs and signing in-process…", flush=True)
+    timing = step("timing")
+    worker = subprocess.Popen(
+        [str(PYTHON), "-m", "celery", "-A", "training", "worker"]
+        + ["--concurrency", str(args.processes), "--loglevel", "WARNING"]
+        + ["--without-gossip", "--without-mingle", "--hostname", "bench@%h"],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        time.sleep(5)  # the worker's processes start and import Django
+        print("Issuing…", flush=True)
+        result = step("run", str(setup["cohort"]), str(args.timeout))
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+    n = args.certificates
+    target = 1.2 * n * timing["pdf_median_s"] / args.processes
+    sign_share = timing["sign_hash_median_s"] / timing["pdf_median_s"]
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    text = (
+        f"Bulk issuance · {datetime.now(UTC):%Y-%m-%d %H:%M} UTC · PostgreSQL + "
+        f"Redis (throw-away, fsync off) · Celery worker --concurrency "
+        f"{args.processes} · {os.cpu_count()} CPU cores · load average (1/5/15 "
+        f"min) at the end {load}\n\n"
+        "| measure | value |\n|---|---:|\n"
+        f"| certificates issued (credential + PDF) | {result['with_pdf']} of {n} |\n"
+        f"| all credentials signed after | {result['issued_s']:.1f} s |\n"
+        f"| all PDFs stored after | {result['done_s']:.1f} s |\n"
+        f"| throughput | {result['with_pdf'] / result['done_s']:.2f} certificates/s |\n"
+        f"| median single-PDF render (in-process, warm) | "
+        f"{1000 * timing['pdf_median_s']:.0f} ms |\n"
+        f"| goal: 1.2 x {n} x median PDF / {args.processes} processes | "
+        f"{target:.1f} s |\n"
+        f"| within goal | {'yes' if result['done_s'] <= target else 'no'} "
+        f"({100 * result['done_s'] / target:.0f}% of the goal) |\n"
+        f"| median signing + hashing per certificate | "
+        f"{1000 * timing['sign_hash_median_s']:.1f} ms "
+        f"(sign {1000 * timing['sign_median_s']:.1f} ms) |\n"
+        f"| signing + hashing / PDF time | {100 * sign_share:.1f}% (goal < 5%) |\n"
+    )
+    write(args, "issue", text)
+
+
+COMMANDS = {
+    "courses": cmd_courses,
+    "verify": cmd_verify,
+    "pages": cmd_pages,
+    "issue": cmd_issue,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__.split("\n\n", 1)[1],
+    )
+    parser.add_argument("command", choices=[*COMMANDS, "all"])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per run")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--certificates", type=int, default=1000, help="issue only")
+    parser.add_argument("--processes", type=int, default=2, help="Celery processes")
+    parser.add_argument("--timeout", type=int, default=1200, help="issue only, s")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk not found: apt-get install wrk")
+    names = list(COMMANDS) if args.command == "all" else [args.command]
+    shutil.rmtree(SCRATCH, ignore_errors=True)
+    try:
+        with services(PGPORT, REDISPORT) as urls:
+            prepare(base_env(urls))
+            failed = []
+            for name in names:
+                try:
+                    COMMANDS[name](args, urls)
+                except (subprocess.CalledProcessError, SystemExit) as exc:
+                    print(f"{name} failed: {exc}", file=sys.stderr)
+                    failed.append(name)
+            if failed:
+                return 1
+    finally:
+        shutil.rmtree(SCRATCH, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":

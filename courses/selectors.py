@@ -383,3 +383,36 @@ def course_for_lesson(*, lesson) -> Page | None:
             None,
         )
     return CoursePage.objects.ancestor_of(lesson).live().first()
+
+
+@dataclass(frozen=True)
+class PageCache:
+    """How templates cache a page body: vary on `key`, keep it `timeout` seconds."""
+
+    key: int
+    timeout: int
+
+
+def page_cache_get(*, request) -> PageCache | None:
+    """Fragment-cache parameters for this request, or None to render afresh.
+
+    Only anonymous GETs without a query string of published pages (not previews)
+    are served from the cache: they all see the same page. One cache read.
+    """
+    import time
+
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from courses.services import PAGE_CACHE_GENERATION_KEY
+
+    if (
+        not settings.COURSES_PAGE_CACHE
+        or request.method != "GET"
+        or request.GET
+        or getattr(request, "is_preview", False)
+        or request.user.is_authenticated
+    ):
+        return None
+    generation = cache.get_or_set(PAGE_CACHE_GENERATION_KEY, time.time_ns, None)
+    return PageCache(key=generation, timeout=settings.COURSES_PAGE_CACHE_SECONDS)

@@ -1,5 +1,8 @@
 """Writes for trainee progress. All idempotent: unique constraints + get_or_create."""
 
+import time
+
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -53,3 +56,18 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonProgress:
 def lesson_uncomplete(*, user, lesson: LessonPage) -> None:
     """Clear the user's completion of `lesson` (idempotent)."""
     LessonProgress.objects.filter(user=user, lesson=lesson).delete()
+
+
+PAGE_CACHE_GENERATION_KEY = "courses:page-cache-generation"
+
+
+def page_cache_bump() -> None:
+    """Invalidate every cached page body for anonymous visitors, after commit.
+
+    Called when pages are published, unpublished, moved or deleted, and when
+    treaties change. Idempotent in effect: a new generation number makes the old
+    fragments unreachable (they expire on their own).
+    """
+    transaction.on_commit(
+        lambda: cache.set(PAGE_CACHE_GENERATION_KEY, time.time_ns(), None)
+    )

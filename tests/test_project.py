@@ -141,5 +141,7 @@ def test_my_learning_needs_login(client, user):
 
 
 def test_bench_view_exists_only_when_enabled(client):
-    # Off by default: no extra public URL outside bench runs.
-    assert client.get("/bench/ping", follow=True).status_code == 404
+    # Off by default: no extra public URL outside bench runs (a missing slash
+    # is redirected first, to a page that does not exist either).
+    for path in ["/bench/ping", "/bench/lookup/SRIP-0000-0000-0000-0000"]:
+        assert client.get(path, follow=True).status_code == 404

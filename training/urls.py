@@ -43,7 +43,10 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.BENCH_VIEWS:
-    urlpatterns.insert(0, path("bench/ping", views.bench_ping, name="bench_ping"))
+    urlpatterns[:0] = [
+        path("bench/ping", views.bench_ping, name="bench_ping"),
+        path("bench/lookup/<str:code>", views.bench_lookup, name="bench_lookup"),
+    ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -63,3 +63,21 @@ def healthz(request):
 def bench_ping(request):
     """The cheapest Django response: the baseline of bench/ (BENCH_VIEWS only)."""
     return HttpResponse(b"pong", content_type="text/plain")
+
+
+@require_GET
+def bench_lookup(request, code):
+    """bench/ only: the verification's indexed lookup with nothing around it.
+
+    The same single query as /verify/<code>/ (the public selector), answered as
+    plain text: no template, no rate limit. The floor that verification is
+    measured against (BENCH_VIEWS only).
+    """
+    from certificates.selectors import certificate_get_public
+
+    certificate = certificate_get_public(code)
+    if certificate is None:
+        response = HttpResponse(b"not found", content_type="text/plain", status=404)
+        response.redirects_exempt = True  # as the verification's own 404
+        return response
+    return HttpResponse(certificate.holder_name, content_type="text/plain")

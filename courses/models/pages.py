@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -62,7 +63,7 @@ class CourseIndexPage(RouteAncestorsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.forms import CatalogueFilterForm
-        from courses.selectors import course_list_for_catalogue
+        from courses.selectors import course_list_for_catalogue, page_cache_get
 
         context = super().get_context(request, *args, **kwargs)
         form = CatalogueFilterForm(request.GET or None)
@@ -70,6 +71,7 @@ class CourseIndexPage(RouteAncestorsMixin, Page):
         context["filter_form"] = form
         context["courses"] = course_list_for_catalogue(catalogue=self, **filters)
         context["filtered"] = any(filters.values())
+        context["page_cache"] = page_cache_get(request=request)
         return context
 
 
@@ -170,14 +172,20 @@ class CoursePage(RouteAncestorsMixin, Page):
         return CoursePagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_outline, course_progress_get
+        from courses.selectors import (
+            course_outline,
+            course_progress_get,
+            page_cache_get,
+        )
 
         context = super().get_context(request, *args, **kwargs)
-        outline = course_outline(course=self)
+        # Lazy: a body served from the cache never reads the outline.
+        outline = SimpleLazyObject(lambda: course_outline(course=self))
         context["outline"] = outline
         context["progress"] = course_progress_get(
             user=request.user, course=self, outline=outline
         )
+        context["page_cache"] = page_cache_get(request=request)
         return context
 
 
@@ -247,12 +255,19 @@ class LessonPage(RouteAncestorsMixin, Page):
         return course_for_lesson(lesson=self)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_outline, course_progress_get
+        from courses.selectors import (
+            course_outline,
+            course_progress_get,
+            page_cache_get,
+        )
         from courses.services import course_progress_visit
 
         context = super().get_context(request, *args, **kwargs)
         course = self.get_course()
-        outline = course_outline(course=course) if course else None
+        # Lazy: a body served from the cache never reads the outline.
+        outline = (
+            SimpleLazyObject(lambda: course_outline(course=course)) if course else None
+        )
         progress = None
         if course:
             progress = course_progress_get(
@@ -264,7 +279,12 @@ class LessonPage(RouteAncestorsMixin, Page):
             course=course,
             outline=outline,
             progress=progress,
-            previous_lesson=outline.previous(self) if outline else None,
-            next_lesson=outline.next(self) if outline else None,
+            previous_lesson=SimpleLazyObject(
+                lambda: outline.previous(self) if outline else None
+            ),
+            next_lesson=SimpleLazyObject(
+                lambda: outline.next(self) if outline else None
+            ),
+            page_cache=page_cache_get(request=request),
         )
         return context

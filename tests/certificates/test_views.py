@@ -72,15 +72,39 @@ def test_unknown_and_malformed_codes_get_the_same_not_found(client, certificate)
     assert page(unknown, "SRIP-0000-0000-0000-0000") == page(malformed, "not-a-code!")
 
 
-def test_verification_is_one_query(client, certificate, django_assert_num_queries):
-    certificate_correct(certificate=certificate, holder_name="New Name")
+@pytest.mark.parametrize(
+    ("kind", "queries"),
+    # A malformed code cannot exist, so it is answered without a query; the
+    # answer is the same not-found page as for an unknown code.
+    [("known", 1), ("superseded", 1), ("unknown", 1), ("malformed", 0)],
+)
+@pytest.mark.parametrize("where", ["page", "api"])
+def test_verification_is_at_most_one_query(
+    client, certificate, django_assert_num_queries, kind, queries, where
+):
+    new = certificate_correct(certificate=certificate, holder_name="New Name")
+    code = {
+        "known": new.code,
+        "superseded": certificate.code,
+        "unknown": "SRIP-0000-0000-0000-0000",
+        "malformed": "not-a-code!",
+    }[kind]
+    url = verify_url(code) if where == "page" else f"/api/v1/certificates/{code}"
     client.get(reverse("certificates:verify_form"))  # warms the cached page chrome
-    for code in [certificate.code, "SRIP-0000-0000-0000-0000"]:
-        with django_assert_num_queries(1):
-            client.get(verify_url(code))
-    for code in [certificate.code, "SRIP-0000-0000-0000-0000"]:
-        with django_assert_num_queries(1):
-            client.get(f"/api/v1/certificates/{code}")
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == (404 if kind in ("unknown", "malformed") else 200)
+
+
+def test_rate_limit_counts_in_the_cache_not_the_database(
+    client, certificate, settings, django_assert_num_queries
+):
+    settings.CERTIFICATE_VERIFY_RATE = "2/m"
+    client.get(reverse("certificates:verify_form"))
+    client.get(verify_url(certificate.code))
+    client.get(verify_url(certificate.code))
+    with django_assert_num_queries(0):
+        assert client.get(verify_url(certificate.code)).status_code == 429
 
 
 def test_revoked_certificate_page_shows_date_and_reason(client, certificate):

@@ -302,6 +302,12 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Anonymous visitors of the catalogue, course and lesson pages get the page body
+# from the fragment cache (wagtailpagecache), invalidated when any page is
+# published, unpublished, moved or deleted; logged-in trainees always get a fresh
+# page with their progress. https://docs.wagtail.org/en/stable/topics/writing_templates.html#cache
+COURSES_PAGE_CACHE = env.bool("COURSES_PAGE_CACHE", default=True)
+COURSES_PAGE_CACHE_SECONDS = env.int("COURSES_PAGE_CACHE_SECONDS", default=600)
 
 # ---- SIGNING KEYS (verifiable certificates) ----
 # Private keys of the platform and of offices, outside the repository; see
