@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from accounts import roles
 from courses.blocks import LessonStreamBlock, SourceStreamBlock
+from courses.localization import LocalizedPageMixin
 from courses.routing import RouteAncestorsMixin
 
 
@@ -47,7 +48,7 @@ class IPArea(models.Model):
         return str(self.get_code_display())
 
 
-class CourseIndexPage(RouteAncestorsMixin, Page):
+class CourseIndexPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     """The course catalogue."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -77,7 +78,7 @@ def _instructor_choices():
     return {"groups__name": roles.INSTRUCTORS}
 
 
-class CoursePage(RouteAncestorsMixin, Page):
+class CoursePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     """A course: what trainees study; cohorts run it."""
 
     class Level(models.TextChoices):
@@ -181,7 +182,7 @@ class CoursePage(RouteAncestorsMixin, Page):
         return context
 
 
-class ModulePage(RouteAncestorsMixin, Page):
+class ModulePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     """An optional group of lessons inside a course."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -207,7 +208,7 @@ class ModulePage(RouteAncestorsMixin, Page):
         return redirect(parent.get_url(request) + f"#module-{self.pk}")
 
 
-class LessonPage(RouteAncestorsMixin, Page):
+class LessonPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     """One lesson: a StreamField body that trainees read and mark complete."""
 
     summary = models.TextField(_("summary"), blank=True)
