@@ -288,7 +288,7 @@ def course_list_in_progress(*, user) -> list[CourseInProgress]:
         .public()
         .filter(content_type_id=lesson_type)
         .filter(_descendants_of([record.course for record in records]))
-        .only("id", "title", "url_path", "path", "depth")
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
         .order_by("path")
     )
     completed = set(
