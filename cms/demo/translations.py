@@ -55,9 +55,7 @@ def _translate(page, locale, strings) -> list[str]:
 
 def seed(ctx):
     default = Locale.get_default()
-    course = (
-        CoursePage.objects.filter(slug=COURSE_SLUG, locale=default).live().first()
-    )
+    course = CoursePage.objects.filter(slug=COURSE_SLUG, locale=default).live().first()
     if course is None:
         ctx.write(f"translations: no course {COURSE_SLUG!r}; skipped")
         return
