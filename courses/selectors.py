@@ -458,6 +458,20 @@ def course_for_lesson(*, lesson) -> Page | None:
     return CoursePage.objects.ancestor_of(lesson).live().first()
 
 
+def page_title_in_language(*, page, language_code: str) -> str:
+    """The title of `page`'s live translation into `language_code`, or ""."""
+    translation = (
+        Page.objects.filter(
+            translation_key=page.translation_key,
+            locale__language_code=language_code,
+        )
+        .live()
+        .only("title")
+        .first()
+    )
+    return translation.title if translation else ""
+
+
 def page_in_source_language(*, page):
     """The source-language page `page` translates (itself for a source page).
 
