@@ -59,3 +59,18 @@ def localized_pageurl(context, page):
     """Like Wagtail's `pageurl`, but an untranslated page keeps the reader's
     language prefix (/ar/courses/<slug>/ rather than /courses/<slug>/)."""
     return page_url(page, context.get("request")) or ""
+
+
+@register.filter(expects_localtime=True)
+def datetime_tz(value):
+    """A moment in the reader's locale format and time zone, with the zone's
+    abbreviation: "25 ноября 2026 г. 14:30 MSK", "2026年11月25日 14:30 CST"."""
+    from django.template.defaultfilters import date
+
+    from django.utils import timezone
+
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{date(value, 'DATETIME_FORMAT')} {date(value, 'T')}"
