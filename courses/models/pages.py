@@ -204,8 +204,10 @@ class ModulePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
         # A module has no page of its own: its lessons are listed on the course.
         from django.shortcuts import redirect
 
+        from courses.localization import page_url
+
         parent = self.get_parent()
-        return redirect(parent.get_url(request) + f"#module-{self.pk}")
+        return redirect(page_url(parent, request) + f"#module-{self.pk}")
 
 
 class LessonPage(LocalizedPageMixin, RouteAncestorsMixin, Page):

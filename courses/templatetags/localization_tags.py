@@ -66,7 +66,6 @@ def datetime_tz(value):
     """A moment in the reader's locale format and time zone, with the zone's
     abbreviation: "25 ноября 2026 г. 14:30 MSK", "2026年11月25日 14:30 CST"."""
     from django.template.defaultfilters import date
-
     from django.utils import timezone
 
     if not value:
