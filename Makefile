@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test deps deps-dev js-deps audit lint format messages makemessages lock serve worker clean
+.PHONY: run test deps deps-dev js-deps audit lint format messages check-messages makemessages lock serve worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ js-deps: node_modules/.package-lock.json
 # polib compiles them, so GNU gettext is only needed to extract new strings.
 messages: $(VENV)/.deps
 	$(MANAGE) compile_translations -v0
+
+# CI: every string of the trainee and verifier pages is translated in every
+# shipped catalogue (cms/management/commands/check_translations.py).
+check-messages: $(VENV)/.deps
+	$(MANAGE) check_translations -v1
 
 # Extract strings into the .po files of every interface language (needs gettext).
 makemessages: $(VENV)/.deps

@@ -15,31 +15,34 @@ class PreferredLanguageMiddleware:
     English pages have no prefix (/courses/), the others do (/zh-hans/courses/), so
     LocaleMiddleware alone would always serve English there. Preference order: the
     logged-in user's saved language, the switcher's cookie, the browser's
-    Accept-Language. Only GET/HEAD; pages outside i18n_patterns (verification,
-    whose URLs are printed) are served in that language without a redirect.
+    Accept-Language. Only GET/HEAD are redirected. Language-neutral URLs outside i18n_patterns
+    (verification pages, whose addresses are printed in QR codes) are not
+    redirected but rendered in the preferred language.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if translation.get_language_from_path(request.path_info):
-            return self.get_response(request)
-        preferred = self.preferred_language(request)
-        if not preferred or preferred == settings.LANGUAGE_CODE:
-            return self.get_response(request)
-        current = request.get_full_path()
-        target = translate_url(current, preferred)
-        if target != current:
-            if request.method not in ("GET", "HEAD"):
-                return self.get_response(request)
-            response = HttpResponseRedirect(target)
-        else:
-            # A language-neutral URL (/verify/, printed on certificates): serve
-            # it in the preferred language at the same address.
-            translation.activate(preferred)
-            request.LANGUAGE_CODE = preferred
-            response = self.get_response(request)
+        if not translation.get_language_from_path(request.path_info):
+            preferred = self.preferred_language(request)
+            if preferred and preferred != settings.LANGUAGE_CODE:
+                current = request.get_full_path()
+                target = translate_url(current, preferred)
+                if target == current:
+                    # A language-neutral URL (/verify/…, printed on certificates)
+                    # has no per-language address: same URL, reader's language.
+                    return self._respond_in(request, preferred)
+                if request.method in ("GET", "HEAD"):
+                    response = HttpResponseRedirect(target)
+                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                    return response
+        return self.get_response(request)
+
+    def _respond_in(self, request, language):
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
 

@@ -86,6 +86,8 @@ def certificate_pdf_data(certificate: Certificate) -> dict:
         "code": certificate.code,
         "holder_name": certificate.holder_name,
         "holder_native_name": certificate.holder_native_name,
+        "second_language": certificate.second_language,
+        "course_title_second": certificate.course_title_second,
         "course_title": certificate.course_title,
         "cohort_title": certificate.cohort_title,
         "start_date": certificate.start_date,

@@ -6,10 +6,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from courses.localization import LocalizedPageMixin
 from courses.routing import PathRouteMixin, RouteAncestorsMixin
 
 
-class HomePage(PathRouteMixin, RouteAncestorsMixin, Page):
+class HomePage(LocalizedPageMixin, PathRouteMixin, RouteAncestorsMixin, Page):
     """The site root: introduces the academy and links to courses and cohorts."""
 
     intro = models.CharField(_("intro"), max_length=255, blank=True)
@@ -25,7 +26,7 @@ class HomePage(PathRouteMixin, RouteAncestorsMixin, Page):
         verbose_name = _("home page")
 
 
-class StandardPage(RouteAncestorsMixin, Page):
+class StandardPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     """A plain editorial page (about, privacy, terms)."""
 
     intro = models.CharField(_("intro"), max_length=255, blank=True)

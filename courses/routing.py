@@ -5,7 +5,8 @@ specific instance: a lesson four levels below the home page costs eight
 queries before any content is read. `PathRouteMixin` (on the home page) finds
 the whole chain by `url_path` in one query, then hands over to the deepest
 page's own `route()` with whatever is left (so RoutablePageMixin routes such as
-/regimes/compare/ still work). The fetched ancestors are kept on the page, and
+/regimes/compare/ still work). A path missing from a translated tree is looked
+up in the source language's tree (fallback to the untranslated page). The fetched ancestors are kept on the page, and
 `RouteAncestorsMixin.get_view_restrictions` checks them in one query.
 """
 
@@ -13,11 +14,24 @@ from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
+from courses.localization import source_page
+
 
 class PathRouteMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
+        try:
+            return self._route_path(request, path_components)
+        except Http404:
+            # Not translated into this root's language yet: serve the source
+            # language's page at the same path (courses.localization).
+            source = source_page(self)
+            if source is self or source.pk == self.pk:
+                raise
+            return source.specific._route_path(request, path_components)
+
+    def _route_path(self, request, path_components):
         prefixes = []
         url_path = self.url_path
         for component in path_components:

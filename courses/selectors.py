@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from courses.localization import in_active_locale, source_page
 from courses.models import (
     CourseIndexPage,
     CoursePage,
@@ -39,9 +40,19 @@ def course_list_for_catalogue(
     language: str = "",
     **_unused,
 ) -> QuerySet[CoursePage]:
-    """Live courses under `catalogue`, filtered, with areas and covers prefetched."""
+    """Live courses of `catalogue`, filtered, with areas and covers prefetched.
+
+    In the active language: translated courses, and the source-language ones
+    not translated yet (courses.localization).
+    """
+    source = source_page(catalogue)
     qs = (
-        CoursePage.objects.child_of(catalogue)
+        in_active_locale(
+            CoursePage.objects.filter(
+                Q(path__startswith=catalogue.path) | Q(path__startswith=source.path),
+                depth=catalogue.depth + 1,
+            )
+        )
         .live()
         .public()
         .select_related("cover_image")
@@ -49,7 +60,9 @@ def course_list_for_catalogue(
             "ip_areas",
             Prefetch(
                 "jurisdictions",
-                queryset=JurisdictionPage.objects.only("id", "title", "slug"),
+                queryset=JurisdictionPage.objects.only(
+                    "id", "title", "slug", "locale_id", "url_path"
+                ),
             ),
             Prefetch(
                 "cover_image",
@@ -84,6 +97,11 @@ class CourseOutline:
     course: CoursePage
     sections: list[OutlineItem]  # top-level items: modules (with lessons) or lessons
     lessons: list[Page]
+    # page id → id of its source-language page (progress is kept on the source)
+    source_ids: dict[int, int] = field(default_factory=dict)
+
+    def source_id(self, page) -> int:
+        return self.source_ids.get(page.pk, page.pk)
 
     def index_of(self, lesson) -> int | None:
         for position, page in enumerate(self.lessons):
@@ -103,35 +121,75 @@ class CourseOutline:
 
 
 def course_outline(*, course: CoursePage) -> CourseOutline:
-    """Modules and lessons of `course`, in order, in one query (base Page rows)."""
+    """Modules and lessons of `course`, in order, in one query (base Page rows).
+
+    For a translated course the structure is the source course's, each page
+    replaced by its translation where there is one (two queries); the others
+    stay in the source language. `source_ids` maps each page to its source page.
+    """
     from django.contrib.contenttypes.models import ContentType
 
     types = ContentType.objects.get_for_models(ModulePage, LessonPage)
     module_type, lesson_type = types[ModulePage].pk, types[LessonPage].pk
-    pages = (
-        Page.objects.descendant_of(course)
+    fields = (
+        "id",
+        "title",
+        "slug",
+        "url_path",
+        "path",
+        "depth",
+        "content_type_id",
+        "locale_id",
+        "translation_key",
+    )
+    source = source_page(course)
+    pages = list(
+        Page.objects.descendant_of(source)
         .live()
         .filter(content_type_id__in=[module_type, lesson_type])
-        .only("id", "title", "slug", "url_path", "path", "depth", "content_type_id")
+        .only(*fields)
         .order_by("path")
     )
+    source_ids = {page.pk: page.pk for page in pages}
+    source_ids[course.pk] = source.pk
+    if source.pk != course.pk:
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.descendant_of(course)
+            .live()
+            .filter(content_type_id__in=[module_type, lesson_type])
+            .only(*fields)
+        }
+        localized = []
+        for page in pages:
+            translation = translated.get(page.translation_key)
+            if translation is not None:
+                # Keep the source's tree position so modules still nest.
+                source_ids[translation.pk] = page.pk
+                translation.source_path = page.path
+                page = translation
+            localized.append(page)
+        pages = localized
     sections: list[OutlineItem] = []
     lessons: list[Page] = []
     modules: dict[str, OutlineItem] = {}
     for page in pages:
+        path = getattr(page, "source_path", page.path)
         if page.content_type_id == module_type:
             item = OutlineItem(page=page, kind="module")
-            modules[page.path] = item
+            modules[path] = item
             sections.append(item)
             continue
         item = OutlineItem(page=page, kind="lesson", number=len(lessons) + 1)
         lessons.append(page)
-        parent = modules.get(page.path[: -Page.steplen])
+        parent = modules.get(path[: -Page.steplen])
         if parent is not None:
             parent.lessons.append(item)
-        elif page.depth == course.depth + 1:
+        elif page.depth == source.depth + 1:
             sections.append(item)
-    return CourseOutline(course=course, sections=sections, lessons=lessons)
+    return CourseOutline(
+        course=course, sections=sections, lessons=lessons, source_ids=source_ids
+    )
 
 
 @dataclass
@@ -165,8 +223,10 @@ def course_progress_get(
     if not user.is_authenticated:
         return None
     outline = outline or course_outline(course=course)
-    record = CourseProgress.objects.filter(user=user, course=course).first()
-    lesson_ids = [page.pk for page in outline.lessons]
+    record = CourseProgress.objects.filter(
+        user=user, course_id=outline.source_id(course)
+    ).first()
+    lesson_ids = [outline.source_id(page) for page in outline.lessons]
     completed = set(
         LessonProgress.objects.filter(user=user, lesson_id__in=lesson_ids).values_list(
             "lesson_id", flat=True
@@ -175,14 +235,24 @@ def course_progress_get(
     return _progress(record, outline, completed)
 
 
-def _progress(record, outline, completed) -> Progress:
+def _progress(record, outline, completed_source_ids) -> Progress:
+    """Progress in `outline`'s pages from completions recorded on source pages."""
+    completed = {
+        page.pk
+        for page in outline.lessons
+        if outline.source_id(page) in completed_source_ids
+    }
     next_lesson = next(
         (page for page in outline.lessons if page.pk not in completed), None
     )
     resume = None
     if record and record.last_lesson_id:
         resume = next(
-            (page for page in outline.lessons if page.pk == record.last_lesson_id),
+            (
+                page
+                for page in outline.lessons
+                if outline.source_id(page) == record.last_lesson_id
+            ),
             None,
         )
     return Progress(
@@ -191,7 +261,7 @@ def _progress(record, outline, completed) -> Progress:
         total=len(outline.lessons),
         resume_lesson=resume or next_lesson,
         next_lesson=next_lesson,
-        last_lesson_id=record.last_lesson_id if record else None,
+        last_lesson_id=resume.pk if resume else None,
     )
 
 
@@ -218,7 +288,7 @@ def course_list_in_progress(*, user) -> list[CourseInProgress]:
         .public()
         .filter(content_type_id=lesson_type)
         .filter(_descendants_of([record.course for record in records]))
-        .only("id", "title", "url_path", "path", "depth")
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
         .order_by("path")
     )
     completed = set(
@@ -253,12 +323,17 @@ def _descendants_of(pages):
 
 
 def jurisdiction_list(*, index: JurisdictionIndexPage | None = None, public=True):
-    """Live jurisdiction pages, by title (only unrestricted ones when `public`)."""
-    qs = JurisdictionPage.objects.live().order_by("title")
+    """Live jurisdiction pages in the active language (source where untranslated),
+    by title; only unrestricted ones when `public`."""
+    qs = in_active_locale(JurisdictionPage.objects.live()).order_by("title")
     if public:
         qs = qs.public()
     if index is not None:
-        qs = qs.child_of(index)
+        source = source_page(index)
+        qs = qs.filter(
+            Q(path__startswith=index.path) | Q(path__startswith=source.path),
+            depth=index.depth + 1,
+        )
     return qs
 
 
@@ -305,7 +380,7 @@ def jurisdiction_comparison(*, slugs: list[str]) -> Comparison:
     """
     pages = {
         page.slug: page
-        for page in JurisdictionPage.objects.live()
+        for page in in_active_locale(JurisdictionPage.objects.live())
         .filter(slug__in=slugs)
         .prefetch_related(
             Prefetch(
@@ -354,14 +429,12 @@ def ip_area_list():
 
 
 def page_search(*, query: str):
-    """Live courses, lessons and jurisdictions in the active locale matching `query`."""
-    from wagtail.models import Locale
-
+    """Live courses, lessons and jurisdictions matching `query`, in the active
+    language (source-language pages where not translated)."""
     return (
-        Page.objects.live()
-        .public()
-        .type(CoursePage, LessonPage, JurisdictionPage)
-        .filter(locale=Locale.get_active())
+        in_active_locale(
+            Page.objects.live().public().type(CoursePage, LessonPage, JurisdictionPage)
+        )
         .specific(defer=True)
         .search(query)
     )
@@ -416,3 +489,26 @@ def page_cache_get(*, request) -> PageCache | None:
         return None
     generation = cache.get_or_set(PAGE_CACHE_GENERATION_KEY, time.time_ns, None)
     return PageCache(key=generation, timeout=settings.COURSES_PAGE_CACHE_SECONDS)
+
+
+def page_title_in_language(*, page, language_code: str) -> str:
+    """The title of `page`'s live translation into `language_code`, or ""."""
+    translation = (
+        Page.objects.filter(
+            translation_key=page.translation_key,
+            locale__language_code=language_code,
+        )
+        .live()
+        .only("title")
+        .first()
+    )
+    return translation.title if translation else ""
+
+
+def page_in_source_language(*, page):
+    """The source-language page `page` translates (itself for a source page).
+
+    Cohorts, progress and certificates refer to source pages; a translated
+    course page uses this to find its cohorts.
+    """
+    return source_page(page)

@@ -1,4 +1,8 @@
-"""Writes for trainee progress. All idempotent: unique constraints + get_or_create."""
+"""Writes for trainee progress. All idempotent: unique constraints + get_or_create.
+
+Progress is recorded against the source-language pages, so reading a course in
+another language continues the same progress (courses.localization).
+"""
 
 import time
 
@@ -8,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.exceptions import LessonNotAvailableError
+from courses.localization import source_page
 from courses.models import CoursePage, CourseProgress, LessonPage, LessonProgress
 
 
@@ -19,12 +24,14 @@ def course_start(*, user, course: CoursePage) -> CourseProgress:
     """
     if not course.live:
         raise LessonNotAvailableError(_("This course is not available."))
+    course = source_page(course)
     progress, _created = CourseProgress.objects.get_or_create(user=user, course=course)
     return progress
 
 
 def course_progress_visit(*, user, course: CoursePage, lesson: LessonPage) -> None:
     """Remember `lesson` as where `user` resumes `course` (one UPDATE, no-op if same)."""
+    course, lesson = source_page(course), source_page(lesson)
     CourseProgress.objects.filter(user=user, course=course).exclude(
         last_lesson=lesson
     ).update(last_lesson=lesson, last_activity_at=timezone.now())
@@ -41,6 +48,7 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonProgress:
     course = CoursePage.objects.ancestor_of(lesson).live().first()
     if not lesson.live or course is None:
         raise LessonNotAvailableError(_("This lesson is not available."))
+    course, lesson = source_page(course), source_page(lesson)
     progress, _created = CourseProgress.objects.get_or_create(
         user=user, course=course, defaults={"last_lesson": lesson}
     )
@@ -55,6 +63,7 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonProgress:
 
 def lesson_uncomplete(*, user, lesson: LessonPage) -> None:
     """Clear the user's completion of `lesson` (idempotent)."""
+    lesson = source_page(lesson)
     LessonProgress.objects.filter(user=user, lesson=lesson).delete()
 
 

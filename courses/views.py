@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from courses import services
 from courses.exceptions import LessonNotAvailableError
 from courses.forms import SearchForm
+from courses.localization import page_url
 from courses.models import CoursePage, LessonPage
 from courses.selectors import course_outline, page_search
 
@@ -24,7 +25,7 @@ def course_start(request, course_id):
     outline = course_outline(course=course)
     first = outline.lessons[0] if outline.lessons else None
     messages.success(request, _("You started “%s”.") % course.title)
-    return redirect(first.get_url(request) if first else course.get_url(request))
+    return redirect(page_url(first or course, request))
 
 
 @require_POST
@@ -40,7 +41,7 @@ def lesson_complete(request, lesson_id):
     next_lesson = course_outline(course=course).next(lesson)
     messages.success(request, _("Lesson marked complete."))
     target = next_lesson or course
-    return redirect(target.get_url(request))
+    return redirect(page_url(target, request))
 
 
 def search(request):

@@ -96,6 +96,21 @@ class Certificate(models.Model):
         blank=True,
         help_text=_('[{"name": …, "code": …}] at issue.'),
     )
+    second_language = models.CharField(
+        _("second language"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "The lead office's working language, printed beside English "
+            "(empty when it is English)."
+        ),
+    )
+    course_title_second = models.CharField(
+        _("course in the second language"),
+        max_length=300,
+        blank=True,
+        help_text=_("The course's published translation, if any, at issue."),
+    )
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
 

@@ -2,6 +2,7 @@ import calendar
 import datetime
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -45,6 +46,22 @@ def holder_identity_get(*, user) -> HolderIdentity:
     return identity
 
 
+def _second_language(code: str) -> str:
+    """The lead office's language if the platform has it and it is not English."""
+    languages = {language for language, _name in settings.LANGUAGES}
+    if code in languages and code != settings.LANGUAGE_CODE:
+        return code
+    return ""
+
+
+def _course_title_in(course, language_code: str) -> str:
+    from courses.selectors import page_title_in_language
+
+    if not language_code:
+        return ""
+    return page_title_in_language(page=course, language_code=language_code)
+
+
 def _snapshot(enrolment: Enrolment) -> dict:
     cohort = enrolment.cohort
     user = enrolment.user
@@ -54,7 +71,10 @@ def _snapshot(enrolment: Enrolment) -> dict:
         .exclude(office_id=cohort.lead_office_id)
         .order_by("office__name")
     ]
+    second_language = _second_language(cohort.lead_office.language)
     return {
+        "second_language": second_language,
+        "course_title_second": _course_title_in(cohort.course, second_language),
         "holder_name": user.get_full_name().strip(),
         "holder_native_name": user.native_name,
         "course_title": cohort.course.title,
@@ -159,6 +179,8 @@ def certificate_correct(*, certificate: Certificate, holder_name: str) -> Certif
         field: getattr(old, field)
         for field in (
             "holder_native_name",
+            "second_language",
+            "course_title_second",
             "course_title",
             "cohort_title",
             "start_date",

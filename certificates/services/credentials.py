@@ -64,6 +64,60 @@ def identity_hash(email: str, salt: str) -> str:
     return "sha256$" + hashlib.sha256((email + salt).encode()).hexdigest()
 
 
+def bcp47(language_code: str) -> str:
+    """Django's language code as a BCP 47 tag ("zh-hans" → "zh-Hans")."""
+    language, _sep, rest = language_code.partition("-")
+    if not rest:
+        return language
+    return f"{language}-{rest.title() if len(rest) == 4 else rest.upper()}"
+
+
+def _native_name_identifier(c) -> list[dict]:
+    """The holder's name in their own script, as a second plain-text name identity.
+
+    IdentityObject allows no language tag (additionalProperties: false), so the
+    script itself says which it is; see docs/decisions/0007.
+    """
+    native = (c.holder_native_name or "").strip()
+    if not native or native == c.holder_name:
+        return []
+    return [
+        {
+            "type": "IdentityObject",
+            "identityHash": native,
+            "identityType": "name",
+            "hashed": False,
+        }
+    ]
+
+
+def _achievement_in_second_language(c, achievement: dict) -> dict:
+    """The achievement in the lead office's language, as an OB 3.0 `Related` entry.
+
+    `name` and `description` must be plain strings in OB 3.0 (no language maps),
+    so the translation travels as a Related achievement with `inLanguage`; its
+    `name`/`description` are the VC 2.0 context's schema.org terms. Text comes
+    from the .po files under translation.override; the course title is the
+    course's own published translation when there is one.
+    """
+    from django.utils import translation
+
+    with translation.override(c.second_language):
+        description = translation.gettext(
+            "Completed the training course %(course)s (%(cohort)s)."
+        ) % {
+            "course": c.course_title_second or c.course_title,
+            "cohort": c.cohort_title,
+        }
+    return {
+        "id": f"{achievement['id']}?lang={c.second_language}",
+        "type": ["Related"],
+        "inLanguage": bcp47(c.second_language),
+        "name": c.course_title_second or c.course_title,
+        "description": description,
+    }
+
+
 def credential_build(certificate, *, email: str) -> dict:
     """The unsigned OpenBadgeCredential (VC 2.0, OB 3.0.3) for a certificate's snapshot.
 
@@ -118,6 +172,7 @@ def credential_build(certificate, *, email: str) -> dict:
                     "identityType": "name",
                     "hashed": False,
                 },
+                *_native_name_identifier(c),
             ],
             "activityStartDate": _date_iso(c.start_date),
             "activityEndDate": _date_iso(c.end_date),
@@ -142,10 +197,12 @@ def credential_build(certificate, *, email: str) -> dict:
             "statusListCredential": list_url,
         },
     }
+    achievement = credential["credentialSubject"]["achievement"]
+    achievement["inLanguage"] = "en"
+    if c.second_language:
+        achievement["related"] = [_achievement_in_second_language(c, achievement)]
     if c.hours:
-        credential["credentialSubject"]["achievement"]["creditsAvailable"] = float(
-            c.hours
-        )
+        achievement["creditsAvailable"] = float(c.hours)
     if c.valid_until:
         credential["validUntil"] = f"{c.valid_until.isoformat()}T23:59:59Z"
     return credential

@@ -25,6 +25,8 @@ class DemoContext:
 STEPS = [
     "cms.demo.accounts",
     "cms.demo.courses",
+    # After courses: translates one demo course into Chinese and Russian.
+    "cms.demo.translations",
     "cms.demo.offices",
     "cms.demo.cohorts",
     # After cohorts: it adds sessions to the cohorts the steps above created.

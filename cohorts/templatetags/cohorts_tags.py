@@ -4,6 +4,7 @@ from cohorts.selectors.cohorts import (
     cohort_list_open_for_course,
     cohort_seats_by_office,
 )
+from courses.selectors import page_in_source_language
 
 register = template.Library()
 
@@ -18,6 +19,8 @@ def course_cohorts(context, course):
         "request": context.get("request"),
         "open_cohorts": [
             (cohort, cohort_seats_by_office(cohort))
-            for cohort in cohort_list_open_for_course(course)
+            for cohort in cohort_list_open_for_course(
+                page_in_source_language(page=course)
+            )
         ],
     }

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from accounts import roles
 from courses.blocks import LessonStreamBlock, SourceStreamBlock
+from courses.localization import LocalizedPageMixin
 from courses.routing import RouteAncestorsMixin
 
 
@@ -48,7 +49,7 @@ class IPArea(models.Model):
         return str(self.get_code_display())
 
 
-class CourseIndexPage(RouteAncestorsMixin, Page):
+class CourseIndexPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     """The course catalogue."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -79,7 +80,7 @@ def _instructor_choices():
     return {"groups__name": roles.INSTRUCTORS}
 
 
-class CoursePage(RouteAncestorsMixin, Page):
+class CoursePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     """A course: what trainees study; cohorts run it."""
 
     class Level(models.TextChoices):
@@ -189,7 +190,7 @@ class CoursePage(RouteAncestorsMixin, Page):
         return context
 
 
-class ModulePage(RouteAncestorsMixin, Page):
+class ModulePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     """An optional group of lessons inside a course."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -211,11 +212,13 @@ class ModulePage(RouteAncestorsMixin, Page):
         # A module has no page of its own: its lessons are listed on the course.
         from django.shortcuts import redirect
 
+        from courses.localization import page_url
+
         parent = self.get_parent()
-        return redirect(parent.get_url(request) + f"#module-{self.pk}")
+        return redirect(page_url(parent, request) + f"#module-{self.pk}")
 
 
-class LessonPage(RouteAncestorsMixin, Page):
+class LessonPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     """One lesson: a StreamField body that trainees read and mark complete."""
 
     summary = models.TextField(_("summary"), blank=True)

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import SourceStreamBlock
+from courses.localization import LocalizedPageMixin
 from courses.routing import RouteAncestorsMixin
 
 
@@ -45,7 +46,9 @@ class Treaty(index.Indexed, models.Model):
         return self.short_name
 
 
-class JurisdictionIndexPage(RouteAncestorsMixin, RoutablePageMixin, Page):
+class JurisdictionIndexPage(
+    LocalizedPageMixin, RouteAncestorsMixin, RoutablePageMixin, Page
+):
     """The list of IP regimes, with the comparison view at compare/."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -85,7 +88,7 @@ class JurisdictionIndexPage(RouteAncestorsMixin, RoutablePageMixin, Page):
         return response
 
 
-class JurisdictionPage(RouteAncestorsMixin, Page):
+class JurisdictionPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     """One country or regional system: its IP office, treaties and rules."""
 
     class Kind(models.TextChoices):

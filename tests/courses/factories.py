@@ -107,3 +107,19 @@ class TreatyMembershipFactory(factory.django.DjangoModelFactory):
     treaty = factory.SubFactory(TreatyFactory)
     status = TreatyMembership.Status.MEMBER
     year = 1990
+
+
+def translate_page(page, language_code, **fields):
+    """Publish a translation of `page` in `language_code` with `fields` set.
+
+    Parents that are not translated yet become aliases in that locale, as
+    wagtail-localize does when a page is translated before its parents.
+    """
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=language_code)
+    translation = page.specific.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation.specific_class.objects.get(pk=translation.pk)

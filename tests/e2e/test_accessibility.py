@@ -30,13 +30,23 @@ def test_key_pages_have_no_serious_accessibility_violations(
 
 def test_arabic_pages_are_right_to_left(demo, page, shot):
     page.goto(f"{demo}/ar/accounts/login/")
-    shot(page, "arabic login")
+    assert shot(page, "arabic login").exists()
     html = page.locator("html")
     assert html.get_attribute("dir") == "rtl"
     assert html.get_attribute("lang") == "ar"
     # The mirrored layout: the brand sits at the right edge in RTL.
     brand = page.locator(".brand").bounding_box()
     assert brand["x"] > page.viewport_size["width"] / 2
+
+    # A course not translated into Arabic yet: Arabic interface, English
+    # content marked as such (left to right inside the RTL page), with a note.
+    page.goto(f"{demo}/ar/courses/patent-prosecution-highway/")
+    assert shot(page, "arabic page with untranslated course").exists()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    heading = page.locator("h1")
+    assert heading.get_attribute("lang") == "en"
+    assert heading.get_attribute("dir") == "ltr"
+    assert page.get_by_role("note").count() == 1
 
 
 def test_language_switcher_changes_the_page_language(demo, page, shot):

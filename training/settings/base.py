@@ -271,6 +271,9 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates, times and numbers follow the active language's formats; English uses
+# our own (day month year, 24-hour clock) from training/formats/en/.
+FORMAT_MODULE_PATH = ["training.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

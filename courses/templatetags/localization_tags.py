@@ -1,0 +1,75 @@
+"""Marking content shown in a language other than the interface's.
+
+`{% content_lang page %}` adds `lang`/`dir` attributes to an element holding the
+page's own content when the page is an untranslated fallback (see
+courses.localization); `{% untranslated_note page %}` tells the reader.
+"""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language_info
+
+from courses.localization import (
+    content_language,
+    is_fallback,
+    locale_language,
+    page_url,
+)
+
+register = template.Library()
+
+
+@register.simple_tag
+def content_lang(page):
+    """` lang="en" dir="ltr"` for a page shown untranslated; empty otherwise."""
+    if page is None or not is_fallback(page):
+        return ""
+    code = locale_language(page.locale_id)
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.inclusion_tag("includes/untranslated_note.html")
+def untranslated_note(page):
+    """A note above a page that is not translated into the reader's language."""
+    if page is None or not is_fallback(page):
+        return {"show": False}
+    source = get_language_info(locale_language(page.locale_id))
+    current = get_language_info(content_language())
+    return {
+        "show": True,
+        "source_name": source["name_translated"],
+        "current_name": current["name_translated"],
+    }
+
+
+@register.simple_tag
+def language_path(path):
+    """`path` under the active language's prefix ("/courses/" → "/ar/courses/")."""
+    from django.conf import settings
+
+    code = content_language()
+    if code == settings.LANGUAGE_CODE:
+        return path
+    return f"/{code}{path}"
+
+
+@register.simple_tag(takes_context=True)
+def localized_pageurl(context, page):
+    """Like Wagtail's `pageurl`, but an untranslated page keeps the reader's
+    language prefix (/ar/courses/<slug>/ rather than /courses/<slug>/)."""
+    return page_url(page, context.get("request")) or ""
+
+
+@register.filter(expects_localtime=True)
+def datetime_tz(value):
+    """A moment in the reader's locale format and time zone, with the zone's
+    abbreviation: "25 ноября 2026 г. 14:30 MSK", "2026年11月25日 14:30 CST"."""
+    from django.template.defaultfilters import date
+    from django.utils import timezone
+
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{date(value, 'DATETIME_FORMAT')} {date(value, 'T')}"

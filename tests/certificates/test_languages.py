@@ -1,0 +1,103 @@
+"""Certificates in English plus the lead office's language; the holder's name in
+their own script (PDF and signed credential)."""
+
+import json
+
+import jsonschema
+import pytest
+
+from certificates import pdf
+from certificates.selectors import certificate_pdf_data
+from certificates.services import certificate_issue
+from tests.courses.factories import translate_page
+
+from .factories import CompletedEnrolmentFactory
+from .test_credentials import SCHEMA, _fetch_with
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def russian_led_certificate():
+    enrolment = CompletedEnrolmentFactory(
+        cohort__lead_office__language="ru",
+        user__native_name="Айгерим Нурлановна",
+    )
+    translate_page(enrolment.cohort.course, "ru", title="Патентный поиск")
+    return certificate_issue(enrolment=enrolment)
+
+
+def test_second_language_and_translated_title_are_frozen_at_issue(
+    russian_led_certificate,
+):
+    assert russian_led_certificate.second_language == "ru"
+    assert russian_led_certificate.course_title_second == "Патентный поиск"
+
+
+def test_english_lead_office_prints_english_only():
+    enrolment = CompletedEnrolmentFactory(cohort__lead_office__language="en")
+    certificate = certificate_issue(enrolment=enrolment)
+    assert certificate.second_language == ""
+    html = pdf.certificate_html(certificate_pdf_data(certificate))
+    assert 'class="lead second"' not in html
+
+
+def test_pdf_text_is_in_english_and_the_lead_office_language(
+    russian_led_certificate,
+):
+    html = pdf.certificate_html(certificate_pdf_data(russian_led_certificate))
+    assert '<html lang="en">' in html
+    assert "Certificate of completion" in html
+    assert "Айгерим Нурлановна" in html  # the holder's own script
+    assert 'lang="ru" dir="ltr">Патентный поиск</p>' in html
+    # The Russian lines are rendered under translation.override("ru"):
+    # Django's own Russian month names prove it.
+    start = russian_led_certificate.start_date
+    from django.utils import formats, translation
+
+    with translation.override("ru"):
+        month = formats.date_format(start, "F")
+    assert month in html
+
+
+def test_arabic_second_language_is_right_to_left():
+    enrolment = CompletedEnrolmentFactory(
+        cohort__lead_office__language="ar", user__native_name="فاطمة السيد"
+    )
+    html = pdf.certificate_html(
+        certificate_pdf_data(certificate_issue(enrolment=enrolment))
+    )
+    assert 'lang="ar" dir="rtl"' in html
+    assert "فاطمة السيد" in html
+
+
+@pytest.mark.skipif(not SCHEMA.exists(), reason="OB 3.0 schema not found")
+def test_credential_carries_both_languages_and_stays_valid(
+    client, russian_led_certificate
+):
+    credential = russian_led_certificate.credential
+    jsonschema.Draft201909Validator(json.loads(SCHEMA.read_text())).validate(credential)
+    names = [
+        identity["identityHash"]
+        for identity in credential["credentialSubject"]["identifier"]
+        if identity["identityType"] == "name"
+    ]
+    assert "Айгерим Нурлановна" in names
+    achievement = credential["credentialSubject"]["achievement"]
+    assert achievement["inLanguage"] == "en"
+    (related,) = achievement["related"]
+    assert related["inLanguage"] == "ru"
+    assert related["name"] == "Патентный поиск"
+    assert "Related" in related["type"]
+
+    verify = pytest.importorskip("certificates.credentials.verify")
+    report = verify.credential_verify(credential, fetch_status=_fetch_with(client))
+    assert report.valid, report.as_dict()
+
+
+def test_bcp47_tags():
+    from certificates.services.credentials import bcp47
+
+    assert bcp47("zh-hans") == "zh-Hans"
+    assert bcp47("ar") == "ar"
+    assert bcp47("en-gb") == "en-GB"
