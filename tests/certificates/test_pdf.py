@@ -45,3 +45,27 @@ def test_html_has_the_names_and_code():
         {**DATA, "holder_name": "Wang Fang", "holder_native_name": "王芳"}
     )
     assert "王芳" in html and DATA["code"] in html and "<svg" in html
+
+
+@pytest.mark.real_pdf
+@pytest.mark.parametrize(("language", "direction"), [("zh-hans", "ltr"), ("ar", "rtl")])
+def test_two_languages_and_three_cosigners_fit_on_one_page(language, direction):
+    import weasyprint
+
+    signer = {
+        "signatory_name": "Min Zhou",
+        "signatory_title": "Training coordinator",
+        "name": "Intellectual Property Office of Singapore (IPOS)",
+    }
+    html = pdf.certificate_html(
+        {
+            **DATA,
+            "holder_name": "Wang Fang",
+            "holder_native_name": "王芳",
+            "second_language": language,
+            "second_dir": direction,
+            "course_title_second": "专利检索与审查",
+            "cosigners": [signer, signer, signer],
+        }
+    )
+    assert len(weasyprint.HTML(string=html).render().pages) == 1
