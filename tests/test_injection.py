@@ -12,9 +12,16 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts import roles
 from tests.accounts.factories import UserFactory
+from tests.cohorts.factories import (
+    AdmittedEnrolmentFactory,
+    AssessmentFactory,
+    CohortFactory,
+    SessionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +39,15 @@ class Case:
     setup: Callable | None = None
 
 
+def open_cohort(trainee):
+    cohort = CohortFactory()
+    return {
+        "slug": cohort.slug,
+        "cohort_id": cohort.pk,
+        "office": cohort.lead_office_id,
+    }
+
+
 CASES = [
     Case(
         id="profile",
@@ -42,6 +58,17 @@ CASES = [
             ("self", "/accounts/profile/"),
             ("admin", "/admin/users/"),
             ("admin", "/admin/users/edit/{trainee_id}/"),
+        ],
+    ),
+    Case(
+        id="application",
+        post_url="/cohorts/{slug}/apply/",
+        fields=["employer", "position", "motivation"],
+        other_data={"office": "{office}"},
+        setup=open_cohort,
+        shown_at=[
+            ("self", "/learning/"),
+            ("admin", "/admin/cohorts/applications/{cohort_id}/"),
         ],
     ),
 ]
@@ -81,3 +108,49 @@ def test_free_text_is_escaped_wherever_it_is_shown(client, case, staff_user):
     assert shown == set(case.fields), "never shown: " + ", ".join(
         sorted(set(case.fields) - shown)
     )
+
+
+def assert_escaped(html: str, where: str) -> None:
+    for raw in DANGEROUS:
+        assert raw not in html, f"{raw!r} rendered unescaped on {where}"
+
+
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def test_assignment_file_name_is_escaped_for_trainee_and_graders(
+    client, staff_user, settings, tmp_path
+):
+    """The uploaded file's name is the trainee's text too: shown, never run."""
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path)
+    enrolment = AdmittedEnrolmentFactory()
+    assignment = AssessmentFactory(cohort=enrolment.cohort)
+    slug = enrolment.cohort.slug
+    # A browser never sends a "/" in a file name; everything else is allowed.
+    name = '<img src=x onerror=alert("xss-file")><script>alert(1).pdf'
+    client.force_login(enrolment.user)
+    response = client.post(
+        f"/cohorts/{slug}/assessments/{assignment.pk}/",
+        {"file": SimpleUploadedFile(name, PDF, "application/pdf")},
+    )
+    assert response.status_code == 302
+    for user, url in (
+        (enrolment.user, f"/cohorts/{slug}/assessments/{assignment.pk}/"),
+        (staff_user, f"/cohorts/manage/{slug}/assessments/{assignment.pk}/"),
+    ):
+        client.force_login(user)
+        html = client.get(url).content.decode()
+        assert "xss-file" in html, url
+        assert_escaped(html, url)
+
+
+def test_check_in_code_is_echoed_escaped(client):
+    """A mistyped check-in code comes back in the form, escaped."""
+    enrolment = AdmittedEnrolmentFactory()
+    SessionFactory(cohort=enrolment.cohort)
+    client.force_login(enrolment.user)
+    response = client.post("/cohorts/check-in/", {"code": "<script>xs"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "&lt;script&gt;xs" in html
+    assert_escaped(html, "/cohorts/check-in/")
