@@ -13,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from courses.localization import in_active_locale, source_page
+from courses.localization import (
+    active_locale_id,
+    default_locale_id,
+    in_active_locale,
+    source_page,
+)
 from courses.models import (
     CourseIndexPage,
     CoursePage,
@@ -269,6 +274,9 @@ def _progress(record, outline, completed_source_ids) -> Progress:
 class CourseInProgress:
     course: CoursePage
     progress: Progress
+    # Titles in the reader's language where the pages are translated.
+    title: str = ""
+    resume_title: str = ""
 
 
 def course_list_in_progress(*, user) -> list[CourseInProgress]:
@@ -288,7 +296,9 @@ def course_list_in_progress(*, user) -> list[CourseInProgress]:
         .public()
         .filter(content_type_id=lesson_type)
         .filter(_descendants_of([record.course for record in records]))
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
+        .only(
+            "id", "title", "url_path", "path", "depth", "locale_id", "translation_key"
+        )
         .order_by("path")
     )
     completed = set(
@@ -305,12 +315,44 @@ def course_list_in_progress(*, user) -> list[CourseInProgress]:
             course=record.course, sections=[], lessons=course_lessons
         )
         done = completed & {lesson.pk for lesson in course_lessons}
+        progress = _progress(record, outline, done)
+        resume = progress.resume_lesson
         result.append(
             CourseInProgress(
-                course=record.course, progress=_progress(record, outline, done)
+                course=record.course,
+                progress=progress,
+                title=record.course.title,
+                resume_title=resume.title if resume else "",
             )
         )
+    _translate_titles(result)
     return result
+
+
+def _translate_titles(items: list[CourseInProgress]) -> None:
+    """Titles of the translations into the reader's language; one query, none in
+    the source language. Progress stays on source pages; links are localized by
+    the template."""
+    locale_id = active_locale_id()
+    if not items or locale_id is None or locale_id == default_locale_id():
+        return
+    keys = {item.course.translation_key for item in items}
+    keys |= {
+        item.progress.resume_lesson.translation_key
+        for item in items
+        if item.progress.resume_lesson
+    }
+    titles = dict(
+        Page.objects.live()
+        .filter(translation_key__in=keys, locale_id=locale_id)
+        .values_list("translation_key", "title")
+    )
+    for item in items:
+        item.title = titles.get(item.course.translation_key, item.title)
+        if item.progress.resume_lesson:
+            item.resume_title = titles.get(
+                item.progress.resume_lesson.translation_key, item.resume_title
+            )
 
 
 def _descendants_of(pages):

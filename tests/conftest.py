@@ -31,6 +31,17 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _english_first():
+    """Each test starts in English: a request in another language leaves that
+    language active in the thread, which a failing test would pass on."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()

@@ -114,3 +114,18 @@ def test_jurisdiction_fallback_and_translated_comparison(client):
     html = response.content.decode()
     assert ">Китай</a>" in html
     assert 'href="/ru/regimes/singapore/" lang="en" dir="ltr">Singapore</a>' in html
+
+
+def test_my_learning_names_started_courses_in_the_readers_language(client, course):
+    trainee = UserFactory()
+    lesson = course.get_children().first().specific
+    services.lesson_complete(user=trainee, lesson=lesson)
+    translate_page(course, "zh-hans", title="工作共享")
+    translate_page(lesson, "zh-hans", title="为何共享")
+    client.force_login(trainee)
+    chinese = client.get("/zh-hans/learning/").content.decode()
+    assert "工作共享" in chinese
+    assert "为何共享" in chinese  # the lesson to resume, translated
+    assert ">Work sharing<" not in chinese
+    english = client.get("/learning/").content.decode()
+    assert ">Work sharing<" in english and "工作共享" not in english
