@@ -4,6 +4,7 @@
     bench/run.sh verify    # /verify/<code>/ and the API vs a bare indexed lookup
     bench/run.sh issue     # 1,000 certificates (credential + PDF), Celery worker -c 2
     bench/run.sh pages     # every public page and a mixed workload (issue 7)
+    bench/run.sh checkin   # 200 trainees checking in within a minute, then at once
 
 Each command starts its own throw-away PostgreSQL and Redis (ports from
 BENCH_PGPORT / BENCH_REDISPORT), migrates and seeds the demo data, starts
@@ -18,6 +19,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -31,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from paced import post_paced, warm_up  # noqa: E402
 from services import services  # noqa: E402
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -347,21 +350,29 @@ def cmd_pages(args, urls) -> None:
     )
 
 
-def cmd_issue(args, urls) -> None:
-    """Issue 6: bulk issuance with a Celery worker of 2 processes."""
-    env = base_env(urls)
-    helper = [str(PYTHON), str(ROOT / "bench" / "issue.py")]
+def helper(script: str, env: dict):
+    """A function running `bench/<script> …` in the bench's environment (JSON out)."""
 
     def step(*command) -> dict:
         result = subprocess.run(
-            [*helper, *command],
+            [str(PYTHON), str(ROOT / "bench" / script), *command],
             cwd=ROOT,
             env=env,
-            check=True,
             capture_output=True,
             text=True,
         )
+        if result.returncode:
+            sys.stderr.write(result.stderr[-5000:])
+            raise SystemExit(f"bench/{script} {command[0]} failed")
         return json.loads(result.stdout.strip().splitlines()[-1])
+
+    return step
+
+
+def cmd_issue(args, urls) -> None:
+    """Issue 6: bulk issuance with a Celery worker of 2 processes."""
+    env = base_env(urls)
+    step = helper("issue.py", env)
 
     print(f"Preparing a completed cohort of {args.certificates} trainees…", flush=True)
     setup = step("prepare", str(args.certificates))
@@ -409,11 +420,123 @@ def cmd_issue(args, urls) -> None:
     write(args, "issue", text)
 
 
+def wrk_checkin(base: str, data: Path, args) -> dict:
+    """All trainees post at once: one wrk connection each (bench/checkin.lua).
+
+    wrk runs until every thread has all its answers (then it is stopped) or
+    for `args.checkin_seconds` at most.
+    """
+    done = data.with_suffix(".done")
+    done.unlink(missing_ok=True)
+    threads = args.threads
+    command = ["wrk", f"-t{threads}", f"-c{args.trainees}"]
+    command += [f"-d{args.checkin_seconds}s", "--latency", "--timeout"]
+    command += [f"{args.checkin_seconds}s", "-s", str(ROOT / "bench" / "checkin.lua")]
+    command += [base + "/", "--", f"{data}.lua", str(done), str(threads)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    while process.poll() is None:
+        if done.exists() and len(done.read_text().split()) >= threads:
+            process.send_signal(signal.SIGINT)  # wrk prints its results and exits
+            break
+        time.sleep(0.1)
+    output, _ = process.communicate(timeout=args.checkin_seconds + 30)
+    line = next(x for x in output.splitlines() if x.startswith("CHECKIN "))
+    result = json.loads(line.removeprefix("CHECKIN "))
+    measured = parse_wrk(output)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+)", output
+    )
+    # wrk's timeout count is left out: it also counts connections that wait
+    # idle after their trainee's answer. Unanswered trainees are counted below.
+    return result | {
+        "p50": measured["p50"],
+        "p99": measured["p99"],
+        "max": latency_max(output),
+        "socket_errors": sum(int(n) for n in sockets.groups()) if sockets else 0,
+    }
+
+
+def latency_max(output: str) -> float:
+    match = re.search(r"^\s+Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s|m)", output, re.M)
+    return float(match.group(1)) * UNITS[match.group(2)] if match else float("nan")
+
+
+CHECKIN_HEAD = (
+    "| run | load generator | trainees | successful check-ins | errors | "
+    "first POST to last answer | check-ins/s | p50 ms | p99 ms | max ms | "
+    "attendance records (trainees, max per trainee) | check-in history rows | "
+    "answers |\n"
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n"
+)
+
+
+def checkin_row(name: str, client: str, result: dict, check: dict) -> str:
+    unanswered = result["trainees"] - result["ok"] - result["failed"]
+    errors = result["failed"] + unanswered + result["socket_errors"]
+    answers = ", ".join(f"{n} x {s}" for s, n in sorted(result["statuses"].items()))
+    if unanswered:
+        answers += f", {unanswered} unanswered"
+    rate = result["ok"] / result["seconds"] if result["seconds"] else 0.0
+    return (
+        f"| {name} | {client} | {result['trainees']} | {result['ok']} | {errors} | "
+        f"{result['seconds']:.1f} s | {rate:.1f} | {result['p50']:.1f} | "
+        f"{result['p99']:.1f} | {result['max']:.1f} | {check['marks']} "
+        f"({check['trainees_marked']}, {check['marks_per_trainee_max']}) | "
+        f"{check['check_in_changes']} | {answers} |\n"
+    )
+
+
+def cmd_checkin(args, urls) -> None:
+    """Issue 7: trainees checking in to one session, paced over a minute and at once."""
+    env = base_env(urls, ATTENDANCE_CHECKIN_RATE="100000000/m")
+    step = helper("checkin.py", env)
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    n, seconds = args.trainees, args.checkin_seconds
+    table, problems = "", []
+    with gunicorn(env, args.workers) as base:
+        runs = [
+            (f"{n} within {seconds} s, evenly spread", "bench/paced.py", "paced"),
+            (f"{n} at once", f"wrk -t{args.threads} -c{n}, bench/checkin.lua", "burst"),
+        ]
+        for name, client, kind in runs:
+            data = SCRATCH / f"checkin-{kind}"
+            print(f"Check-in, {name}: seeding {n} logged-in trainees…", flush=True)
+            setup = step("prepare", str(n), str(data))
+            codes = json.loads(Path(f"{data}.json").read_text())
+            warm_up(base, codes)
+            print("  posting…", flush=True)
+            if kind == "paced":
+                result = post_paced(base, codes, seconds)
+            else:
+                result = wrk_checkin(base, data, args)
+            check = step("verify", str(setup["session"]))
+            if not (
+                check["marks"] == check["trainees_marked"] == n == result["ok"]
+                and check["check_in_changes"] == n
+            ):
+                problems.append(f"{name}: {json.dumps(check)}")
+            table += checkin_row(name, client, result, check)
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    text = (
+        f"Check-in bursts, one session, {n} admitted trainees each logged in · "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · PostgreSQL + Redis (throw-away, "
+        f"fsync off) · gunicorn {args.workers} sync workers · rate limit raised · "
+        f"{os.cpu_count()} CPU cores shared with the load generator · load average "
+        f"(1/5/15 min) at the end {load}\n\n" + CHECKIN_HEAD + table
+    )
+    if problems:
+        text += "\nDatabase check failed: " + "; ".join(problems) + "\n"
+    write(args, "checkin", text)
+    if problems:
+        raise SystemExit("check-ins lost or duplicated")
+
+
 COMMANDS = {
     "courses": cmd_courses,
     "verify": cmd_verify,
     "pages": cmd_pages,
     "issue": cmd_issue,
+    "checkin": cmd_checkin,
 }
 
 
@@ -432,6 +555,13 @@ def main() -> int:
     parser.add_argument("--certificates", type=int, default=1000, help="issue only")
     parser.add_argument("--processes", type=int, default=2, help="Celery processes")
     parser.add_argument("--timeout", type=int, default=1200, help="issue only, s")
+    parser.add_argument("--trainees", type=int, default=200, help="checkin only")
+    parser.add_argument(
+        "--checkin-seconds",
+        type=int,
+        default=60,
+        help="checkin only: the paced run's spread, the burst's bound",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk not found: apt-get install wrk")

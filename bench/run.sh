@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks on 127.0.0.1 (see bench/README.md):
-#   bench/run.sh courses|verify|issue|pages|all [--duration 10 --runs 3 …]
+#   bench/run.sh courses|verify|issue|pages|checkin|all [--duration 10 --runs 3 …]
 # Each run starts its own throw-away PostgreSQL and Redis and stops them after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
