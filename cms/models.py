@@ -22,6 +22,13 @@ class HomePage(LocalizedPageMixin, PathRouteMixin, RouteAncestorsMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from cms.selectors import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["home"] = home_sections()
+        return context
+
     class Meta:
         verbose_name = _("home page")
 
