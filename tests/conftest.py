@@ -106,6 +106,33 @@ def services():
     app.conf.task_always_eager = False
     yield app
     app.conf.task_always_eager = previous
+    _wait_for_idle_worker(app)
+
+
+def _wait_for_idle_worker(app, timeout: float = 120.0) -> None:
+    """Let the worker finish what the test queued (PDF renders after issuing…)
+    before the test database is flushed: a task holding row locks while the
+    flush truncates the tables deadlocks both."""
+    import time
+
+    import redis
+    from django.conf import settings
+
+    queue = app.conf.task_default_queue or "celery"
+    broker = redis.Redis.from_url(settings.REDIS_URL)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        inspect = app.control.inspect(timeout=1.0)
+        busy = [
+            task
+            for tasks in (inspect.active() or {}, inspect.reserved() or {})
+            for worker_tasks in tasks.values()
+            for task in worker_tasks
+        ]
+        if not busy and broker.llen(queue) == 0:
+            return
+        time.sleep(0.5)
+    pytest.fail(f"the Celery worker was still busy {timeout:.0f} s after the test")
 
 
 def pytest_terminal_summary(terminalreporter):

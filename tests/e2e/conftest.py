@@ -110,7 +110,11 @@ class Screenshots:
         self.count += 1
         name = re.sub(r"[^a-z0-9]+", "-", step.lower()).strip("-")
         path = self.folder / f"{self.count:02d}-{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        try:
+            page.screenshot(path=str(path), full_page=True)
+        except Exception:  # noqa: BLE001 - a navigation was still under way
+            page.wait_for_load_state("load")
+            page.screenshot(path=str(path), full_page=True)
         return path
 
 

@@ -26,8 +26,8 @@ def test_instructor_edit_goes_live_after_a_reviewer_publishes_it(
     login(page, demo, "instructor@example.org")
     page.goto(f"{demo}/admin/")
     page.get_by_placeholder("Search all pages").fill(LESSON)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     shot(page, "instructor search")
     page.get_by_role("link", name=LESSON).first.click()
     page.wait_for_load_state()
