@@ -12,7 +12,6 @@ checkin.py verify SESSION  what the database holds for the session: marks, marks
 import json
 import os
 import sys
-import time
 from datetime import timedelta
 from importlib import import_module
 from pathlib import Path
@@ -38,14 +37,13 @@ from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH  # noq
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
+from seeding import cohort_copy_with_trainees  # noqa: E402
 
-from accounts.models import User  # noqa: E402
 from cohorts import checkin_codes  # noqa: E402
 from cohorts.models import (  # noqa: E402
     AttendanceChange,
     AttendanceMark,
     Cohort,
-    CohortOffice,
     Enrolment,
     Session,
 )
@@ -75,52 +73,20 @@ def prepare(n: int, out: str) -> dict:
     )
     if source is None:
         raise SystemExit("the demo has no cohort")
-    quotas = list(CohortOffice.objects.filter(cohort=source))
-    stamp = f"{time.time_ns():x}"
     now = timezone.now()
     with transaction.atomic():
-        cohort = Cohort.objects.get(pk=source.pk)
-        cohort.pk = cohort.id = None
-        cohort.slug = f"bench-checkin-{stamp}"
-        cohort.title = f"{source.title} (check-in bench)"
-        cohort.capacity = n
-        cohort.status = Cohort.Status.RUNNING
-        cohort.start_date = (now - timedelta(days=1)).date()
-        cohort.end_date = (now + timedelta(days=30)).date()
-        cohort.save()
-        CohortOffice.objects.bulk_create(
-            [
-                CohortOffice(cohort=cohort, office_id=q.office_id, seat_quota=n)
-                for q in quotas
-            ]
-        )
-        password = make_password(None)
-        users = User.objects.bulk_create(
-            [
-                User(
-                    email=f"checkin-{stamp}-{i}@example.org",
-                    first_name=f"Trainee {i}",
-                    last_name="Bench",
-                    password=password,
-                    is_active=True,
-                )
-                for i in range(n)
-            ]
-        )
-        Enrolment.objects.bulk_create(
-            [
-                Enrolment(
-                    cohort=cohort,
-                    user=user,
-                    office=source.lead_office,
-                    employer="Bench office",
-                    position="Examiner",
-                    motivation="Benchmark",
-                    status=Enrolment.Status.ADMITTED,
-                    admitted_at=now - timedelta(days=1),
-                )
-                for user in users
-            ]
+        cohort, users = cohort_copy_with_trainees(
+            source,
+            n,
+            slug="bench-checkin",
+            title=f"{source.title} (check-in bench)",
+            cohort={
+                "status": Cohort.Status.RUNNING,
+                "start_date": (now - timedelta(days=1)).date(),
+                "end_date": (now + timedelta(days=30)).date(),
+            },
+            user={"password": make_password(None)},
+            enrolment={"admitted_at": now - timedelta(days=1)},
         )
         # Opens for check-in now (15 minutes before the start): trainees are present.
         session = Session.objects.create(

@@ -26,10 +26,10 @@ django.setup()
 
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from seeding import cohort_copy_with_trainees  # noqa: E402
 
-from accounts.models import User  # noqa: E402
 from certificates.models import Certificate, CertificateBatch  # noqa: E402
-from cohorts.models import Cohort, CohortOffice, Enrolment  # noqa: E402
+from cohorts.models import Cohort, Enrolment  # noqa: E402
 
 
 def prepare(n: int) -> dict:
@@ -41,52 +41,21 @@ def prepare(n: int) -> dict:
     )
     if source is None:
         raise SystemExit("the demo has no completed cohort")
-    quotas = list(CohortOffice.objects.filter(cohort=source))
-    stamp = f"{time.time_ns():x}"
+    now = timezone.now()
     with transaction.atomic():
-        cohort = Cohort.objects.get(pk=source.pk)
-        cohort.pk = cohort.id = None
-        cohort.slug = f"bench-{stamp}"
-        cohort.title = f"{source.title} (bench)"
-        cohort.capacity = n
-        cohort.save()
-        CohortOffice.objects.bulk_create(
-            [
-                CohortOffice(cohort=cohort, office_id=q.office_id, seat_quota=n)
-                for q in quotas
-            ]
-        )
-        users = User.objects.bulk_create(
-            [
-                User(
-                    email=f"bench-{stamp}-{i}@example.org",
-                    first_name=f"Trainee {i}",
-                    last_name="Bench",
-                    native_name="Тренинг 试验 تجربة",
-                    is_active=True,
-                )
-                for i in range(n)
-            ]
-        )
-        now = timezone.now()
-        Enrolment.objects.bulk_create(
-            [
-                Enrolment(
-                    cohort=cohort,
-                    user=user,
-                    office=source.lead_office,
-                    employer="Bench office",
-                    position="Examiner",
-                    motivation="Benchmark",
-                    status=Enrolment.Status.ADMITTED,
-                    admitted_at=now,
-                    completion=Enrolment.Completion.COMPLETED,
-                    attendance_rate=Decimal("95.00"),
-                    final_score=Decimal("90.00"),
-                    completed_at=now,
-                )
-                for user in users
-            ]
+        cohort, _users = cohort_copy_with_trainees(
+            source,
+            n,
+            slug="bench",
+            title=f"{source.title} (bench)",
+            user={"native_name": "Тренинг 试验 تجربة"},
+            enrolment={
+                "admitted_at": now,
+                "completion": Enrolment.Completion.COMPLETED,
+                "attendance_rate": Decimal("95.00"),
+                "final_score": Decimal("90.00"),
+                "completed_at": now,
+            },
         )
     return {"cohort": cohort.pk}
 
