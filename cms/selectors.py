@@ -23,9 +23,10 @@ class HomeSections:
 
 
 def home_sections() -> HomeSections:
-    """The home page's listings, in the reader's language; a fixed number of queries."""
-    open_cohorts = list(cohort_list_open())
-    courses = list(
+    """The home page's listings, in the reader's language; a fixed number of queries
+    (only what is shown is loaded; the rest is counted)."""
+    open_cohorts = cohort_list_open()
+    courses = (
         in_active_locale(CoursePage.objects.all())
         .live()
         .public()
@@ -36,9 +37,9 @@ def home_sections() -> HomeSections:
             (cohort, cohort_seats_by_office(cohort))
             for cohort in open_cohorts[:HOME_COHORTS]
         ],
-        open_cohort_count=len(open_cohorts),
-        courses=courses[:HOME_COURSES],
-        course_count=len(courses),
+        open_cohort_count=open_cohorts.count(),
+        courses=list(courses[:HOME_COURSES]),
+        course_count=courses.count(),
         offices=list(Office.objects.order_by("name").only("name", "short_code")),
         certificates_issued=Certificate.objects.filter(
             revoked_at__isnull=True, superseded_at__isnull=True
