@@ -242,3 +242,63 @@ def _parse(value):
     import datetime
 
     return datetime.datetime.fromisoformat(value) if value else None
+
+
+# ---- the cohort hub and dashboard (staff workspace) ----
+
+
+def cohort_certificate_counts(cohort) -> dict[str, int]:
+    """Current certificates issued for the cohort and how many are revoked; one query."""
+    from django.db.models import Count, Q
+
+    return Certificate.objects.filter(
+        cohort=cohort, superseded_at__isnull=True
+    ).aggregate(
+        issued=Count("pk"),
+        revoked=Count("pk", filter=Q(revoked_at__isnull=False)),
+    )
+
+
+def cohort_cosigning_status(cohort) -> list[tuple]:
+    """(office, its approval or None) for each office taking part; two queries."""
+    from certificates.models import CohortEndorsement
+
+    approvals = {
+        a.office_id: a for a in CohortEndorsement.objects.filter(cohort=cohort)
+    }
+    return [
+        (p.office, approvals.get(p.office_id))
+        for p in cohort.participations.select_related("office").order_by("office__name")
+    ]
+
+
+def endorsements_to_approve(user, cohort_ids) -> dict[int, int]:
+    """Cohort id → how many of the user's offices have yet to approve its
+    results: completed cohorts with current certificates, one query."""
+    from django.db.models import Count, Exists, OuterRef
+
+    from certificates.models import CohortEndorsement
+    from certificates.services.endorsements import SIGNABLE_COHORT_STATUSES
+    from cohorts.models import CohortOffice
+    from cohorts.selectors.scoping import office_ids_for_user
+
+    approved = CohortEndorsement.objects.filter(
+        cohort_id=OuterRef("cohort_id"), office_id=OuterRef("office_id")
+    )
+    current = Certificate.objects.filter(
+        cohort_id=OuterRef("cohort_id"),
+        revoked_at__isnull=True,
+        superseded_at__isnull=True,
+    )
+    rows = (
+        CohortOffice.objects.filter(
+            cohort_id__in=list(cohort_ids),
+            office_id__in=office_ids_for_user(user),
+            cohort__status__in=SIGNABLE_COHORT_STATUSES,
+        )
+        .filter(Exists(current), ~Exists(approved))
+        .order_by()
+        .values("cohort_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["cohort_id"]: row["n"] for row in rows}

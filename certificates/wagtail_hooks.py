@@ -1,8 +1,20 @@
+from urllib.parse import urlencode
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
+
+from cohorts.hub import (
+    DASHBOARD_HOOK,
+    HUB_HOOK,
+    HubAction,
+    HubFigure,
+    HubLink,
+    HubSection,
+)
 
 from .models import Certificate
 from .viewsets import certificate_permission_policy, certificate_viewset
@@ -45,3 +57,85 @@ def register_office_keys_menu_item():
         icon_name="key",
         order=900,
     )
+
+
+# ---- the staff workspace: a section of the cohort hub, dashboard actions ----
+
+
+@hooks.register(HUB_HOOK)
+def certificates_hub_section(request, cohort):
+    from cohorts.selectors.scoping import office_ids_for_user, user_leads_cohort
+
+    from .selectors import cohort_certificate_counts, cohort_cosigning_status
+
+    user = request.user
+    leads = user_leads_cohort(user, cohort)
+    status = cohort_cosigning_status(cohort)
+    mine = office_ids_for_user(user)
+    counts = cohort_certificate_counts(cohort)
+    section = HubSection(
+        heading=_("Certificates and co-signing"),
+        order=200,
+        figures=[
+            HubFigure(_("Certificates issued"), counts["issued"]),
+            HubFigure(_("Revoked"), counts["revoked"]),
+            *[
+                HubFigure(
+                    office.name,
+                    approval.get_status_display() if approval else _("Not approved"),
+                )
+                for office, approval in status
+            ],
+        ],
+    )
+    if leads:
+        section.links += [
+            HubLink(
+                _("Issue certificates for all completed trainees"),
+                reverse("certificates:cohort_issue", args=[cohort.slug]),
+                post=True,
+                primary=True,
+            ),
+            HubLink(
+                _("Download all PDFs (ZIP)"),
+                reverse("certificates:cohort_zip", args=[cohort.slug]),
+            ),
+            HubLink(
+                _("Certificates"),
+                reverse("certificates_admin:index")
+                + "?"
+                + urlencode({"q": cohort.title}),
+            ),
+        ]
+    # The endorsements page admits coordinators of a taking-part office.
+    if user.is_superuser or mine & {office.pk for office, _approval in status}:
+        section.links.append(
+            HubLink(
+                _("Co-signing (endorsements)"),
+                reverse("certificates:cohort_endorsements", args=[cohort.slug]),
+            )
+        )
+    return section
+
+
+@hooks.register(DASHBOARD_HOOK)
+def certificates_dashboard_actions(request, cohorts):
+    from .selectors import endorsements_to_approve
+
+    counts = endorsements_to_approve(request.user, [c.pk for c in cohorts])
+    return {
+        cohort.pk: [
+            HubAction(
+                ngettext(
+                    "%(n)s endorsement to approve",
+                    "%(n)s endorsements to approve",
+                    counts[cohort.pk],
+                )
+                % {"n": counts[cohort.pk]},
+                counts[cohort.pk],
+                reverse("certificates:cohort_endorsements", args=[cohort.slug]),
+            )
+        ]
+        for cohort in cohorts
+        if counts.get(cohort.pk)
+    }

@@ -65,3 +65,15 @@ class GradingError(AssessmentError):
 
 class CohortStateError(ApplicationError):
     pass
+
+
+class SessionError(ApplicationError):
+    """A session cannot be scheduled, changed or deleted; the message says why."""
+
+
+class SessionNotAllowedError(SessionError):
+    """Only the lead office's coordinators schedule a cohort's sessions."""
+
+
+class SessionHasAttendanceError(SessionError):
+    """The session has attendance marks, so deleting it would lose them."""

@@ -48,3 +48,61 @@ class CohortPermissionPolicy(BasePermissionPolicy):
         return get_user_model().objects.filter(is_active=True).filter(
             office_memberships__isnull=False
         ) | get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+
+class SessionPermissionPolicy(BasePermissionPolicy):
+    """Sessions follow their cohort: its staff (coordinators of a taking-part
+    office, the cohort's instructors) view them; only the lead office's
+    coordinators and superusers add, change or delete them."""
+
+    def _staff_cohorts(self, user):
+        # The same rule as the gradebook and rosters: coordinators or instructors.
+        from cohorts.selectors.assessments import cohort_list_for_grader
+
+        return cohort_list_for_grader(user)
+
+    def user_has_permission(self, user, action):
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        if action == "view":
+            return self._staff_cohorts(user).exists()
+        # Scheduling needs a cohort that one of the user's offices leads.
+        return Cohort.objects.filter(
+            lead_office_id__in=office_ids_for_user(user)
+        ).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if user.is_superuser:
+            return True
+        if action == "view":
+            return self._staff_cohorts(user).filter(pk=instance.cohort_id).exists()
+        return instance.cohort.lead_office_id in office_ids_for_user(user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        from cohorts.models import Session
+
+        if not user.is_active:
+            return Session.objects.none()
+        if user.is_superuser:
+            return Session.objects.all()
+        if "view" in actions:
+            return Session.objects.filter(
+                cohort__in=self._staff_cohorts(user).values("pk")
+            )
+        return Session.objects.filter(
+            cohort__lead_office_id__in=office_ids_for_user(user)
+        )
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects.filter(is_active=True)
+        return (
+            users.filter(office_memberships__isnull=False)
+            | users.filter(taught_sessions__isnull=False)
+            | users.filter(is_superuser=True)
+        ).distinct()

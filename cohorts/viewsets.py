@@ -19,13 +19,16 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import HeaderButton
 
-from cohorts.models import Cohort, Office, OfficeApiToken, OfficeMembership
+from cohorts.forms.sessions import SessionAdminForm
+from cohorts.models import Cohort, Office, OfficeApiToken, OfficeMembership, Session
 from cohorts.selectors.scoping import (
     cohort_list_for_coordinator,
     office_ids_for_user,
     user_leads_cohort,
 )
 from cohorts.views import admin as admin_views
+from cohorts.views import hub as hub_views
+from cohorts.views import sessions_admin
 
 
 class CohortAdminForm(WagtailAdminModelForm):
@@ -65,6 +68,15 @@ class CohortIndexView(generic.IndexView):
         buttons.insert(
             0,
             MenuItem(
+                _("Open hub"),
+                url=reverse("cohort_admin:hub", args=[instance.pk]),
+                icon_name="home",
+                priority=0,
+            ),
+        )
+        buttons.insert(
+            1,
+            MenuItem(
                 _("Applications"),
                 url=reverse("cohort_admin:applications", args=[instance.pk]),
                 icon_name="group",
@@ -72,6 +84,14 @@ class CohortIndexView(generic.IndexView):
             ),
         )
         return buttons
+
+
+def _hub_button(cohort):
+    return HeaderButton(
+        _("Open hub"),
+        url=reverse("cohort_admin:hub", args=[cohort.pk]),
+        icon_name="home",
+    )
 
 
 class CohortEditView(ScopedCohortMixin, generic.EditView):
@@ -84,11 +104,12 @@ class CohortEditView(ScopedCohortMixin, generic.EditView):
     @property
     def header_buttons(self):
         return [
+            _hub_button(self.object),
             HeaderButton(
                 _("Applications"),
                 url=reverse("cohort_admin:applications", args=[self.object.pk]),
                 icon_name="group",
-            )
+            ),
         ]
 
 
@@ -97,7 +118,9 @@ class CohortDeleteView(ScopedCohortMixin, generic.DeleteView):
 
 
 class CohortInspectView(ScopedCohortMixin, generic.InspectView):
-    pass
+    @property
+    def header_buttons(self):
+        return [_hub_button(self.object)]
 
 
 class CohortHistoryView(ScopedCohortMixin, generic.history.HistoryView):
@@ -202,6 +225,7 @@ class CohortViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
+            path("hub/<int:pk>/", hub_views.CohortHubView.as_view(), name="hub"),
             path(
                 "applications/<int:pk>/",
                 admin_views.applications,
@@ -221,6 +245,58 @@ class CohortViewSet(ModelViewSet):
                 "applications/<int:pk>/import/",
                 admin_views.roster_import_view,
                 name="import",
+            ),
+        ]
+
+
+class SessionViewSet(ModelViewSet):
+    """A cohort's sessions: its staff see them, the lead office schedules them."""
+
+    model = Session
+    name = "session_admin"
+    url_prefix = "sessions"
+    icon = "date"
+    menu_label = _("Sessions")
+    index_view_class = sessions_admin.SessionIndexView
+    add_view_class = sessions_admin.SessionCreateView
+    edit_view_class = sessions_admin.SessionEditView
+    delete_view_class = sessions_admin.SessionDeleteView
+    inspect_view_class = sessions_admin.SessionInspectView
+    history_view_class = sessions_admin.SessionHistoryView
+    usage_view_class = sessions_admin.SessionUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = sessions_admin.SessionFilterSet
+    list_display = ["title", "cohort", "starts_at", "room"]
+    search_fields = ["title", "room"]
+    search_backend_name = None
+    ordering = ["starts_at"]
+    inspect_view_fields = [
+        "cohort",
+        "title",
+        "starts_at",
+        "ends_at",
+        "room",
+        "online_url",
+        "instructors",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("cohort"),
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+            FieldRowPanel([FieldPanel("room"), FieldPanel("online_url")]),
+            FieldPanel("instructors"),
+        ],
+        base_form_class=SessionAdminForm,
+    )
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "series/",
+                sessions_admin.SessionSeriesView.as_view(),
+                name="series",
             ),
         ]
 
@@ -281,6 +357,7 @@ class CohortsViewSetGroup(ModelViewSetGroup):
     menu_order = 300
     items = (
         CohortViewSet,
+        SessionViewSet,
         OfficeViewSet,
         OfficeMembershipViewSet,
         OfficeApiTokenViewSet,

@@ -1,13 +1,97 @@
+from django.urls import reverse
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 
-from cohorts.models import Cohort
+from accounts import roles
+from cohorts.hub import DASHBOARD_HOOK, HubAction
+from cohorts.models import Cohort, Session
 from cohorts.permissions import CohortPermissionPolicy
+from cohorts.selectors.scoping import office_ids_for_user
+from cohorts.views.sessions_admin import policy as session_permission_policy
 from cohorts.viewsets import CohortsViewSetGroup
 
 register_permission_policy(Cohort, CohortPermissionPolicy(Cohort))
+register_permission_policy(Session, session_permission_policy)
 
 
 @hooks.register("register_admin_viewset")
 def register_cohorts_viewsets():
     return CohortsViewSetGroup()
+
+
+class MyCohortsPanel(Component):
+    """The dashboard's "My cohorts": each cohort's next actions, linking to the
+    hub or the task. Five queries whatever the number of cohorts."""
+
+    name = "my_cohorts"
+    template_name = "cohorts/admin/my_cohorts_panel.html"
+    order = 50
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        from cohorts.selectors.hub import cohort_list_for_dashboard
+
+        request = self.request
+        cohorts = cohort_list_for_dashboard(request.user)
+        extra: dict[int, list[HubAction]] = {}
+        for fn in hooks.get_hooks(DASHBOARD_HOOK):
+            for pk, actions in fn(request, cohorts).items():
+                extra.setdefault(pk, []).extend(actions)
+        rows = []
+        for cohort in cohorts:
+            hub = reverse("cohort_admin:hub", args=[cohort.pk])
+            actions = [
+                HubAction(
+                    ngettext(
+                        "%(n)s application to decide",
+                        "%(n)s applications to decide",
+                        cohort.n_to_decide,
+                    )
+                    % {"n": cohort.n_to_decide},
+                    cohort.n_to_decide,
+                    reverse("cohort_admin:applications", args=[cohort.pk]),
+                ),
+                HubAction(
+                    ngettext(
+                        "%(n)s session today",
+                        "%(n)s sessions today",
+                        cohort.n_sessions_today,
+                    )
+                    % {"n": cohort.n_sessions_today},
+                    cohort.n_sessions_today,
+                    hub,
+                ),
+                HubAction(
+                    ngettext(
+                        "%(n)s submission to grade",
+                        "%(n)s submissions to grade",
+                        cohort.n_to_grade,
+                    )
+                    % {"n": cohort.n_to_grade},
+                    cohort.n_to_grade,
+                    reverse("cohorts:gradebook", args=[cohort.slug]),
+                ),
+                *extra.get(cohort.pk, []),
+            ]
+            rows.append((cohort, hub, [a for a in actions if a.count]))
+        return {"rows": rows, "cohorts_url": reverse("cohort_admin:index")}
+
+
+def _works_on_cohorts(user) -> bool:
+    # Coordinators, instructors and superusers; editors without a cohort role
+    # get no empty panel.
+    return (
+        user.is_superuser
+        or bool(office_ids_for_user(user))
+        or user.groups.filter(name=roles.INSTRUCTORS).exists()
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_cohorts_panel(request, panels):
+    if _works_on_cohorts(request.user):
+        panels.append(MyCohortsPanel(request))

@@ -1,3 +1,5 @@
+import zoneinfo
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -107,6 +109,14 @@ class Cohort(ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The cohort's time zone (UTC if the stored name is unknown)."""
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
 
 
 class CohortOffice(models.Model):
