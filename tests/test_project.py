@@ -145,3 +145,21 @@ def test_bench_view_exists_only_when_enabled(client):
     # is redirected first, to a page that does not exist either).
     for path in ["/bench/ping", "/bench/lookup/SRIP-0000-0000-0000-0000"]:
         assert client.get(path, follow=True).status_code == 404
+
+
+def test_seed_demo_in_production_names_the_missing_signing_keys(settings, tmp_path):
+    from django.core.management.base import CommandError
+    from wagtail.models import Page
+
+    settings.DEBUG = False
+    settings.SIGNING_KEYS_AUTO_CREATE = False
+    settings.SIGNING_KEYS_DIR = str(tmp_path / "keys")
+    pages = Page.objects.count()
+
+    with pytest.raises(CommandError) as excinfo:
+        call_command("seed_demo", force=True)
+
+    message = str(excinfo.value)
+    assert "python manage.py create_signing_key\n" in message
+    assert "create_signing_key --office cnipa" in message
+    assert Page.objects.count() == pages  # stopped before writing anything

@@ -92,7 +92,8 @@ def did_document(controller: str = "platform") -> dict:
         "@context": DID_CONTEXTS,
         "id": did,
         "verificationMethod": methods,
-        "authentication": ids,
+        # Keys only sign credentials; listing them for ``authentication`` would let
+        # them log in as the controller wherever DID auth is accepted.
         "assertionMethod": ids,
     }
 

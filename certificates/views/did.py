@@ -2,7 +2,7 @@
 
 from django.http import Http404, JsonResponse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from certificates.credentials.did import did_document
 from certificates.credentials.keys import CONTROLLER_RE, office_controller
@@ -17,14 +17,15 @@ def _response(controller: str) -> JsonResponse:
     return response
 
 
-@require_GET
+# HEAD too: verifiers and link checkers probe the document before fetching it.
+@require_safe
 @cache_control(public=True, max_age=300)
 def platform_did_document(request):
     """``/.well-known/did.json``: every platform key, current and retired."""
     return _response("platform")
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=300)
 def office_did_document(request, code: str):
     """``/offices/<code>/did.json``: every key of one office."""

@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 from openpyxl import Workbook
 
 from cohorts import checkin_codes
@@ -42,6 +41,7 @@ from cohorts.services.attendance import (
     calendar_token_reset,
     session_markable_from,
 )
+from training.ratelimits import retry_after
 
 
 def _zone(name: str):
@@ -351,27 +351,23 @@ def my_calendar(request):
 # ---- trainee check-in ----
 
 
-def _checkin_rate(group, request):
-    return settings.ATTENDANCE_CHECKIN_RATE
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-@ratelimit(
-    key="user", rate=_checkin_rate, method="POST", group="cohorts.check_in", block=False
-)
-@ratelimit(
-    key="ip", rate=_checkin_rate, method="POST", group="cohorts.check_in", block=False
-)
 def check_in(request):
     if request.method == "POST":
         form = CheckInForm(request.POST)
-        if getattr(request, "limited", False):
+        # Per trainee, so a classroom behind one address can check in together.
+        wait = retry_after(
+            request, group="cohorts.check_in", rate=settings.ATTENDANCE_CHECKIN_RATE
+        )
+        if wait:
             form.is_valid()
             form.add_error(None, _("Too many attempts. Wait a minute, then try again."))
-            return _render(
+            response = _render(
                 request, "cohorts/attendance/check_in.html", {"form": form}, status=429
             )
+            response["Retry-After"] = str(wait)
+            return response
         if form.is_valid():
             try:
                 mark = attendance_check_in(

@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
+from tests.accounts.factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -78,6 +80,22 @@ def test_login_attempts_are_rate_limited(client, user):
     )
     assert not response.wsgi_request.user.is_authenticated
     assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_failed_logins_of_one_account_do_not_lock_out_the_address(client):
+    # A classroom behind one NAT: several trainees mistype, one hammers.
+    trainees = UserFactory.create_batch(4)
+    for trainee in trainees[:3]:
+        for _ in range(6):
+            client.post(
+                "/accounts/login/", {"login": trainee.email, "password": "wrong"}
+            )
+    response = client.post(
+        "/accounts/login/",
+        {"login": trainees[3].email, "password": "pass-1234-word"},
+    )
+    assert response.status_code == 302
+    assert response.wsgi_request.user == trainees[3]
 
 
 def test_password_reset_sends_email(client, user, django_capture_on_commit_callbacks):

@@ -234,3 +234,38 @@ def test_lead_coordinator_issues_for_cohort(client, django_capture_on_commit_cal
         )
     assert response.status_code == 302
     assert Certificate.objects.filter(enrolment=enrolment).exists()
+
+
+def test_logged_in_lookups_are_limited_per_account_not_address(
+    client, certificate, settings
+):
+    # Trainees behind one address each look up their certificate.
+    settings.CERTIFICATE_VERIFY_RATE = "3/m"
+    for _ in range(3):
+        client.force_login(UserFactory())
+        for _ in range(3):
+            assert client.get(verify_url(certificate.code)).status_code == 200
+    assert client.get(verify_url(certificate.code)).status_code == 429
+
+
+def test_behind_a_trusted_proxy_visitors_are_counted_by_their_own_address(
+    client, certificate, settings
+):
+    settings.CERTIFICATE_VERIFY_RATE = "2/m"
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(2):
+        response = client.get(
+            verify_url(certificate.code), HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy
+        )
+        assert response.status_code == 200
+    assert (
+        client.get(
+            verify_url(certificate.code), HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy
+        ).status_code
+        == 429
+    )
+    other = client.get(
+        verify_url(certificate.code), HTTP_X_FORWARDED_FOR="203.0.113.2", **proxy
+    )
+    assert other.status_code == 200

@@ -206,15 +206,34 @@ def test_brute_force_is_rate_limited_per_user(client, running, settings):
     response = client.post(reverse("cohorts:check_in"), {"code": code_now(session)})
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
+    assert 0 < int(response["Retry-After"]) <= 60
     assert not AttendanceMark.objects.exists()
 
 
-def test_brute_force_is_rate_limited_per_ip_across_accounts(client, settings):
+def test_a_classroom_behind_one_address_checks_in_together(client, running, settings):
     settings.ATTENDANCE_CHECKIN_RATE = "10/m"
+    session, _ = running
+    trainees = [AdmittedEnrolmentFactory(cohort=session.cohort).user for _ in range(30)]
+    statuses = []
+    for trainee in trainees:
+        client.force_login(trainee)
+        response = client.post(
+            reverse("cohorts:check_in"),
+            {"session": session.pk, "code": code_now(session)},
+            REMOTE_ADDR="198.51.100.7",
+        )
+        statuses.append(response.status_code)
+    assert statuses == [302] * 30
+    assert AttendanceMark.objects.filter(session=session).count() == 30
+
+
+def test_one_address_driving_many_accounts_meets_the_address_ceiling(client, settings):
+    settings.RATELIMIT_ADDRESS_RATE = "10/m"
     statuses = []
     for n in range(11):
         client.force_login(UserFactory())
         statuses.append(
             client.post(reverse("cohorts:check_in"), {"code": f"{n:06d}"}).status_code
         )
+    assert statuses[:10] == [400] * 10
     assert statuses[-1] == 429

@@ -12,6 +12,8 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .safety import secret_key_problem
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 VAR_DIR.mkdir(exist_ok=True)
@@ -38,10 +40,8 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = _dev_secret_key()
-elif not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
-    raise ImproperlyConfigured(
-        "SECRET_KEY is too weak for production (50+ characters)."
-    )
+elif not DEBUG and (problem := secret_key_problem(SECRET_KEY)):
+    raise ImproperlyConfigured(problem)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "csp",
+    # Only for its templates and static files: the API docs then load Swagger UI
+    # from this site instead of a CDN, with no inline script (our CSP forbids both).
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -244,7 +247,9 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Silk Road IP Academy] "
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    # Per account (key) first; the per-address ceiling is high because a whole
+    # classroom may log in from one address and mistype.
+    "login_failed": "200/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
@@ -362,8 +367,23 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
-# django-ratelimit counts in the default cache; behind a proxy set the client IP header.
-RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
+# ---- RATE LIMITS / CLIENT ADDRESS ----
+# Behind a reverse proxy every request comes from the proxy's address: tell
+# allauth how many proxies we run (it then reads X-Forwarded-For from the right)
+# or which header the proxy sets (e.g. X-Real-IP). 0 and unset: direct clients.
+# https://docs.allauth.org/en/latest/common/rate_limits.html
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = (
+    env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
+)
+# django-ratelimit counts in the default cache and, unless told otherwise, asks
+# allauth for the client address, so both count the same client.
+RATELIMIT_IP_META_KEY = (
+    env("RATELIMIT_IP_META_KEY", default="") or "training.ratelimits.client_ip"
+)
+# Logged-in users are limited per account; their address only gets this
+# ceiling, so a classroom behind one NAT is not locked out. See training/ratelimits.py.
+RATELIMIT_ADDRESS_RATE = env("RATELIMIT_ADDRESS_RATE", default="600/m")
 # While the cache (Redis) is down, let requests through rather than refuse every
 # rate-limited page (verification, check-in); the outage itself is logged.
 RATELIMIT_FAIL_OPEN = True

@@ -1,10 +1,29 @@
 """Production: tightens the base settings; every secret comes from the environment."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import env
+from .safety import secret_key_problem, site_url_problem
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # no default: a missing key fails fast
+# Checked here and not only in base: base skips the check while DEBUG is unset.
+if problem := secret_key_problem(SECRET_KEY):
+    raise ImproperlyConfigured(
+        f"{problem} Generate one with: python -c "
+        '"import secrets; print(secrets.token_urlsafe(50))"'
+    )
+SITE_URL = env("SITE_URL").rstrip("/")  # no default: it names the issuer forever
+# A staging or test host may run on http or an address: opt in explicitly.
+if not env.bool("ALLOW_INSECURE_SITE_URL", default=False) and (
+    problem := site_url_problem(SITE_URL)
+):
+    raise ImproperlyConfigured(
+        f"{problem} Set ALLOW_INSECURE_SITE_URL=1 only on a test host."
+    )
+WAGTAILADMIN_BASE_URL = SITE_URL
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 # Keys are created and rotated by management commands, never on first use.
 SIGNING_KEYS_AUTO_CREATE = False
 

@@ -16,6 +16,8 @@ from certificates.credentials.verify import (
 )
 
 MARKS = {PASSED: "PASS", FAILED: "FAIL", WARNING: "WARN"}
+# Exit codes: 0 valid, 1 not valid, 2 input that could not be read at all.
+UNREADABLE = 2
 
 
 def _local_text(url: str) -> str | None:
@@ -42,7 +44,8 @@ class Command(BaseCommand):
     help = (
         "Verify an Open Badges 3.0 credential (JSON with a Data Integrity proof, or a "
         "JWT) from a file or URL: schema, proof, issuer binding, validity, status. "
-        "Exit code 0 only when it is valid."
+        "Exit code 0 when it is valid, 1 when it is not, 2 when the input "
+        "cannot be read."
     )
 
     def add_arguments(self, parser):
@@ -58,22 +61,27 @@ class Command(BaseCommand):
             elif Path(source).is_file():
                 text = Path(source).read_text(encoding="utf-8")
             else:
-                raise CommandError(f"No such file: {source}")
+                raise CommandError(f"No such file: {source}", returncode=UNREADABLE)
         except CredentialError as exc:
-            raise CommandError(exc.message) from exc
+            raise CommandError(exc.message, returncode=UNREADABLE) from exc
+        except UnicodeDecodeError as exc:
+            raise CommandError(
+                f"{source} is not UTF-8 text: {exc.reason} at byte {exc.start}.",
+                returncode=UNREADABLE,
+            ) from exc
         text = text.strip()
 
         def fetch_status(url: str) -> dict:
             return json.loads(fetch(url))
 
-        if text.startswith("ey"):  # compact JWS: base64url of '{"'
-            report = credential_jwt_verify(text, fetch_status=fetch_status)
-        else:
-            try:
-                document = json.loads(text)
-            except ValueError as exc:
-                raise CommandError(f"Not JSON and not a JWT: {exc}") from exc
-            report = credential_verify(document, fetch_status=fetch_status)
+        try:
+            report = self._verify(text, fetch_status)
+        except RecursionError as exc:
+            # json.loads recurses once per level; no credential nests that deep.
+            raise CommandError(
+                "The JSON is nested too deeply to be a credential.",
+                returncode=UNREADABLE,
+            ) from exc
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), indent=2))
         else:
@@ -85,3 +93,14 @@ class Command(BaseCommand):
         if not report.valid:
             raise CommandError("The credential is NOT valid.", returncode=1)
         self.stdout.write(self.style.SUCCESS("The credential is valid."))
+
+    def _verify(self, text: str, fetch_status):
+        if text.startswith("ey"):  # compact JWS: base64url of '{"'
+            return credential_jwt_verify(text, fetch_status=fetch_status)
+        try:
+            document = json.loads(text)
+        except ValueError as exc:
+            raise CommandError(
+                f"Not JSON and not a JWT: {exc}", returncode=UNREADABLE
+            ) from exc
+        return credential_verify(document, fetch_status=fetch_status)

@@ -6,7 +6,22 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from certificates.credentials.exceptions import CredentialError
+from certificates.credentials.keys import office_controller, signing_key_get
 from cms.demo import STEPS, DemoContext
+from cms.demo.endorsements import SIGNING_OFFICES
+
+
+def _missing_signing_keys() -> list[str]:
+    """The create_signing_key commands still needed for the demo's certificates."""
+    commands = []
+    for office in [None, *SIGNING_OFFICES]:
+        try:
+            signing_key_get(office_controller(office) if office else "platform")
+        except CredentialError:
+            suffix = f" --office {office}" if office else ""
+            commands.append(f"python manage.py create_signing_key{suffix}")
+    return commands
 
 
 class Command(BaseCommand):
@@ -27,6 +42,16 @@ class Command(BaseCommand):
             raise CommandError(
                 "DEBUG is off: this looks like production. Re-run with --force "
                 "if you really want demo content here."
+            )
+        # Without auto-created keys (production) the demo would stop half-way,
+        # at the first certificate; say so before writing anything.
+        if not settings.SIGNING_KEYS_AUTO_CREATE and (
+            commands := _missing_signing_keys()
+        ):
+            raise CommandError(
+                "The demo issues signed certificates, but signing keys are missing "
+                f"in {settings.SIGNING_KEYS_DIR}. Create them first:\n  "
+                + "\n  ".join(commands)
             )
         started = time.monotonic()
 

@@ -265,6 +265,31 @@ def test_verify_credential_command_exit_codes(tmp_path, capsys, monkeypatch):
     assert "FAIL proof" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe{}", "is not UTF-8 text"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b"<html>", "Not JSON and not a JWT"),
+    ],
+    ids=["not-utf8", "deeply-nested", "not-json"],
+)
+def test_verify_credential_command_refuses_unreadable_input(tmp_path, content, message):
+    path = tmp_path / "input.json"
+    path.write_bytes(content)
+
+    with pytest.raises(CommandError, match=message) as excinfo:
+        call_command("verify_credential", str(path))
+
+    assert excinfo.value.returncode == 2
+
+
+def test_verify_credential_command_reports_a_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="No such file") as excinfo:
+        call_command("verify_credential", str(tmp_path / "missing.json"))
+    assert excinfo.value.returncode == 2
+
+
 def test_verify_credential_command_accepts_a_jwt(tmp_path, capsys):
     from certificates.credentials.vcjwt import credential_jwt_encode
 

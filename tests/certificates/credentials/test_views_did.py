@@ -35,3 +35,24 @@ def test_office_did_json(client):
 
 def test_unknown_office_is_not_found(client):
     assert client.get("/offices/nobody/did.json").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/.well-known/did.json", "/offices/cnipa/did.json"])
+def test_did_documents_answer_head(client, url):
+    keys.signing_key_get("platform")
+    keys.signing_key_get("office-cnipa")
+
+    response = client.head(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/did+json"
+    assert client.post(url).status_code == 405
+
+
+def test_did_document_lists_keys_for_assertion_only(client):
+    key = keys.signing_key_get()
+
+    document = client.get("/.well-known/did.json").json()
+
+    assert key.key_id in document["assertionMethod"]
+    assert "authentication" not in document
