@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "training.middleware.RejectNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "training.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
