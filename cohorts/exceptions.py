@@ -35,8 +35,8 @@ class NotAllowedError(EnrolmentError):
     """The person acting does not coordinate the office that takes this decision."""
 
 
-class RosterImportError(ApplicationError):
-    """A roster CSV file could not be read at all."""
+class ImportFileError(ApplicationError):
+    """An imported CSV file cannot be read at all (size, encoding, header)."""
 
 
 class AttendanceError(ApplicationError):

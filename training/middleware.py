@@ -1,9 +1,28 @@
-"""Project-wide middleware: response headers Django has no setting for, redirects."""
+"""Project-wide middleware: response headers Django has no setting for, redirects,
+and requests no view should see."""
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from wagtail.contrib.redirects.middleware import (
     RedirectMiddleware as WagtailRedirectMiddleware,
 )
+
+
+class RejectNulMiddleware:
+    """Answer 400 to a request whose path or query string holds a NUL byte.
+
+    `<str:…>` converters and GET parameters pass "\x00" through, and PostgreSQL
+    refuses NUL in text, so one such lookup was a 500. No URL of ours has a use
+    for NUL; form fields already refuse it in bodies. First in MIDDLEWARE.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            raise BadRequest("NUL byte in the URL.")
+        return self.get_response(request)
 
 
 def _permissions_policy(policy: dict[str, list[str]]) -> str:

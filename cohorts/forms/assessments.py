@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import FileExtensionValidator, MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.csv_import import validate_import_size
 from cohorts.files import (
     ASSIGNMENT_EXTENSIONS,
     validate_document_content,
@@ -54,17 +55,9 @@ class GradeImportForm(forms.Form):
             "UTF-8 CSV with the columns email, assessment, score, feedback. "
             "The assessment is the assignment's title."
         ),
-        validators=[FileExtensionValidator(["csv"])],
+        validators=[FileExtensionValidator(["csv"]), validate_import_size],
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
-
-    MAX_BYTES = 2 * 1024 * 1024
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if file.size > self.MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
-        return file
 
 
 class QuizAttemptForm(forms.Form):

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.csv_import import validate_import_size
 from cohorts.models import AttendanceMark
-from cohorts.services.attendance import MAX_IMPORT_BYTES
 
 
 class RosterForm(forms.Form):
@@ -70,11 +70,6 @@ class AttendanceImportForm(forms.Form):
             "UTF-8 CSV with the columns email, status (present, late, excused, "
             "absent) and note. Nothing is saved if any row has an error."
         ),
+        validators=[validate_import_size],
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
-        return upload

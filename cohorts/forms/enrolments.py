@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.csv_import import validate_import_size
 from cohorts.models import Office
 
 
@@ -40,6 +41,7 @@ class RosterImportForm(forms.Form):
             "UTF-8, with a header row: email, office, employer, position "
             "(office is the office's short code)."
         ),
+        validators=[validate_import_size],
     )
     dry_run = forms.BooleanField(
         label=_("Dry run: only show what would happen"), required=False, initial=True

@@ -13,8 +13,6 @@ attempt counts towards the final score.
   spaces removed), else 0.
 """
 
-import csv
-import io
 import random
 import re
 import unicodedata
@@ -27,11 +25,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cohorts.csv_import import csv_import_read
 from cohorts.exceptions import (
     AssessmentClosedError,
     AssessmentError,
     AttemptLimitError,
     GradingError,
+    ImportFileError,
 )
 from cohorts.models import (
     Answer,
@@ -350,28 +350,13 @@ class GradeImportResult:
         return not self.errors and not any(r.errors for r in self.rows)
 
 
-def _read_csv(data: bytes | str) -> list[dict] | str:
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return _("The file is not UTF-8 text. Save it as “CSV UTF-8”.")
-    reader = csv.DictReader(io.StringIO(data))
-    headers = [h.strip().lower() for h in reader.fieldnames or []]
-    missing = [c for c in IMPORT_COLUMNS[:3] if c not in headers]
-    if missing:
-        return _("Missing columns: %(cols)s. Expected: %(all)s.") % {
-            "cols": ", ".join(missing),
-            "all": ", ".join(IMPORT_COLUMNS),
-        }
-    reader.fieldnames = headers
-    return list(reader)
-
-
 def grade_import(
-    *, cohort: Cohort, data: bytes | str, imported_by, dry_run: bool = True
+    *, cohort: Cohort, data, imported_by, dry_run: bool = True
 ) -> GradeImportResult:
     """Import assignment grades from CSV (email, assessment, score, feedback).
+
+    `data` is the file's bytes, text or the uploaded file itself; it is read
+    by cohorts.csv_import (size cap, UTF-8, per-cell checks as row errors).
 
     Validates every row first and reports each row's outcome; writes only when
     not a dry run and every row is valid, all in one transaction (all or
@@ -384,9 +369,14 @@ def grade_import(
     if not user_can_grade(imported_by, cohort):
         raise GradingError(_("You cannot grade this cohort."))
     result = GradeImportResult()
-    parsed = _read_csv(data)
-    if isinstance(parsed, str):
-        result.errors.append(parsed)
+    if isinstance(data, str):
+        data = data.encode()
+    try:
+        parsed = csv_import_read(
+            data, columns=IMPORT_COLUMNS, required=IMPORT_COLUMNS[:3]
+        )
+    except ImportFileError as exc:
+        result.errors.append(exc.message)
         return result
     if not parsed:
         result.errors.append(_("The file has no rows."))
@@ -403,15 +393,19 @@ def grade_import(
         for s in AssignmentSubmission.objects.filter(assessment__cohort=cohort)
     }
     seen = set()
-    for line, raw in enumerate(parsed, start=2):
+    for raw in parsed:
         row = GradeImportRow(
-            line=line,
-            email=(raw.get("email") or "").strip(),
-            assessment=(raw.get("assessment") or "").strip(),
-            score=(raw.get("score") or "").strip(),
-            feedback=(raw.get("feedback") or "").strip(),
+            line=raw.line,
+            email=raw.get("email"),
+            assessment=raw.get("assessment"),
+            score=raw.get("score"),
+            feedback=raw.get("feedback"),
         )
         result.rows.append(row)
+        if raw.errors:
+            row.errors.extend(raw.errors)
+            row.outcome = "error"
+            continue
         row.enrolment = enrolments.get(row.email.casefold())
         if row.enrolment is None:
             row.errors.append(_("No admitted trainee with this email in the cohort."))

@@ -1,7 +1,5 @@
 """Writes for attendance: roster marking, self check-in, CSV import, warnings."""
 
-import csv
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -15,7 +13,8 @@ from django.utils.translation import gettext as _
 from accounts.models import OutboundEmail
 from accounts.services import email_enqueue
 from cohorts import checkin_codes
-from cohorts.exceptions import AttendanceError, CheckInError
+from cohorts.csv_import import csv_import_read
+from cohorts.exceptions import AttendanceError, CheckInError, ImportFileError
 from cohorts.models import (
     AttendanceChange,
     AttendanceMark,
@@ -33,7 +32,6 @@ from cohorts.signals import attendance_changed
 
 # How many past windows we still recognise, to say "expired" rather than "wrong".
 _EXPIRED_WINDOWS = 20
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
 def session_markable_from(session: Session):
@@ -341,36 +339,19 @@ def attendance_import_csv(*, session: Session, file, by, dry_run: bool) -> Impor
     same file is a no-op: unchanged marks write no history.
     """
     result = ImportResult()
-    raw = file.read(MAX_IMPORT_BYTES + 1)
-    if len(raw) > MAX_IMPORT_BYTES:
-        result.errors.append(_("The file is larger than 2 MB."))
-        return result
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        result.errors.append(
-            _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")
-        )
-        return result
     if timezone.now() < session_markable_from(session):
         result.errors.append(
             _("This session has not started yet; future sessions cannot be marked.")
         )
         return result
-
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    fields = [(f or "").strip().casefold() for f in reader.fieldnames or []]
-    missing = [c for c in ("email", "status") if c not in fields]
-    if missing:
-        result.errors.append(
-            _(
-                "The first line must name the columns email, status and note; missing: %(cols)s."
-            )
-            % {"cols": ", ".join(missing)}
+    try:
+        records = csv_import_read(
+            file, columns=("email", "status", "note"), required=("email", "status")
         )
+    except ImportFileError as exc:
+        result.errors.append(exc.message)
         return result
-    has_note = "note" in fields
-    reader.fieldnames = fields
+    has_note = bool(records) and "note" in records[0].cells
 
     enrolments = {
         e.user.email.casefold(): e
@@ -382,17 +363,15 @@ def attendance_import_csv(*, session: Session, file, by, dry_run: bool) -> Impor
     statuses = _status_lookup()
     labels = dict(AttendanceMark.Status.choices)
     seen: dict[str, int] = {}
-    for line, record in enumerate(reader, start=2):
-        values = [v for k, v in record.items() if k is not None and v]
-        if not any((v or "").strip() for v in values):
-            continue  # blank line
-        email = (record.get("email") or "").strip()
-        status_text = (record.get("status") or "").strip()
-        note = (record.get("note") or "").strip() if has_note else None
-        row = ImportRow(line=line, email=email, status=status_text, note=note)
+    for record in records:
+        email = record.get("email")
+        status_text = record.get("status")
+        note = record.get("note") if has_note else None
+        row = ImportRow(line=record.line, email=email, status=status_text, note=note)
         result.rows.append(row)
-        if None in record:
-            row.errors.append(_("This row has more columns than the header."))
+        if record.errors:
+            row.errors.extend(record.errors)
+            continue
         enrolment = enrolments.get(email.casefold())
         if not email:
             row.errors.append(_("The email is missing."))
@@ -406,7 +385,7 @@ def attendance_import_csv(*, session: Session, file, by, dry_run: bool) -> Impor
                 _("No trainee with this email is enrolled in the cohort.")
             )
         else:
-            seen[email.casefold()] = line
+            seen[email.casefold()] = record.line
             row.name = " · ".join(
                 n
                 for n in (enrolment.user.get_full_name(), enrolment.user.native_name)

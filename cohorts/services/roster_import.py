@@ -1,16 +1,14 @@
 """Adding nominated trainees to a cohort from a CSV roster, with a dry run."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cohorts.exceptions import RosterImportError
+from cohorts.csv_import import CsvRow, csv_import_read
 from cohorts.models import Cohort, CohortOffice, Enrolment
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services import notifications
@@ -29,6 +27,9 @@ class RosterRowOutcome:
     outcome: str = "add"  # add | skip | error
     message: str = ""
     new_account: bool = False
+    # Built and validated by the check, saved as is by the real run.
+    user: object = None
+    enrolment: Enrolment | None = None
 
 
 @dataclass
@@ -45,27 +46,22 @@ class RosterImportResult:
         return sum(r.outcome == "add" for r in self.rows)
 
 
-def _read(data: bytes) -> list[dict]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise RosterImportError(_("The file is not UTF-8 encoded text.")) from None
-    reader = csv.DictReader(io.StringIO(text))
-    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in COLUMNS if c not in headers]
-    if missing:
-        raise RosterImportError(
-            _("The header row lacks these columns: %(cols)s.")
-            % {"cols": ", ".join(missing)}
+def _read(data) -> list[CsvRow]:
+    return csv_import_read(data, columns=COLUMNS, required=COLUMNS, max_rows=MAX_ROWS)
+
+
+def _model_errors(exc: ValidationError, model) -> str:
+    """One line naming each field, e.g. "employer: Ensure this value has …"."""
+    parts = []
+    for name, messages in exc.message_dict.items():
+        label = (
+            "" if name == NON_FIELD_ERRORS else model._meta.get_field(name).verbose_name
         )
-    reader.fieldnames = headers
-    rows = list(reader)
-    if len(rows) > MAX_ROWS:
-        raise RosterImportError(_("At most %(n)s rows per file.") % {"n": MAX_ROWS})
-    return rows
+        parts.extend(f"{label}: {m}" if label else m for m in messages)
+    return " ".join(parts)
 
 
-def _check(cohort: Cohort, by, raw_rows: list[dict]) -> RosterImportResult:
+def _check(cohort: Cohort, by, raw_rows: list[CsvRow]) -> RosterImportResult:
     User = get_user_model()
     participations = {
         p.office.short_code: p
@@ -82,15 +78,18 @@ def _check(cohort: Cohort, by, raw_rows: list[dict]) -> RosterImportResult:
     }
     seen: set[str] = set()
     result = RosterImportResult()
-    for line, raw in enumerate(raw_rows, start=2):
+    for raw in raw_rows:
         row = RosterRowOutcome(
-            line=line,
-            email=(raw.get("email") or "").strip().lower(),
-            office_code=(raw.get("office") or "").strip().lower(),
-            employer=(raw.get("employer") or "").strip(),
-            position=(raw.get("position") or "").strip(),
+            line=raw.line,
+            email=raw.get("email").lower(),
+            office_code=raw.get("office").lower(),
+            employer=raw.get("employer"),
+            position=raw.get("position"),
         )
         result.rows.append(row)
+        if raw.errors:
+            row.outcome, row.message = "error", " ".join(raw.errors)
+            continue
         participation = participations.get(row.office_code)
         try:
             validate_email(row.email)
@@ -138,6 +137,32 @@ def _check(cohort: Cohort, by, raw_rows: list[dict]) -> RosterImportResult:
                 },
             )
             continue
+        # The model's own validation (lengths, choices), in the dry run too.
+        new_user = User(email=row.email) if user is None else None
+        enrolment = Enrolment(
+            cohort=cohort,
+            user=user,
+            office=participation.office,
+            employer=row.employer,
+            position=row.position,
+            motivation=_("Added from a roster file by %(office)s.")
+            % {"office": participation.office.name},
+            status=Enrolment.Status.NOMINATED,
+        )
+        try:
+            if new_user is not None:
+                new_user.full_clean(exclude=["password"], validate_unique=False)
+        except ValidationError as exc:
+            row.outcome, row.message = "error", _model_errors(exc, User)
+            continue
+        try:
+            enrolment.full_clean(
+                exclude=["user"] if user is None else None, validate_unique=False
+            )
+        except ValidationError as exc:
+            row.outcome, row.message = "error", _model_errors(exc, Enrolment)
+            continue
+        row.user, row.enrolment = user, enrolment
         held[row.office_code] += 1
         row.new_account = user is None
         row.message = (
@@ -158,8 +183,9 @@ def roster_import(
     rows are written in one transaction, holding the offices' quota rows
     locked; new emails get an account without a password (they set one with
     "forgot password"), and each trainee is emailed the nomination. Rows for
-    people who already applied are skipped. Raises RosterImportError if the
-    file cannot be read.
+    people who already applied are skipped. The dry run runs the same checks,
+    model validation included, as the real run. Raises ImportFileError if the
+    file cannot be read (too large, not UTF-8, columns missing).
     """
     raw_rows = _read(data)
     if dry_run:
@@ -174,24 +200,11 @@ def roster_import(
         result = _check(cohort, by, raw_rows)
         if result.has_errors:
             return result
-        offices = {p.office.short_code: p.office for p in cohort.participations.all()}
         for row in result.rows:
             if row.outcome != "add":
                 continue
-            user = User.objects.filter(email=row.email).first()
-            if user is None:
-                user = User.objects.create_user(email=row.email)
-            enrolment = Enrolment(
-                cohort=cohort,
-                user=user,
-                office=offices[row.office_code],
-                employer=row.employer,
-                position=row.position,
-                motivation=_("Added from a roster file by %(office)s.")
-                % {"office": offices[row.office_code].name},
-                status=Enrolment.Status.NOMINATED,
-            )
-            enrolment.full_clean(validate_unique=False)
+            enrolment = row.enrolment
+            enrolment.user = row.user or User.objects.create_user(email=row.email)
             enrolment.save()
             notifications.notify_decision(enrolment)
         result.written = True

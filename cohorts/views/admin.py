@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.views import generic
 
-from cohorts.exceptions import EnrolmentError, RosterImportError
+from cohorts.exceptions import EnrolmentError, ImportFileError
 from cohorts.forms import RosterImportForm
 from cohorts.models import Enrolment, Office
 from cohorts.selectors.cohorts import cohort_admitted_count, cohort_seats_by_office
@@ -222,10 +222,10 @@ def roster_import_view(request, pk):
             result = roster_import(
                 cohort=cohort,
                 by=request.user,
-                data=form.cleaned_data["file"].read(),
+                data=form.cleaned_data["file"],
                 dry_run=form.cleaned_data["dry_run"],
             )
-        except RosterImportError as exc:
+        except ImportFileError as exc:
             form.add_error("file", exc.message)
         else:
             if result.written:

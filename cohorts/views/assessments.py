@@ -371,7 +371,7 @@ def grade_import_view(request, cohort_slug):
         try:
             result = grade_import(
                 cohort=cohort,
-                data=form.cleaned_data["file"].read(),
+                data=form.cleaned_data["file"],
                 imported_by=request.user,
                 dry_run=dry_run,
             )

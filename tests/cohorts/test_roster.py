@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from cohorts.exceptions import RosterImportError
+from cohorts.exceptions import ImportFileError
 from cohorts.models import Enrolment, OfficeApiToken
 from cohorts.services.roster_import import roster_import
 from tests.accounts.factories import UserFactory
@@ -81,7 +81,7 @@ def test_import_respects_the_office_quota(setup):
 
 def test_file_without_required_columns_is_refused(setup):
     cohort, _, coord, _ = setup
-    with pytest.raises(RosterImportError, match="position"):
+    with pytest.raises(ImportFileError, match="position"):
         roster_import(cohort=cohort, by=coord, data=b"email,office\n", dry_run=True)
 
 

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "training.middleware.RejectNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "training.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -300,6 +301,9 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # that checks permission streams them as attachments.
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
 ASSIGNMENT_MAX_UPLOAD_MB = env.int("ASSIGNMENT_MAX_UPLOAD_MB", default=10)
+# Every CSV import (roster, attendance, grades) is refused above this size,
+# before it is read (cohorts/csv_import.py).
+IMPORT_MAX_UPLOAD_MB = env.int("IMPORT_MAX_UPLOAD_MB", default=2)
 
 # ---- WAGTAIL ----
 WAGTAIL_SITE_NAME = "Silk Road IP Academy"
