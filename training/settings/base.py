@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.admin_apps.UsersAppConfig",  # wagtail.users, superusers kept apart
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
