@@ -17,6 +17,7 @@ from cohorts.selectors.completion import (
     AssessmentOutcome,
     completion_inputs_for_enrolments,
 )
+from cohorts.selectors.enrolments import enrolment_details_office_ids
 from cohorts.selectors.scoping import office_ids_for_user
 
 
@@ -123,6 +124,7 @@ class GradebookRow:
     enrolment: Enrolment
     outcomes: list[AssessmentOutcome]
     result: object  # CompletionResult
+    details_visible: bool  # may the viewer read the trainee's contact details
 
 
 @dataclass
@@ -132,14 +134,16 @@ class Gradebook:
     rows: list[GradebookRow]
 
 
-def gradebook_for_cohort(cohort: Cohort, *, now=None) -> Gradebook:
+def gradebook_for_cohort(cohort: Cohort, *, viewer, now=None) -> Gradebook:
     """Every admitted trainee's scores, weighted final score and completion.
 
-    A fixed number of queries whatever the number of trainees, sessions and
-    assessments.
+    Contact details are visible to `viewer` by the applications page's rule
+    (`enrolment_details_office_ids`). A fixed number of queries whatever the
+    number of trainees, sessions and assessments.
     """
     from cohorts.services.completion import completion_evaluate
 
+    allowed = enrolment_details_office_ids(viewer, cohort)
     enrolments = list(
         Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ADMITTED)
         .select_related("user", "office", "cohort")
@@ -154,6 +158,7 @@ def gradebook_for_cohort(cohort: Cohort, *, now=None) -> Gradebook:
             enrolment=e,
             outcomes=inputs[e.pk].outcomes,
             result=completion_evaluate(e, inputs=inputs[e.pk]),
+            details_visible=allowed is None or e.office_id in allowed,
         )
         for e in enrolments
     ]

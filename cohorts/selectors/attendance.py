@@ -14,6 +14,7 @@ from cohorts.models import (
     Enrolment,
     Session,
 )
+from cohorts.selectors.enrolments import enrolment_details_office_ids
 from cohorts.selectors.scoping import cohort_list_for_coordinator
 
 ATTENDED = (AttendanceMark.Status.PRESENT, AttendanceMark.Status.LATE)
@@ -205,11 +206,15 @@ def cohort_list_running() -> QuerySet[Cohort]:
     return Cohort.objects.filter(status=Cohort.Status.RUNNING)
 
 
-def export_rows_for_cohort(cohort: Cohort):
-    """(session, enrolment, mark or None, expected) for every session × trainee.
+def export_rows_for_cohort(cohort: Cohort, *, viewer):
+    """(session, enrolment, mark or None, expected, details visible) for every
+    session × trainee.
 
-    Three queries: sessions, admitted enrolments, marks.
+    Whether `viewer` may read a trainee's contact details is the applications
+    page's rule (`enrolment_details_office_ids`). Four queries: the viewer's
+    offices, sessions, admitted enrolments, marks.
     """
+    allowed = enrolment_details_office_ids(viewer, cohort)
     sessions = list(Session.objects.filter(cohort=cohort))
     enrolments = list(enrolment_list_admitted(cohort))
     marks = {
@@ -223,4 +228,5 @@ def export_rows_for_cohort(cohort: Cohort):
                 enrolment,
                 marks.get((session.pk, enrolment.pk)),
                 enrolment_is_expected(enrolment, session),
+                allowed is None or enrolment.office_id in allowed,
             )

@@ -266,7 +266,7 @@ def submission_download(request, pk):
 def gradebook(request, cohort_slug):
     """Every admitted trainee's scores, weighted final score and completion."""
     cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
-    book = gradebook_for_cohort(cohort)
+    book = gradebook_for_cohort(cohort, viewer=request.user)
     return _render(
         request,
         "cohorts/assessments/gradebook.html",
@@ -307,7 +307,7 @@ def _gradebook_table(book):
     for row in book.rows:
         user = row.enrolment.user
         line = [
-            user.email,
+            user.email if row.details_visible else "",
             user.get_full_name(),
             user.native_name,
             row.enrolment.office.short_code,
@@ -327,7 +327,7 @@ def _gradebook_table(book):
 def gradebook_export(request, cohort_slug, fmt):
     """The gradebook as CSV (UTF-8 with BOM, for Excel) or XLSX."""
     cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
-    header, rows = _gradebook_table(gradebook_for_cohort(cohort))
+    header, rows = _gradebook_table(gradebook_for_cohort(cohort, viewer=request.user))
     name = f"gradebook-{slugify(cohort.slug)}"
     if fmt == "csv":
         buffer = io.StringIO()

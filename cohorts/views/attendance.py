@@ -211,7 +211,7 @@ def session_checkin_code(request, cohort_slug, session_id):
 # ---- exports and feeds ----
 
 
-def _export_table(cohort):
+def _export_table(cohort, viewer):
     zone = _zone(cohort.time_zone)
     labels = {value: str(label) for value, label in AttendanceMark.Status.choices}
     header = [
@@ -228,7 +228,9 @@ def _export_table(cohort):
         _("Note"),
     ]
     rows = []
-    for session, enrolment, mark, expected in export_rows_for_cohort(cohort):
+    for session, enrolment, mark, expected, details_visible in export_rows_for_cohort(
+        cohort, viewer=viewer
+    ):
         if mark is not None:
             status = labels[mark.status]
         elif not expected:
@@ -244,7 +246,7 @@ def _export_table(cohort):
                 cohort.time_zone,
                 enrolment.user.get_full_name(),
                 enrolment.user.native_name,
-                enrolment.user.email,
+                enrolment.user.email if details_visible else "",
                 enrolment.office.short_code,
                 status,
                 mark.note if mark else "",
@@ -260,7 +262,7 @@ def attendance_export(request, cohort_slug, fmt):
     cohort = cohort_get_for_attendance(request.user, slug=cohort_slug)
     if not user_coordinates_cohort(request.user, cohort):
         raise Http404
-    header, rows = _export_table(cohort)
+    header, rows = _export_table(cohort, request.user)
     filename = f"attendance-{cohort.slug}"
     if fmt == "csv":
         buffer = io.StringIO()
