@@ -50,9 +50,9 @@ def test_home_page_renders_with_landmarks(client):
     assert 'lang="en"' in html
 
 
-def test_signup_and_admin_login_pages_render(client):
+def test_signup_and_login_pages_render(client):
     assert client.get("/accounts/signup/").status_code == 200
-    assert client.get("/admin/login/").status_code == 200
+    assert client.get("/accounts/login/").status_code == 200
 
 
 def test_roles_exist_as_groups():

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import login as login_doors
 from accounts import views as account_views
 from certificates.views import did as did_views
 from training import views
@@ -22,6 +23,8 @@ urlpatterns = [
         name="did_office",
     ),
     path("api/v1/", api.urls),
+    # Before Wagtail's own: all log-in goes through allauth (accounts/login.py).
+    path("admin/login/", login_doors.wagtail_admin_login),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -38,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("cohorts/", include("cohorts.urls")),
     path("", include("courses.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("_util/login/", login_doors.wagtail_frontend_login),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

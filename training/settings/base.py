@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.admin_apps.UsersAppConfig",  # wagtail.users, superusers kept apart
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -76,7 +76,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     # Django
-    "django.contrib.admin",
+    "accounts.admin_apps.SuperuserAdminConfig",  # django.contrib.admin
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -249,6 +249,13 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# All log-in goes through allauth (two-factor, throttling, verified email):
+# Wagtail's and the Django admin's own login URLs redirect there (accounts/login.py),
+# and Wagtail's password reset, password change and email change are off in favour
+# of allauth's. https://docs.wagtail.org/en/stable/reference/settings.html#password-management
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Silk Road IP Academy"
 

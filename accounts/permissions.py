@@ -1,0 +1,49 @@
+"""Who may manage accounts and groups in the Wagtail admin.
+
+Platform admins manage users, but a superuser's account and the groups'
+permissions are the keys to everything: changing them would let a platform
+admin make themselves a superuser. Registered for exact classes in
+AccountsConfig.ready(), so they win over Wagtail's default policies.
+"""
+
+from django.contrib.auth import get_user_model
+from wagtail.permission_policies import ModelPermissionPolicy
+
+# Actions that change or remove an account or a group.
+WRITE_ACTIONS = frozenset({"add", "change", "delete"})
+
+
+def user_can_manage_account(actor, account) -> bool:
+    """Whether `actor` may edit, deactivate or delete `account`.
+
+    Only a superuser manages a superuser; model permissions are checked separately.
+    """
+    return actor.is_superuser or not account.is_superuser
+
+
+class UserPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, except that superusers' accounts are for superusers."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action in WRITE_ACTIONS and not user_can_manage_account(user, instance):
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+
+class GroupPermissionPolicy(ModelPermissionPolicy):
+    """Only active superusers create, change or delete groups."""
+
+    def user_has_permission(self, user, action):
+        if action in WRITE_ACTIONS:
+            return user.is_active and user.is_superuser
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        users = (
+            get_user_model()
+            ._default_manager.filter(is_active=True, is_superuser=True)
+            .distinct()
+        )
+        if other_actions := set(actions) - WRITE_ACTIONS:
+            users = users | super().users_with_any_permission(other_actions)
+        return users
