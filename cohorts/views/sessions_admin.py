@@ -149,7 +149,21 @@ def _form_data(form):
     }
 
 
-class SessionCreateView(generic.CreateView):
+class SaveSessionMixin:
+    """Service refusals become form errors; a session outside the cohort's dates
+    is saved with a warning."""
+
+    def form_valid(self, form):
+        try:
+            response = super().form_valid(form)
+        except (SessionError, ValidationError) as exc:
+            form.add_error(None, getattr(exc, "message", None) or exc.messages)
+            return self.form_invalid(form)
+        _warn_if_outside_dates(self.request, self.object.cohort, [self.object])
+        return response
+
+
+class SessionCreateView(SaveSessionMixin, generic.CreateView):
     def get_initial(self):
         initial = super().get_initial()
         if self.request.GET.get("cohort", "").isdigit():
@@ -165,17 +179,8 @@ class SessionCreateView(generic.CreateView):
             **_form_data(self.form),
         )
 
-    def form_valid(self, form):
-        try:
-            response = super().form_valid(form)
-        except (SessionError, ValidationError) as exc:
-            form.add_error(None, getattr(exc, "message", None) or exc.messages)
-            return self.form_invalid(form)
-        _warn_if_outside_dates(self.request, self.object.cohort, [self.object])
-        return response
 
-
-class SessionEditView(ChangeSessionMixin, generic.EditView):
+class SessionEditView(SaveSessionMixin, ChangeSessionMixin, generic.EditView):
     def save_instance(self):
         return session_update(
             session=self.object,
@@ -183,15 +188,6 @@ class SessionEditView(ChangeSessionMixin, generic.EditView):
             instructors=self.form.cleaned_data.get("instructors", []),
             **_form_data(self.form),
         )
-
-    def form_valid(self, form):
-        try:
-            response = super().form_valid(form)
-        except (SessionError, ValidationError) as exc:
-            form.add_error(None, getattr(exc, "message", None) or exc.messages)
-            return self.form_invalid(form)
-        _warn_if_outside_dates(self.request, self.object.cohort, [self.object])
-        return response
 
 
 class SessionDeleteView(ChangeSessionMixin, generic.DeleteView):
