@@ -148,7 +148,8 @@ def gradebook_for_cohort(cohort: Cohort, *, now=None) -> Gradebook:
     for enrolment in enrolments:
         enrolment.cohort = cohort
     inputs = completion_inputs_for_enrolments(enrolments, now=now)
-    assessments = list(cohort.assessments.all())
+    # The same assessments as the outcomes: drafts count for nobody yet.
+    assessments = list(cohort.assessments.published())
     rows = [
         GradebookRow(
             enrolment=e,

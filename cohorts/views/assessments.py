@@ -82,7 +82,9 @@ def assessment_list(request, cohort_slug):
 
 def _trainee_assessment(request, cohort_slug, pk):
     enrolment = enrolment_get_for_trainee(request.user, cohort_slug)
-    assessment = get_object_or_404(Assessment, pk=pk, cohort=enrolment.cohort)
+    assessment = get_object_or_404(
+        Assessment.objects.published(), pk=pk, cohort=enrolment.cohort
+    )
     assessment.cohort = enrolment.cohort
     return enrolment, assessment
 
