@@ -493,6 +493,19 @@ class QuestionImportView(AssessmentPageMixin, FormView):
     form_class = QuestionImportForm
     page_title = gettext_lazy("Import questions")
 
+    def get(self, request, *args, **kwargs):
+        if assessment_is_frozen(self.assessment):
+            # Say so before the author pastes anything.
+            messages.error(
+                request,
+                _(
+                    "Trainees have already taken this quiz, so its questions and "
+                    "choices cannot change. Create a new version to change them."
+                ),
+            )
+            return redirect("assessment_admin:edit", self.assessment.pk)
+        return super().get(request, *args, **kwargs)
+
     def form_valid(self, form):
         text = form.cleaned_data["text"]
         dry_run = "import" not in self.request.POST
