@@ -63,6 +63,19 @@ class GradingError(AssessmentError):
     pass
 
 
+class AuthoringNotAllowedError(AssessmentError):
+    """Only the lead office's coordinators and the cohort's instructors write
+    its assessments."""
+
+
+class QuestionsFrozenError(AssessmentError):
+    """Trainees have started the quiz: its questions may no longer change."""
+
+
+class AssessmentHasWorkError(AssessmentError):
+    """Trainees have attempts or submissions: the assessment cannot be deleted."""
+
+
 class CohortStateError(ApplicationError):
     pass
 

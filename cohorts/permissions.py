@@ -106,3 +106,64 @@ class SessionPermissionPolicy(BasePermissionPolicy):
             | users.filter(taught_sessions__isnull=False)
             | users.filter(is_superuser=True)
         ).distinct()
+
+
+class AssessmentPermissionPolicy(BasePermissionPolicy):
+    """Assessments follow their cohort: its graders (coordinators of a taking-part
+    office, its instructors) view them; the lead office's coordinators, the
+    cohort's instructors and superusers add, change and delete them."""
+
+    def _grader_cohorts(self, user):
+        from cohorts.selectors.assessments import cohort_list_for_grader
+
+        return cohort_list_for_grader(user)
+
+    def _author_cohorts(self, user):
+        from cohorts.selectors.assessments import cohort_list_for_author
+
+        return cohort_list_for_author(user)
+
+    def _cohorts(self, user, actions):
+        if set(actions) - {"view"}:
+            # Any writing action: the cohorts the user writes for.
+            return self._author_cohorts(user)
+        return self._grader_cohorts(user)
+
+    def user_has_permission(self, user, action):
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        return self._cohorts(user, [action]).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        return self._cohorts(user, [action]).filter(pk=instance.cohort_id).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        from cohorts.models import Assessment
+
+        if not user.is_active:
+            return Assessment.objects.none()
+        if user.is_superuser:
+            return Assessment.objects.all()
+        # "Any of": viewing is the widest.
+        cohorts = (
+            self._grader_cohorts(user)
+            if "view" in actions
+            else self._author_cohorts(user)
+        )
+        return Assessment.objects.filter(cohort__in=cohorts.values("pk"))
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects.filter(is_active=True)
+        return (
+            users.filter(office_memberships__isnull=False)
+            | users.filter(taught_sessions__isnull=False)
+            | users.filter(is_superuser=True)
+        ).distinct()

@@ -20,15 +20,22 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import HeaderButton
 
 from cohorts.forms.sessions import SessionAdminForm
-from cohorts.models import Cohort, Office, OfficeApiToken, OfficeMembership, Session
+from cohorts.models import (
+    Assessment,
+    Cohort,
+    Office,
+    OfficeApiToken,
+    OfficeMembership,
+    Session,
+)
 from cohorts.selectors.scoping import (
     cohort_list_for_coordinator,
     office_ids_for_user,
     user_leads_cohort,
 )
 from cohorts.views import admin as admin_views
+from cohorts.views import assessments_admin, sessions_admin
 from cohorts.views import hub as hub_views
-from cohorts.views import sessions_admin
 
 
 class CohortAdminForm(WagtailAdminModelForm):
@@ -301,6 +308,64 @@ class SessionViewSet(ModelViewSet):
         ]
 
 
+class AssessmentViewSet(ModelViewSet):
+    """Quizzes and assignments: the cohort's graders see them; the lead office
+    and the cohort's instructors write them, a quiz on one screen."""
+
+    model = Assessment
+    name = "assessment_admin"
+    url_prefix = "assessments"
+    icon = "form"
+    menu_label = _("Assessments")
+    index_view_class = assessments_admin.AssessmentIndexView
+    add_view_class = assessments_admin.AssessmentCreateView
+    edit_view_class = assessments_admin.AssessmentEditView
+    delete_view_class = assessments_admin.AssessmentDeleteView
+    inspect_view_class = assessments_admin.AssessmentInspectView
+    history_view_class = assessments_admin.AssessmentHistoryView
+    usage_view_class = assessments_admin.AssessmentUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False  # "Create a new version" copies the questions too
+    filterset_class = assessments_admin.AssessmentFilterSet
+    list_display = ["title", "cohort", "kind", "status", "due_at"]
+    search_fields = ["title"]
+    search_backend_name = None
+    ordering = ["due_at"]
+    inspect_view_fields = [
+        "cohort",
+        "title",
+        "kind",
+        "status",
+        "due_at",
+        "weight",
+        "max_score",
+        "required",
+        "attempt_limit",
+        "time_limit_minutes",
+        "instructions",
+    ]
+    edit_handler = assessments_admin.builder_panel
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "preview/<int:pk>/",
+                assessments_admin.AssessmentPreviewView.as_view(),
+                name="preview",
+            ),
+            path(
+                "new-version/<int:pk>/",
+                assessments_admin.AssessmentNewVersionView.as_view(),
+                name="new_version",
+            ),
+            path(
+                "import/<int:pk>/",
+                assessments_admin.QuestionImportView.as_view(),
+                name="import",
+            ),
+        ]
+
+
 class OfficeViewSet(ModelViewSet):
     """Partner offices: platform admins only (model permissions)."""
 
@@ -358,6 +423,7 @@ class CohortsViewSetGroup(ModelViewSetGroup):
     items = (
         CohortViewSet,
         SessionViewSet,
+        AssessmentViewSet,
         OfficeViewSet,
         OfficeMembershipViewSet,
         OfficeApiTokenViewSet,

@@ -141,6 +141,7 @@ def _create_quiz(cohort, due_at):
         attempt_limit=2,
         time_limit_minutes=20,
         instructions="Six questions; 20 minutes; two attempts, the best counts.",
+        status=Assessment.Status.PUBLISHED,
     )
     for order, (kind, text, options, explanation) in enumerate(QUESTIONS):
         question = Question.objects.create(
@@ -192,6 +193,7 @@ def seed(ctx):
             cohort=cohort,
             title="Case study: a PPH request",
             kind=Assessment.Kind.ASSIGNMENT,
+            status=Assessment.Status.PUBLISHED,
             weight=2,
             max_score=20,
             due_at=due_at,

@@ -5,6 +5,8 @@ from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from cohorts.files import (
     ASSIGNMENT_EXTENSIONS,
@@ -15,12 +17,26 @@ from cohorts.files import (
 )
 
 
-class Assessment(models.Model):
-    """A graded piece of work in a cohort: an auto-graded quiz or an uploaded assignment."""
+class AssessmentQuerySet(models.QuerySet):
+    def published(self):
+        """What trainees see and what counts towards completion."""
+        return self.filter(status=Assessment.Status.PUBLISHED)
+
+
+class Assessment(ClusterableModel):
+    """A graded piece of work in a cohort: an auto-graded quiz or an uploaded assignment.
+
+    A cluster (questions, their choices and accepted answers) so that the admin
+    edits a whole quiz on one screen and saves it in one go.
+    """
 
     class Kind(models.TextChoices):
         QUIZ = "quiz", _("Quiz")
         ASSIGNMENT = "assignment", _("Assignment")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     cohort = models.ForeignKey(
         "cohorts.Cohort",
@@ -62,7 +78,16 @@ class Assessment(models.Model):
         help_text=_("Quizzes only; leave empty for no limit."),
     )
     instructions = models.TextField(_("instructions"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Trainees see an assessment, and it counts, once published."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_at", "pk"]
@@ -90,8 +115,12 @@ class Assessment(models.Model):
     def is_quiz(self):
         return self.kind == self.Kind.QUIZ
 
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
 
-class Question(models.Model):
+
+class Question(ClusterableModel):
     """One quiz question; choices or accepted answers say what is correct."""
 
     class Kind(models.TextChoices):
@@ -100,7 +129,7 @@ class Question(models.Model):
         TRUE_FALSE = "true_false", _("True or false")
         SHORT_ANSWER = "short_answer", _("Short answer")
 
-    assessment = models.ForeignKey(
+    assessment = ParentalKey(
         Assessment,
         on_delete=models.CASCADE,
         related_name="questions",
@@ -114,7 +143,8 @@ class Question(models.Model):
         max_digits=6,
         decimal_places=2,
         default=1,
-        validators=[MinValueValidator(0.01)],
+        # 0 is allowed: an ungraded question (a survey item) in a graded quiz.
+        validators=[MinValueValidator(0)],
     )
     explanation = models.TextField(
         _("explanation"),
@@ -136,7 +166,7 @@ class Question(models.Model):
 
 
 class Choice(models.Model):
-    question = models.ForeignKey(
+    question = ParentalKey(
         Question,
         on_delete=models.CASCADE,
         related_name="choices",
@@ -158,7 +188,7 @@ class Choice(models.Model):
 class AcceptedAnswer(models.Model):
     """An answer accepted for a short-answer question (compared after normalising)."""
 
-    question = models.ForeignKey(
+    question = ParentalKey(
         Question,
         on_delete=models.CASCADE,
         related_name="accepted_answers",

@@ -37,6 +37,39 @@ def cohort_list_for_grader(user) -> QuerySet[Cohort]:
     ).distinct()
 
 
+def cohort_list_for_author(user) -> QuerySet[Cohort]:
+    """Cohorts whose quizzes and assignments the user may write: the lead
+    office's coordinators and the cohort's instructors (superusers: all).
+
+    Co-organizing offices grade and see the assessments but do not write them.
+    """
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    qs = Cohort.objects.select_related("course", "lead_office")
+    if user.is_superuser:
+        return qs
+    taught = Session.objects.filter(instructors=user).values("cohort_id")
+    return qs.filter(
+        Q(lead_office_id__in=office_ids_for_user(user)) | Q(pk__in=taught)
+    ).distinct()
+
+
+def user_can_author(user, cohort: Cohort) -> bool:
+    """True for the lead office's coordinators, the cohort's instructors, superusers."""
+    if not user or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return cohort_list_for_author(user).filter(pk=cohort.pk).exists()
+
+
+def assessment_list_for_staff(user) -> QuerySet[Assessment]:
+    """Assessments of the cohorts the user may grade, with cohort and office."""
+    return Assessment.objects.filter(
+        cohort__in=cohort_list_for_grader(user).values("pk")
+    ).select_related("cohort", "cohort__lead_office")
+
+
 def user_can_grade(user, cohort: Cohort) -> bool:
     """True for the cohort's session instructors and its offices' coordinators."""
     if not user or not user.is_authenticated:
@@ -152,7 +185,8 @@ def gradebook_for_cohort(cohort: Cohort, *, viewer, now=None) -> Gradebook:
     for enrolment in enrolments:
         enrolment.cohort = cohort
     inputs = completion_inputs_for_enrolments(enrolments, now=now)
-    assessments = list(cohort.assessments.all())
+    # The same assessments as the outcomes: drafts count for nobody yet.
+    assessments = list(cohort.assessments.published())
     rows = [
         GradebookRow(
             enrolment=e,

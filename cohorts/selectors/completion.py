@@ -128,14 +128,15 @@ def completion_inputs_for_enrolments(
 ) -> dict[int, CompletionInputs]:
     """Attendance and assessment outcomes per enrolment id, in four queries.
 
-    A quiz counts with the best score of its submitted attempts; an assignment
-    with its submission's grade (None while ungraded).
+    Only published assessments count. A quiz counts with the best score of its
+    submitted attempts; an assignment with its submission's grade (None while
+    ungraded).
     """
     enrolments = list(enrolments)
     ids = [e.pk for e in enrolments]
     cohort_ids = {e.cohort_id for e in enrolments}
     attendance = attendance_stats_for_enrolments(ids, now=now)
-    assessments = list(Assessment.objects.filter(cohort_id__in=cohort_ids))
+    assessments = list(Assessment.objects.filter(cohort_id__in=cohort_ids).published())
     best = {
         (row["enrolment_id"], row["assessment_id"]): row["best"]
         for row in QuizAttempt.objects.filter(

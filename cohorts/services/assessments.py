@@ -65,6 +65,8 @@ def _check_trainee(assessment: Assessment, enrolment: Enrolment) -> None:
         or enrolment.status != Enrolment.Status.ADMITTED
     ):
         raise AssessmentError(_("Only admitted trainees of this cohort can do this."))
+    if not assessment.is_published:
+        raise AssessmentError(_("This assessment is not published yet."))
 
 
 def _close_expired(attempt: QuizAttempt, now) -> bool:
@@ -387,7 +389,7 @@ def grade_import(
             status=Enrolment.Status.ADMITTED
         ).select_related("user", "cohort")
     }
-    assessments = {a.title.casefold(): a for a in cohort.assessments.all()}
+    assessments = {a.title.casefold(): a for a in cohort.assessments.published()}
     submissions = {
         (s.enrolment_id, s.assessment_id): s
         for s in AssignmentSubmission.objects.filter(assessment__cohort=cohort)

@@ -31,6 +31,7 @@ from cohorts.selectors.assessments import (
     quiz_attempt_list,
     quiz_questions_for_attempt,
     submission_list_for_grading,
+    user_can_author,
     user_can_grade,
 )
 from cohorts.selectors.completion import completion_inputs_for_enrolments
@@ -82,7 +83,9 @@ def assessment_list(request, cohort_slug):
 
 def _trainee_assessment(request, cohort_slug, pk):
     enrolment = enrolment_get_for_trainee(request.user, cohort_slug)
-    assessment = get_object_or_404(Assessment, pk=pk, cohort=enrolment.cohort)
+    assessment = get_object_or_404(
+        Assessment.objects.published(), pk=pk, cohort=enrolment.cohort
+    )
     assessment.cohort = enrolment.cohort
     return enrolment, assessment
 
@@ -274,6 +277,7 @@ def gradebook(request, cohort_slug):
             "cohort": cohort,
             "book": book,
             "can_complete": user_leads_cohort(request.user, cohort),
+            "can_author": user_can_author(request.user, cohort),
         },
     )
 
@@ -405,6 +409,7 @@ def assessment_grading(request, cohort_slug, pk):
             "cohort": cohort,
             "assessment": assessment,
             "submissions": submission_list_for_grading(assessment),
+            "can_author": user_can_author(request.user, cohort),
         },
     )
 

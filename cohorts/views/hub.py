@@ -16,6 +16,7 @@ from wagtail.admin.widgets import HeaderButton
 
 from cohorts.hub import HUB_HOOK, HubLink
 from cohorts.models import Cohort, Enrolment
+from cohorts.selectors.assessments import user_can_author
 from cohorts.selectors.attendance import user_coordinates_cohort
 from cohorts.selectors.hub import cohort_figures, cohort_list_for_staff
 from cohorts.selectors.scoping import user_leads_cohort
@@ -79,6 +80,7 @@ class CohortHubView(WagtailAdminTemplateMixin, TemplateView):
         user, cohort = self.request.user, self.cohort
         self.leads = user_leads_cohort(user, cohort)
         coordinates = user_coordinates_cohort(user, cohort)
+        authors = user_can_author(user, cohort)
         now = timezone.now()
         figures = cohort_figures(cohort, user, now=now)
         context = super().get_context_data(**kwargs)
@@ -119,6 +121,12 @@ class CohortHubView(WagtailAdminTemplateMixin, TemplateView):
                 "attendance_csv": coordinates
                 and reverse("cohorts:attendance_export", args=[slug, "csv"]),
                 "gradebook": reverse("cohorts:gradebook", args=[slug]),
+                "assessments_admin": reverse("assessment_admin:index")
+                + f"?cohort={pk}",
+                "quiz_add": authors
+                and reverse("assessment_admin:add") + f"?cohort={pk}&kind=quiz",
+                "assignment_add": authors
+                and reverse("assessment_admin:add") + f"?cohort={pk}&kind=assignment",
                 "grade_import": reverse("cohorts:grade_import", args=[slug]),
                 "complete": self.leads
                 and cohort.status

@@ -152,6 +152,8 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     max_score = 100
     due_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
     required = True
+    # Published: most tests are about what trainees see; drafts are opted into.
+    status = Assessment.Status.PUBLISHED
 
 
 class QuizFactory(AssessmentFactory):
