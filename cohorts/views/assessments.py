@@ -1,20 +1,17 @@
 """Assessment pages: trainees take quizzes and upload work; graders grade and export."""
 
-import csv
-import io
 import zoneinfo
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from openpyxl import Workbook
 
 from cohorts.exceptions import AssessmentError, CohortStateError, GradingError
 from cohorts.forms.assessments import (
@@ -44,6 +41,7 @@ from cohorts.services.assessments import (
     quiz_attempt_submit,
 )
 from cohorts.services.completion import cohort_complete, completion_evaluate
+from training.exports import export_response
 
 
 def _zone(name: str):
@@ -282,15 +280,6 @@ def _num(value) -> str:
     return f"{Decimal(str(value)).normalize():f}"
 
 
-def _cell(value):
-    """Empty for None; text that a spreadsheet would run as a formula is quoted."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _gradebook_table(book):
     header = [
         _("Email"),
@@ -319,7 +308,7 @@ def _gradebook_table(book):
             row.enrolment.get_completion_display(),
             "; ".join(row.result.missing),
         ]
-        rows.append([_cell(v) for v in line])
+        rows.append(line)
     return header, rows
 
 
@@ -328,35 +317,13 @@ def gradebook_export(request, cohort_slug, fmt):
     """The gradebook as CSV (UTF-8 with BOM, for Excel) or XLSX."""
     cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
     header, rows = _gradebook_table(gradebook_for_cohort(cohort, viewer=request.user))
-    name = f"gradebook-{slugify(cohort.slug)}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-    elif fmt == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(_("Gradebook"))
-        sheet.append([str(h) for h in header])
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type=(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            ),
-        )
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return export_response(
+        fmt=fmt,
+        filename=f"gradebook-{slugify(cohort.slug)}",
+        header=header,
+        rows=rows,
+        title=_("Gradebook"),
+    )
 
 
 @login_required

@@ -1,7 +1,5 @@
 """Sessions and attendance pages: roster, check-in, history, import, export, feeds."""
 
-import csv
-import io
 import zoneinfo
 from urllib.parse import urlencode
 
@@ -16,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from openpyxl import Workbook
 
 from cohorts import checkin_codes
 from cohorts.exceptions import AttendanceError, CheckInError
@@ -41,6 +38,7 @@ from cohorts.services.attendance import (
     calendar_token_reset,
     session_markable_from,
 )
+from training.exports import export_response
 from training.ratelimits import retry_after
 
 
@@ -263,38 +261,13 @@ def attendance_export(request, cohort_slug, fmt):
     if not user_coordinates_cohort(request.user, cohort):
         raise Http404
     header, rows = _export_table(cohort, request.user)
-    filename = f"attendance-{cohort.slug}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        # BOM so that spreadsheet programs read Arabic, Chinese, Cyrillic as UTF-8.
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        for row in rows:
-            row[1] = row[1].isoformat(timespec="minutes")
-            row[2] = row[2].isoformat(timespec="minutes")
-            writer.writerow(row)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        return response
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Attendance")[:31])
-    sheet.append(header)
-    for row in rows:
-        # Excel has no time zones: write local wall-clock times, zone in its column.
-        row[1] = row[1].replace(tzinfo=None)
-        row[2] = row[2].replace(tzinfo=None)
-        sheet.append(row)
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(
-        output.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return export_response(
+        fmt=fmt,
+        filename=f"attendance-{cohort.slug}",
+        header=header,
+        rows=rows,
+        title=_("Attendance"),
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
 
 
 def _ical_response(sessions, *, name):
