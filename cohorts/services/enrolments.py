@@ -25,8 +25,7 @@ from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services import notifications
 
 S = Enrolment.Status
-# Statuses that hold one of the nominating office's seats.
-HOLDS_OFFICE_SEAT = (S.NOMINATED, S.ADMITTED)
+
 # Statuses from which a trainee may still withdraw.
 ACTIVE = (S.APPLIED, S.NOMINATED, S.WAITLISTED, S.ADMITTED)
 
@@ -82,7 +81,9 @@ def _lock_participation(cohort_id: int, office_id: int) -> CohortOffice:
 
 def _seats_held(cohort_id: int, office_id: int) -> int:
     return Enrolment.objects.filter(
-        cohort_id=cohort_id, office_id=office_id, status__in=HOLDS_OFFICE_SEAT
+        cohort_id=cohort_id,
+        office_id=office_id,
+        status__in=Enrolment.SEAT_HOLDING_STATUSES,
     ).count()
 
 
@@ -283,7 +284,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, by) -> Enrolment:
     ):
         raise NotAllowedError(_("You cannot withdraw this application."))
     _require_status(enrolment, ACTIVE, _("withdraw"))
-    held_seat = enrolment.status in HOLDS_OFFICE_SEAT
+    held_seat = enrolment.status in Enrolment.SEAT_HOLDING_STATUSES
     was_admitted = enrolment.status == S.ADMITTED
     _save_status(enrolment, S.WITHDRAWN)
     promoted = None

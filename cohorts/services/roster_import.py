@@ -72,7 +72,7 @@ def _check(cohort: Cohort, by, raw_rows: list[CsvRow]) -> RosterImportResult:
         code: Enrolment.objects.filter(
             cohort=cohort,
             office=p.office,
-            status__in=(Enrolment.Status.NOMINATED, Enrolment.Status.ADMITTED),
+            status__in=Enrolment.SEAT_HOLDING_STATUSES,
         ).count()
         for code, p in participations.items()
     }
