@@ -23,6 +23,7 @@ from cohorts.exceptions import (
 from cohorts.models import Cohort, CohortOffice, Enrolment, Office
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services import notifications
+from cohorts.services.cohorts import cohort_ensure_open
 
 S = Enrolment.Status
 
@@ -162,6 +163,7 @@ def enrolment_nominate(*, enrolment: Enrolment, by) -> Enrolment:
     first, so parallel nominations never exceed it. Emails the trainee.
     Raises NotAllowedError, InvalidTransitionError, QuotaFullError.
     """
+    cohort_ensure_open(enrolment.cohort_id)
     participation = _lock_participation(enrolment.cohort_id, enrolment.office_id)
     enrolment = _locked(enrolment)
     _require_nominating_coordinator(by, enrolment)
@@ -188,6 +190,7 @@ def enrolment_waitlist(*, enrolment: Enrolment, by) -> Enrolment:
 
     Only coordinators of the nominating office. Emails the trainee.
     """
+    cohort_ensure_open(enrolment.cohort_id)
     enrolment = _locked(enrolment)
     _require_nominating_coordinator(by, enrolment)
     _require_status(enrolment, (S.APPLIED, S.NOMINATED), _("wait-list"))
@@ -202,6 +205,7 @@ def enrolment_reject(*, enrolment: Enrolment, by) -> Enrolment:
 
     Only coordinators of the nominating office. Emails the trainee.
     """
+    cohort_ensure_open(enrolment.cohort_id)
     enrolment = _locked(enrolment)
     _require_nominating_coordinator(by, enrolment)
     _require_status(enrolment, (S.APPLIED, S.WAITLISTED, S.NOMINATED), _("reject"))
@@ -218,6 +222,7 @@ def enrolment_admit(*, enrolment: Enrolment, by) -> Enrolment:
     parallel admissions never exceed the capacity. Emails the trainee.
     Raises NotAllowedError, InvalidTransitionError, CapacityFullError.
     """
+    cohort_ensure_open(enrolment.cohort_id)
     cohort = Cohort.objects.select_for_update().get(pk=enrolment.cohort_id)
     enrolment = _locked(enrolment)
     _require_lead_coordinator(by, enrolment)
@@ -235,6 +240,7 @@ def enrolment_admit(*, enrolment: Enrolment, by) -> Enrolment:
 @transaction.atomic
 def enrolment_decline(*, enrolment: Enrolment, by) -> Enrolment:
     """Decline a nominated trainee. Only coordinators of the lead office."""
+    cohort_ensure_open(enrolment.cohort_id)
     enrolment = _locked(enrolment)
     _require_lead_coordinator(by, enrolment)
     _require_status(enrolment, (S.NOMINATED,), _("decline"))
@@ -272,6 +278,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, by) -> Enrolment:
     nominated automatically (and told), and the lead office is emailed when an
     admitted trainee withdraws. Raises NotAllowedError, InvalidTransitionError.
     """
+    cohort_ensure_open(enrolment.cohort_id)
     Cohort.objects.select_for_update().get(pk=enrolment.cohort_id)
     CohortOffice.objects.select_for_update().filter(
         cohort_id=enrolment.cohort_id, office_id=enrolment.office_id

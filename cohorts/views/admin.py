@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.views import generic
 
-from cohorts.exceptions import EnrolmentError, ImportFileError
+from cohorts.exceptions import CohortStateError, EnrolmentError, ImportFileError
 from cohorts.forms import RosterImportForm
 from cohorts.models import Enrolment, Office
 from cohorts.selectors.cohorts import cohort_admitted_count, cohort_seats_by_office
@@ -94,6 +94,10 @@ def applications(request, pk):
                 try:
                     DECISIONS[action](enrolment=enrolment, by=request.user)
                     done += 1
+                except CohortStateError as exc:
+                    # The whole cohort is closed: one message, not one per row.
+                    messages.error(request, exc.message)
+                    break
                 except EnrolmentError as exc:
                     messages.error(request, f"{enrolment.user}: {exc.message}")
             if done:
@@ -210,6 +214,8 @@ def roster_import_view(request, pk):
             )
         except ImportFileError as exc:
             form.add_error("file", exc.message)
+        except CohortStateError as exc:
+            form.add_error(None, exc.message)
         else:
             if result.written:
                 messages.success(

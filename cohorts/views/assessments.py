@@ -40,7 +40,7 @@ from cohorts.services.assessments import (
     quiz_attempt_start,
     quiz_attempt_submit,
 )
-from cohorts.services.completion import cohort_complete, completion_evaluate
+from cohorts.services.completion import completion_evaluate
 from training.exports import export_response
 
 
@@ -121,7 +121,7 @@ def assessment_detail(request, cohort_slug, pk):
                 )
             except ValidationError as exc:
                 form.add_error("file", exc)
-            except AssessmentError as exc:
+            except (AssessmentError, CohortStateError) as exc:
                 messages.error(request, exc.message)
             else:
                 messages.success(request, _("Your file was received."))
@@ -139,7 +139,7 @@ def quiz_start(request, cohort_slug, pk):
     enrolment, assessment = _trainee_assessment(request, cohort_slug, pk)
     try:
         attempt = quiz_attempt_start(assessment=assessment, enrolment=enrolment)
-    except AssessmentError as exc:
+    except (AssessmentError, CohortStateError) as exc:
         messages.error(request, exc.message)
         return redirect("cohorts:assessment_detail", cohort_slug, assessment.pk)
     return redirect("cohorts:quiz_attempt", cohort_slug, attempt.pk)
@@ -168,7 +168,10 @@ def quiz_attempt(request, cohort_slug, pk):
         and now > attempt.deadline + QUIZ_GRACE
     ):
         # Time ran out with the page closed: close the attempt, show the result.
-        attempt = quiz_attempt_submit(attempt=attempt, answers={}, now=now)
+        try:
+            attempt = quiz_attempt_submit(attempt=attempt, answers={}, now=now)
+        except CohortStateError as exc:
+            messages.error(request, exc.message)
     if attempt.is_open:
         form = QuizAttemptForm(
             request.POST if request.method == "POST" else None, questions=questions
@@ -176,7 +179,7 @@ def quiz_attempt(request, cohort_slug, pk):
         if request.method == "POST" and form.is_valid():
             try:
                 attempt = quiz_attempt_submit(attempt=attempt, answers=form.answers())
-            except AssessmentError as exc:
+            except (AssessmentError, CohortStateError) as exc:
                 messages.error(request, exc.message)
             else:
                 if attempt.timed_out:
@@ -344,10 +347,12 @@ def grade_import_view(request, cohort_slug):
             )
         except GradingError as exc:
             raise Http404 from exc
-        if result.written:
+        except CohortStateError as exc:
+            form.add_error(None, exc.message)
+        if result is not None and result.written:
             messages.success(request, _("Grades imported."))
             return redirect("cohorts:gradebook", cohort.slug)
-        if result.ok:
+        if result is not None and result.ok:
             messages.info(
                 request,
                 _("Every row is valid. Choose the file again and import it."),
@@ -356,7 +361,7 @@ def grade_import_view(request, cohort_slug):
         request,
         "cohorts/assessments/grade_import.html",
         {"cohort": cohort, "form": form, "result": result},
-        status=400 if result is not None and not result.ok else 200,
+        status=400 if form.errors or (result is not None and not result.ok) else 200,
     )
 
 
@@ -403,6 +408,8 @@ def submission_grade(request, cohort_slug, pk):
             )
         except ValidationError as exc:
             form.add_error("score", exc)
+        except CohortStateError as exc:
+            form.add_error(None, exc.message)
         except GradingError as exc:
             raise Http404 from exc
         else:
@@ -420,24 +427,3 @@ def submission_grade(request, cohort_slug, pk):
         },
         status=400 if form.errors else 200,
     )
-
-
-@login_required
-@require_POST
-def cohort_complete_view(request, cohort_slug):
-    """Lead-office coordinators close the cohort: completion becomes final."""
-    cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
-    if not user_leads_cohort(request.user, cohort):
-        raise Http404
-    try:
-        results = cohort_complete(cohort=cohort)
-    except CohortStateError as exc:
-        messages.error(request, exc.message)
-    else:
-        done = sum(1 for r in results.values() if r.completed)
-        messages.success(
-            request,
-            _("Cohort completed: %(done)s of %(total)s trainees completed it.")
-            % {"done": done, "total": len(results)},
-        )
-    return redirect("cohorts:gradebook", cohort.slug)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from cohorts import checkin_codes
-from cohorts.exceptions import AttendanceError, CheckInError
+from cohorts.exceptions import AttendanceError, CheckInError, CohortStateError
 from cohorts.forms.attendance import AttendanceImportForm, CheckInForm, RosterForm
 from cohorts.ical import sessions_to_ical
 from cohorts.models import AttendanceMark, CalendarToken
@@ -107,7 +107,7 @@ def session_roster(request, cohort_slug, session_id):
             changed = attendance_record_bulk(
                 session=session, marks=form.marks(), by=request.user
             )
-        except AttendanceError as exc:
+        except (AttendanceError, CohortStateError) as exc:
             messages.error(request, exc.message)
             row_errors = exc.extra.get("errors", {})
         else:
@@ -155,13 +155,18 @@ def session_import(request, cohort_slug, session_id):
     result = None
     if request.method == "POST" and form.is_valid():
         dry_run = request.POST.get("action") != "import"
-        result = attendance_import_csv(
-            session=session,
-            file=form.cleaned_data["file"],
-            by=request.user,
-            dry_run=dry_run,
-        )
-        if result.written:
+        try:
+            result = attendance_import_csv(
+                session=session,
+                file=form.cleaned_data["file"],
+                by=request.user,
+                dry_run=dry_run,
+            )
+        except CohortStateError as exc:
+            form.add_error(None, exc.message)
+        if result is None:
+            pass
+        elif result.written:
             messages.success(
                 request,
                 _("Imported %(rows)s rows: %(count)s marks changed.")
@@ -173,7 +178,7 @@ def session_import(request, cohort_slug, session_id):
         request,
         "cohorts/attendance/import.html",
         {"cohort": cohort, "session": session, "form": form, "result": result},
-        status=400 if result is not None and not result.ok else 200,
+        status=400 if form.errors or (result is not None and not result.ok) else 200,
     )
 
 
@@ -350,7 +355,7 @@ def check_in(request):
                     code=form.cleaned_data["code"],
                     session_id=form.cleaned_data.get("session"),
                 )
-            except CheckInError as exc:
+            except (CheckInError, CohortStateError) as exc:
                 form.add_error("code", exc.message)
             else:
                 messages.success(

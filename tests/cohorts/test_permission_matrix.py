@@ -164,6 +164,14 @@ MATRIX = [
      (302, 404, 200, 200, 200, 404, 200, 200)),
     ("cohort complete", lambda s: f"/cohorts/manage/{s.past.slug}/complete/", "post",
      (302, 404, 404, 302, 404, 404, 302, 404)),
+    ("cohort complete (confirmation)",
+     lambda s: f"/cohorts/manage/{s.past.slug}/complete/", "get",
+     (302, 404, 404, 200, 404, 404, 200, 404)),
+    ("cohort reopen", lambda s: f"/cohorts/manage/{s.past.slug}/reopen/", "get",
+     (302, 404, 404, 200, 404, 404, 200, 404)),
+    ("cohort reopen (post, no reason)",
+     lambda s: f"/cohorts/manage/{s.past.slug}/reopen/", "post",
+     (302, 404, 404, 400, 404, 404, 400, 404)),
     ("assessment grading",
      lambda s: f"/cohorts/manage/{s.past.slug}/assessments/{s.assignment.pk}/", "get",
      (302, 404, 200, 200, 200, 404, 200, 200)),
@@ -323,7 +331,10 @@ class Scenario:
         assignment with a file, a certificate with its PDF, an issuing batch."""
         instructor = UserFactory(groups=[roles.INSTRUCTORS])
         self.users["instructor"] = instructor
-        self.past = CompletedCohortFactory(lead_office=self.lead_office)
+        # Its history is written while it runs: a completed cohort refuses writes.
+        self.past = CompletedCohortFactory(
+            lead_office=self.lead_office, status=Cohort.Status.RUNNING
+        )
         for office in (self.own_office, self.co_office):
             CohortOfficeFactory(cohort=self.past, office=office)
         enrolment = CompletedEnrolmentFactory(
@@ -357,6 +368,8 @@ class Scenario:
             cohort_endorsement=self.approval,
             signed_at=timezone.now(),
         )
+        Cohort.objects.filter(pk=self.past.pk).update(status=Cohort.Status.COMPLETED)
+        self.past.status = Cohort.Status.COMPLETED
         self.batch = CertificateBatch.objects.create(
             cohort=self.past, requested_by=self.users["lead"]
         )
