@@ -10,8 +10,7 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import ModelLogEntry
 
 from accounts import roles
-
-from .audit import ACTIONS, PREFIX
+from training.audit import ACTIONS, PREFIX
 
 
 def can_view_audit_log(user) -> bool:

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .audit import register_actions
+from training.audit import register_actions
+
 from .audit_views import AuditLogView, can_view_audit_log
 
 

@@ -90,3 +90,11 @@ class SessionNotAllowedError(SessionError):
 
 class SessionHasAttendanceError(SessionError):
     """The session has attendance marks, so deleting it would lose them."""
+
+
+class CohortCompletedError(CohortStateError):
+    """The cohort is completed (or archived): nothing may change until reopened."""
+
+
+class CohortNotReadyError(CohortStateError):
+    """The cohort cannot be completed yet (nothing to complete it on)."""

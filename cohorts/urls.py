@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cohorts.views import assessments, attendance, public
+from cohorts.views import assessments, attendance, completion, public
 
 app_name = "cohorts"
 urlpatterns: list = []
@@ -67,8 +67,13 @@ urlpatterns += [
     ),
     path(
         "manage/<slug:cohort_slug>/complete/",
-        assessments.cohort_complete_view,
+        completion.cohort_complete_view,
         name="cohort_complete",
+    ),
+    path(
+        "manage/<slug:cohort_slug>/reopen/",
+        completion.cohort_reopen_view,
+        name="cohort_reopen",
     ),
     path(
         "manage/<slug:cohort_slug>/assessments/<int:pk>/",

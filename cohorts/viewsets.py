@@ -33,13 +33,16 @@ from cohorts.selectors.scoping import (
     office_ids_for_user,
     user_leads_cohort,
 )
+from cohorts.services.cohorts import cohort_status_choices, cohort_status_validate
 from cohorts.views import admin as admin_views
 from cohorts.views import assessments_admin, sessions_admin
 from cohorts.views import hub as hub_views
 
 
 class CohortAdminForm(WagtailAdminModelForm):
-    """Coordinators may only make their own offices lead a cohort."""
+    """Coordinators may only make their own offices lead a cohort; the status
+    offered follows the cohort's state (completing and reopening have their
+    own confirmed actions)."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
@@ -49,6 +52,20 @@ class CohortAdminForm(WagtailAdminModelForm):
                 field.queryset = Office.objects.filter(
                     pk__in=office_ids_for_user(for_user)
                 )
+        status = self.fields.get("status")
+        if status is not None:
+            status.choices = cohort_status_choices(self._stored_cohort())
+
+    def _stored_cohort(self) -> Cohort:
+        # The status as stored, not as the bound form would change it.
+        if self.instance.pk:
+            return Cohort.objects.get(pk=self.instance.pk)
+        return self.instance
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        cohort_status_validate(self._stored_cohort(), status)
+        return status
 
 
 class ScopedCohortMixin:

@@ -161,7 +161,7 @@ def cohort_endorsement_approve(
     restarts signing if it failed). Raises NotEndorsingOfficeError or
     CohortNotCompletedError.
     """
-    from cms.audit import ENDORSEMENT_APPROVE, audit_log
+    from training.audit import ENDORSEMENT_APPROVE, audit_log
 
     if not user_may_endorse_for(by, cohort, office):
         raise NotEndorsingOfficeError()
@@ -310,7 +310,7 @@ def cohort_endorsement_import(
     stored. Audit-logged. Idempotent: endorsements already stored are skipped.
     Returns how many were stored.
     """
-    from cms.audit import ENDORSEMENT_IMPORT, audit_log
+    from training.audit import ENDORSEMENT_IMPORT, audit_log
 
     if not credentials.office_holds_own_key(approval.office.short_code):
         raise EndorsementImportError(
@@ -403,7 +403,7 @@ def certificate_endorsement_withdraw(
     """
     from django.core.exceptions import ValidationError
 
-    from cms.audit import ENDORSEMENT_WITHDRAW, audit_log
+    from training.audit import ENDORSEMENT_WITHDRAW, audit_log
 
     certificate = Certificate.objects.select_for_update().get(
         pk=endorsement.certificate_id
@@ -446,7 +446,7 @@ def office_public_key_register(*, office: Office, public_key: str, by):
     retired but stay published. Audit-logged. Idempotent for the current key.
     Raises DidResolutionError for a value that is not an Ed25519 Multikey."""
     from certificates.credentials.keys import office_controller, public_key_register
-    from cms.audit import OFFICE_KEY_REGISTER, audit_log
+    from training.audit import OFFICE_KEY_REGISTER, audit_log
 
     key = public_key_register(office_controller(office.short_code), public_key)
     audit_log(OFFICE_KEY_REGISTER, office, by, {"key": key.key_id})

@@ -43,6 +43,8 @@ from cohorts.services.assessments import (
 )
 from cohorts.services.completion import cohort_complete
 
+from . import running
+
 SINGLE, MULTIPLE, TRUE_FALSE, SHORT = (
     Question.Kind.SINGLE,
     Question.Kind.MULTIPLE,
@@ -205,36 +207,39 @@ def seed(ctx):
                 "documents, and what the partner office still examines."
             ),
         )
-        enrolments = list(
-            cohort.enrolments.filter(status=Enrolment.Status.ADMITTED).order_by("pk")
-        )
-        for index, enrolment in enumerate(enrolments):
-            right, score = PROFILES[index % len(PROFILES)]
-            started = due_at - datetime.timedelta(days=3, hours=index)
-            attempt = quiz_attempt_start(
-                assessment=quiz, enrolment=enrolment, now=started
-            )
-            quiz_attempt_submit(
-                attempt=attempt,
-                answers=_answers(quiz, right),
-                now=started + datetime.timedelta(minutes=12),
-            )
-            if score is None:
-                continue
-            submission = assignment_submit(
-                assessment=case,
-                enrolment=enrolment,
-                file=ContentFile(MEMO_PDF, name="pph-case-study.pdf"),
-                now=due_at - datetime.timedelta(days=1, hours=index),
-            )
-            if grader:
-                assignment_grade(
-                    submission=submission,
-                    score=Decimal(score),
-                    feedback="Clear structure; cite the PPH guidelines of the "
-                    "partner office for the documents required.",
-                    graded_by=grader,
+        with running(cohort):
+            enrolments = list(
+                cohort.enrolments.filter(status=Enrolment.Status.ADMITTED).order_by(
+                    "pk"
                 )
+            )
+            for index, enrolment in enumerate(enrolments):
+                right, score = PROFILES[index % len(PROFILES)]
+                started = due_at - datetime.timedelta(days=3, hours=index)
+                attempt = quiz_attempt_start(
+                    assessment=quiz, enrolment=enrolment, now=started
+                )
+                quiz_attempt_submit(
+                    attempt=attempt,
+                    answers=_answers(quiz, right),
+                    now=started + datetime.timedelta(minutes=12),
+                )
+                if score is None:
+                    continue
+                submission = assignment_submit(
+                    assessment=case,
+                    enrolment=enrolment,
+                    file=ContentFile(MEMO_PDF, name="pph-case-study.pdf"),
+                    now=due_at - datetime.timedelta(days=1, hours=index),
+                )
+                if grader:
+                    assignment_grade(
+                        submission=submission,
+                        score=Decimal(score),
+                        feedback="Clear structure; cite the PPH guidelines of the "
+                        "partner office for the documents required.",
+                        graded_by=grader,
+                    )
         results = cohort_complete(cohort=cohort)
         done = sum(1 for r in results.values() if r.completed)
         ctx.write(

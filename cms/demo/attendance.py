@@ -19,6 +19,8 @@ from cohorts.models import AttendanceMark, Cohort, Session
 from cohorts.selectors.attendance import enrolment_is_expected, enrolment_list_admitted
 from cohorts.services.attendance import attendance_record_bulk
 
+from . import running
+
 # Generic topics of a joint patent/trademark examiner training week.
 TOPICS = [
     "Opening session and programme overview",
@@ -121,7 +123,8 @@ def seed(ctx):
             last = min(cohort.end_date, today - datetime.timedelta(days=1))
             first = min(cohort.start_date, last)
             sessions = _create_sessions(cohort, _days(first, last, count), instructor)
-            marked = _mark(cohort, sessions, instructor)
+            with running(cohort):
+                marked = _mark(cohort, sessions, instructor)
             ctx.write(
                 f"attendance: {cohort.slug}: {len(sessions)} past sessions, "
                 f"{marked} marks"

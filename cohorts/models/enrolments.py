@@ -19,6 +19,10 @@ class Enrolment(models.Model):
         DECLINED = "declined", _("Declined")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    # The one list of statuses that hold one of the nominating office's seats
+    # (quotas, seat counts, roster imports all read it).
+    SEAT_HOLDING_STATUSES = (Status.NOMINATED, Status.ADMITTED)
+
     class Completion(models.TextChoices):
         IN_PROGRESS = "in_progress", _("In progress")
         COMPLETED = "completed", _("Completed")

@@ -1,5 +1,6 @@
 """Reads for sessions and attendance: who may manage what, rosters, rates."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -88,14 +89,24 @@ def session_is_markable(session: Session, *, now=None) -> bool:
 
 
 def enrolment_is_expected(enrolment: Enrolment, session: Session) -> bool:
-    """Whether the trainee was expected at the session.
+    """Whether the trainee is expected at the session: THE rule, used everywhere.
 
-    Only admitted trainees are expected, and only at sessions that had not yet
-    ended when they were admitted; earlier sessions are "not expected".
+    Expected means admitted (holding a seat, not withdrawn) and admitted no later
+    than the session's start. A trainee admitted after a session started, even
+    mid-session, could not attend all of it: that session is "not expected", is
+    not marked, and never counts in their rate either way. Enrolments without an
+    admission time (admitted before it was recorded) are expected everywhere.
+    Whether the session counts yet is `session_is_held`.
     """
     if enrolment.status != Enrolment.Status.ADMITTED:
         return False
-    return enrolment.admitted_at is None or enrolment.admitted_at <= session.ends_at
+    return enrolment.admitted_at is None or enrolment.admitted_at <= session.starts_at
+
+
+def session_is_held(session: Session, *, now) -> bool:
+    """A session counts in attendance rates once it has ended; future and
+    running sessions never do."""
+    return session.ends_at <= now
 
 
 def enrolment_list_admitted(cohort: Cohort) -> QuerySet[Enrolment]:
@@ -137,68 +148,97 @@ def attendance_change_list(*, session: Session) -> QuerySet[AttendanceChange]:
 # ---- rates ----
 
 
-def _rate(attended: int, expected: int) -> Decimal | None:
-    if not expected:
-        return None
-    return (Decimal(100) * attended / expected).quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP
-    )
+@dataclass(frozen=True)
+class AttendanceStats:
+    """Held sessions a trainee was expected at, and how many they attended."""
+
+    expected: int
+    attended: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        """Percent attended (two decimals, half up), None before any expected
+        session was held."""
+        if not self.expected:
+            return None
+        return (Decimal(100) * self.attended / self.expected).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
 
 
-def _attended_statuses(cohort: Cohort) -> tuple[str, ...]:
+def attended_statuses(cohort: Cohort) -> tuple[str, ...]:
+    """Mark statuses that count as attended: present and late, plus excused
+    when the cohort says so."""
     if cohort.excused_counts_as_attended:
         return (*ATTENDED, AttendanceMark.Status.EXCUSED)
     return ATTENDED
 
 
+def attendance_stats_for_enrolments(
+    enrolments: Iterable[Enrolment | int], *, now=None
+) -> dict[int, AttendanceStats]:
+    """Attendance so far per enrolment id: the one attendance-rate computation.
+
+    Expected sessions follow `enrolment_is_expected`, counted sessions
+    `session_is_held`; attended are marks in `attended_statuses` of the
+    cohort. An expected, held, unmarked session counts as not attended.
+    Warnings, rosters, gradebook, completion (so certificates), hub and
+    exports all read this. Two queries when given loaded enrolments, three
+    when given ids, whatever the number of enrolments and sessions.
+    """
+    now = now or timezone.now()
+    items = list(enrolments)
+    loaded = [e for e in items if isinstance(e, Enrolment)]
+    ids = [e for e in items if not isinstance(e, Enrolment)]
+    if ids:
+        loaded += list(Enrolment.objects.filter(pk__in=ids).select_related("cohort"))
+    by_cohort: dict[int, list[Session]] = {}
+    for session in Session.objects.filter(
+        cohort_id__in={e.cohort_id for e in loaded}, ends_at__lte=now
+    ).select_related("cohort"):
+        by_cohort.setdefault(session.cohort_id, []).append(session)
+    marks = {
+        (enrolment_id, session_id): status
+        for enrolment_id, session_id, status in AttendanceMark.objects.filter(
+            enrolment_id__in=[e.pk for e in loaded],
+            session__ends_at__lte=now,
+            status__in=(*ATTENDED, AttendanceMark.Status.EXCUSED),
+        ).values_list("enrolment_id", "session_id", "status")
+    }
+    stats = {}
+    for enrolment in loaded:
+        expected = attended = 0
+        for session in by_cohort.get(enrolment.cohort_id, []):
+            if not (
+                session_is_held(session, now=now)
+                and enrolment_is_expected(enrolment, session)
+            ):
+                continue
+            expected += 1
+            status = marks.get((enrolment.pk, session.pk))
+            attended += status in attended_statuses(session.cohort)
+        stats[enrolment.pk] = AttendanceStats(expected=expected, attended=attended)
+    return stats
+
+
 def attendance_rates_for_cohort(
     cohort: Cohort, *, now=None
 ) -> dict[int, Decimal | None]:
-    """Attendance rate (percent) of every admitted enrolment of the cohort.
-
-    Rate = attended / expected held sessions, where held means ended by `now`,
-    expected follows `enrolment_is_expected`, and attended is present or late,
-    plus excused when the cohort counts excused absences as attended. An
-    unmarked expected session counts as not attended. None when no expected
-    session has been held yet. Three queries whatever the cohort's size.
-    """
-    now = now or timezone.now()
-    held = list(Session.objects.filter(cohort=cohort, ends_at__lte=now))
-    enrolments = list(
-        Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ADMITTED)
+    """Attendance rate (percent) of every admitted enrolment of the cohort;
+    see `attendance_stats_for_enrolments`. Three queries."""
+    enrolments = Enrolment.objects.filter(
+        cohort=cohort, status=Enrolment.Status.ADMITTED
     )
-    attended_statuses = _attended_statuses(cohort)
-    attended_pairs = set(
-        AttendanceMark.objects.filter(
-            session__in=[s.pk for s in held],
-            enrolment__in=[e.pk for e in enrolments],
-            status__in=attended_statuses,
-        ).values_list("enrolment_id", "session_id")
-    )
-    rates = {}
-    for enrolment in enrolments:
-        expected = [s for s in held if enrolment_is_expected(enrolment, s)]
-        attended = sum((enrolment.pk, s.pk) in attended_pairs for s in expected)
-        rates[enrolment.pk] = _rate(attended, len(expected))
-    return rates
+    return {
+        pk: stats.rate
+        for pk, stats in attendance_stats_for_enrolments(enrolments, now=now).items()
+    }
 
 
 def attendance_rate_for(enrolment: Enrolment, *, now=None) -> Decimal | None:
-    """Attendance rate (percent) of one enrolment; see `attendance_rates_for_cohort`."""
-    if enrolment.status != Enrolment.Status.ADMITTED:
-        return None
-    now = now or timezone.now()
-    held = [
-        s
-        for s in Session.objects.filter(cohort_id=enrolment.cohort_id, ends_at__lte=now)
-        if enrolment_is_expected(enrolment, s)
-    ]
-    attended = AttendanceMark.objects.filter(
-        enrolment=enrolment,
-        session__in=[s.pk for s in held],
-        status__in=_attended_statuses(enrolment.cohort),
-    ).count()
-    return _rate(attended, len(held))
+    """Attendance rate (percent) of one enrolment; see
+    `attendance_stats_for_enrolments`. None when not admitted."""
+    return attendance_stats_for_enrolments([enrolment], now=now)[enrolment.pk].rate
 
 
 def cohort_list_running() -> QuerySet[Cohort]:

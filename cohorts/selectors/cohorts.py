@@ -76,7 +76,7 @@ def cohort_seats_by_office(cohort: Cohort) -> list[OfficeSeats]:
     taken = dict(
         Enrolment.objects.filter(
             cohort=cohort,
-            status__in=(Enrolment.Status.NOMINATED, Enrolment.Status.ADMITTED),
+            status__in=Enrolment.SEAT_HOLDING_STATUSES,
         )
         .values_list("office_id")
         .annotate(n=Count("pk"))

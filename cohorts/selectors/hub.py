@@ -2,8 +2,8 @@
 
 Nothing here decides a rule of its own: who may see or do what comes from
 `scoping` and `assessments.cohort_list_for_grader`, seats from `cohorts`, the
-attendance rate from `completion.attendance_stats_for_enrolments` (the one
-that feeds completion and certificates).
+attendance rate from `attendance.attendance_stats_for_enrolments` (the one
+that feeds warnings, completion and certificates).
 """
 
 import datetime
@@ -22,11 +22,11 @@ from cohorts.models import (
     Session,
 )
 from cohorts.selectors.assessments import cohort_list_for_grader
-from cohorts.selectors.cohorts import OfficeSeats, cohort_seats_by_office
-from cohorts.selectors.completion import (
+from cohorts.selectors.attendance import (
     AttendanceStats,
     attendance_stats_for_enrolments,
 )
+from cohorts.selectors.cohorts import OfficeSeats, cohort_seats_by_office
 from cohorts.selectors.scoping import office_ids_for_user
 
 # Cohorts that still need a coordinator's attention on the dashboard.
@@ -105,12 +105,10 @@ def cohort_figures(cohort: Cohort, user, *, now=None) -> CohortFigures:
         .annotate(n=Count("pk"))
     ):
         per_office.setdefault(office_id, {})[status] = n
-    admitted_ids = list(
-        Enrolment.objects.filter(
-            cohort=cohort, status=Enrolment.Status.ADMITTED
-        ).values_list("pk", flat=True)
+    admitted = list(
+        Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ADMITTED)
     )
-    stats = attendance_stats_for_enrolments(admitted_ids, now=now).values()
+    stats = attendance_stats_for_enrolments(admitted, now=now).values()
     # The cohort's rate is attended over expected sessions of all its trainees.
     overall = AttendanceStats(
         expected=sum(s.expected for s in stats),
@@ -134,7 +132,7 @@ def cohort_figures(cohort: Cohort, user, *, now=None) -> CohortFigures:
         .count(),
         seats_taken=sum(s.taken for s in seats),
         seats_quota=sum(s.quota for s in seats),
-        admitted=len(admitted_ids),
+        admitted=len(admitted),
         sessions=sessions,
         next_session=next((s for s in sessions if s.ends_at > now), None),
         attendance_rate=overall.rate,

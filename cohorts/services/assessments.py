@@ -44,6 +44,7 @@ from cohorts.models import (
     QuizAttempt,
 )
 from cohorts.selectors.assessments import user_can_grade
+from cohorts.services.cohorts import cohort_ensure_open
 from cohorts.services.completion import completion_recompute, completion_recompute_many
 
 # Slack for the network and a slow phone between the clock running out and
@@ -92,6 +93,7 @@ def quiz_attempt_start(
     """
     now = now or timezone.now()
     _check_trainee(assessment, enrolment)
+    cohort_ensure_open(assessment.cohort_id)
     if not assessment.is_quiz:
         raise AssessmentError(_("This assessment is not a quiz."))
     error = None
@@ -163,6 +165,7 @@ def quiz_attempt_submit(
     shown after it. Raises AssessmentError if already submitted.
     """
     now = now or timezone.now()
+    cohort_ensure_open(attempt.assessment.cohort_id)
     with transaction.atomic():
         attempt = (
             QuizAttempt.objects.select_for_update()
@@ -228,6 +231,7 @@ def assignment_submit(
     """
     now = now or timezone.now()
     _check_trainee(assessment, enrolment)
+    cohort_ensure_open(assessment.cohort_id)
     if assessment.is_quiz:
         raise AssessmentError(_("This assessment is a quiz, not an assignment."))
     with transaction.atomic():
@@ -286,6 +290,7 @@ def assignment_grade(
     assessment = submission.assessment
     if not user_can_grade(graded_by, assessment.cohort):
         raise GradingError(_("You cannot grade this cohort."))
+    cohort_ensure_open(assessment.cohort_id)
     value = _validate_score(assessment, score)
     with transaction.atomic():
         submission = AssignmentSubmission.objects.select_for_update().get(
@@ -370,6 +375,7 @@ def grade_import(
     """
     if not user_can_grade(imported_by, cohort):
         raise GradingError(_("You cannot grade this cohort."))
+    cohort_ensure_open(cohort)
     result = GradeImportResult()
     if isinstance(data, str):
         data = data.encode()

@@ -28,6 +28,7 @@ from cohorts.selectors.attendance import (
     cohort_list_running,
     enrolment_is_expected,
 )
+from cohorts.services.cohorts import cohort_ensure_open
 from cohorts.signals import attendance_changed
 
 # How many past windows we still recognise, to say "expired" rather than "wrong".
@@ -73,6 +74,7 @@ def attendance_record_bulk(
     # Lock the session: concurrent check-ins and roster saves queue up here,
     # so two writers cannot both create the same mark.
     Session.objects.select_for_update().filter(pk=session.pk).first()
+    cohort_ensure_open(session.cohort_id)
     if now < session_markable_from(session):
         raise AttendanceError(
             _("This session has not started yet; future sessions cannot be marked.")
@@ -253,6 +255,7 @@ def attendance_check_in(
         )
 
     enrolment = admitted.get(cohort_id=session.cohort_id)
+    cohort_ensure_open(session.cohort_id)
     if not enrolment_is_expected(enrolment, session):
         raise CheckInError(
             _("You were admitted after this session; no check-in is needed.")
@@ -338,6 +341,7 @@ def attendance_import_csv(*, session: Session, file, by, dry_run: bool) -> Impor
     outcome ("new", "changed", "unchanged") or its errors. Re-importing the
     same file is a no-op: unchanged marks write no history.
     """
+    cohort_ensure_open(session.cohort_id)
     result = ImportResult()
     if timezone.now() < session_markable_from(session):
         result.errors.append(

@@ -13,9 +13,9 @@ stays "in progress" and shows what is still missing, even if every rule is
 met today: later sessions can still lower attendance and late grades can
 still change the final score. Holding the last session is not enough, since
 assignments are often due and graded after it. Once the cohort is completed
-each admitted enrolment becomes completed or not completed; a grade given
-afterwards recomputes it (so it can still turn completed, which sends
-`enrolment_completed`).
+each admitted enrolment becomes completed or not completed, and the cohort is
+closed: every write service refuses changes (`cohorts.services.cohorts.
+cohort_ensure_open`) until the lead office reopens it with a reason.
 """
 
 import functools
@@ -27,7 +27,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cohorts.exceptions import CohortStateError
+from cohorts.exceptions import CohortNotReadyError, CohortStateError
 from cohorts.models import Cohort, Enrolment
 from cohorts.selectors.completion import (
     AssessmentOutcome,
@@ -35,6 +35,7 @@ from cohorts.selectors.completion import (
     completion_inputs_for_enrolments,
 )
 from cohorts.signals import enrolment_completed
+from training.audit import COHORT_COMPLETE, audit_log
 
 FINAL_STATUSES = {Cohort.Status.COMPLETED, Cohort.Status.ARCHIVED}
 HUNDRED = Decimal(100)
@@ -212,19 +213,31 @@ def completion_recompute(enrolment: Enrolment) -> CompletionResult | None:
     return result
 
 
-def cohort_complete(*, cohort: Cohort) -> dict[int, CompletionResult]:
+def cohort_complete(*, cohort: Cohort, by=None) -> dict[int, CompletionResult]:
     """Mark the cohort completed and settle every admitted enrolment.
 
     Each admitted enrolment becomes completed or not completed; those newly
     completed send `enrolment_completed` after commit. Raises CohortStateError
-    for draft cohorts. Idempotent: completing again only recomputes.
+    for draft cohorts and CohortNotReadyError for a cohort with neither a
+    session nor an assessment (nothing to complete it on). The change of status
+    is audited with `by`. Idempotent: completing again only recomputes.
     """
     if cohort.status == Cohort.Status.DRAFT:
         raise CohortStateError(_("A draft cohort cannot be completed."))
+    if not (cohort.sessions.exists() or cohort.assessments.exists()):
+        raise CohortNotReadyError(
+            _(
+                "This cohort has no session and no assessment: there is nothing "
+                "to complete it on. Schedule its sessions or add its assessments."
+            )
+        )
     with transaction.atomic():
-        if cohort.status not in FINAL_STATUSES:
+        # The stored status, not the caller's copy: it may have been reopened.
+        status = Cohort.objects.select_for_update().get(pk=cohort.pk).status
+        if status not in FINAL_STATUSES:
             cohort.status = Cohort.Status.COMPLETED
             cohort.save(update_fields=["status", "updated_at"])
+            audit_log(COHORT_COMPLETE, cohort, by)
         ids = cohort.enrolments.filter(status=Enrolment.Status.ADMITTED).values_list(
             "pk", flat=True
         )

@@ -23,10 +23,10 @@ from cohorts.exceptions import (
 from cohorts.models import Cohort, CohortOffice, Enrolment, Office
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services import notifications
+from cohorts.services.cohorts import cohort_ensure_open
 
 S = Enrolment.Status
-# Statuses that hold one of the nominating office's seats.
-HOLDS_OFFICE_SEAT = (S.NOMINATED, S.ADMITTED)
+
 # Statuses from which a trainee may still withdraw.
 ACTIVE = (S.APPLIED, S.NOMINATED, S.WAITLISTED, S.ADMITTED)
 
@@ -82,7 +82,9 @@ def _lock_participation(cohort_id: int, office_id: int) -> CohortOffice:
 
 def _seats_held(cohort_id: int, office_id: int) -> int:
     return Enrolment.objects.filter(
-        cohort_id=cohort_id, office_id=office_id, status__in=HOLDS_OFFICE_SEAT
+        cohort_id=cohort_id,
+        office_id=office_id,
+        status__in=Enrolment.SEAT_HOLDING_STATUSES,
     ).count()
 
 
@@ -161,6 +163,7 @@ def enrolment_nominate(*, enrolment: Enrolment, by) -> Enrolment:
     first, so parallel nominations never exceed it. Emails the trainee.
     Raises NotAllowedError, InvalidTransitionError, QuotaFullError.
     """
+    cohort_ensure_open(enrolment.cohort_id)
     participation = _lock_participation(enrolment.cohort_id, enrolment.office_id)
     enrolment = _locked(enrolment)
     _require_nominating_coordinator(by, enrolment)
@@ -187,6 +190,7 @@ def enrolment_waitlist(*, enrolment: Enrolment, by) -> Enrolment:
 
     Only coordinators of the nominating office. Emails the trainee.
     """
+    cohort_ensure_open(enrolment.cohort_id)
     enrolment = _locked(enrolment)
     _require_nominating_coordinator(by, enrolment)
     _require_status(enrolment, (S.APPLIED, S.NOMINATED), _("wait-list"))
@@ -201,6 +205,7 @@ def enrolment_reject(*, enrolment: Enrolment, by) -> Enrolment:
 
     Only coordinators of the nominating office. Emails the trainee.
     """
+    cohort_ensure_open(enrolment.cohort_id)
     enrolment = _locked(enrolment)
     _require_nominating_coordinator(by, enrolment)
     _require_status(enrolment, (S.APPLIED, S.WAITLISTED, S.NOMINATED), _("reject"))
@@ -217,6 +222,7 @@ def enrolment_admit(*, enrolment: Enrolment, by) -> Enrolment:
     parallel admissions never exceed the capacity. Emails the trainee.
     Raises NotAllowedError, InvalidTransitionError, CapacityFullError.
     """
+    cohort_ensure_open(enrolment.cohort_id)
     cohort = Cohort.objects.select_for_update().get(pk=enrolment.cohort_id)
     enrolment = _locked(enrolment)
     _require_lead_coordinator(by, enrolment)
@@ -234,6 +240,7 @@ def enrolment_admit(*, enrolment: Enrolment, by) -> Enrolment:
 @transaction.atomic
 def enrolment_decline(*, enrolment: Enrolment, by) -> Enrolment:
     """Decline a nominated trainee. Only coordinators of the lead office."""
+    cohort_ensure_open(enrolment.cohort_id)
     enrolment = _locked(enrolment)
     _require_lead_coordinator(by, enrolment)
     _require_status(enrolment, (S.NOMINATED,), _("decline"))
@@ -271,6 +278,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, by) -> Enrolment:
     nominated automatically (and told), and the lead office is emailed when an
     admitted trainee withdraws. Raises NotAllowedError, InvalidTransitionError.
     """
+    cohort_ensure_open(enrolment.cohort_id)
     Cohort.objects.select_for_update().get(pk=enrolment.cohort_id)
     CohortOffice.objects.select_for_update().filter(
         cohort_id=enrolment.cohort_id, office_id=enrolment.office_id
@@ -283,7 +291,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, by) -> Enrolment:
     ):
         raise NotAllowedError(_("You cannot withdraw this application."))
     _require_status(enrolment, ACTIVE, _("withdraw"))
-    held_seat = enrolment.status in HOLDS_OFFICE_SEAT
+    held_seat = enrolment.status in Enrolment.SEAT_HOLDING_STATUSES
     was_admitted = enrolment.status == S.ADMITTED
     _save_status(enrolment, S.WITHDRAWN)
     promoted = None

@@ -12,6 +12,7 @@ from cohorts.csv_import import CsvRow, csv_import_read
 from cohorts.models import Cohort, CohortOffice, Enrolment
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services import notifications
+from cohorts.services.cohorts import cohort_ensure_open
 
 COLUMNS = ("email", "office", "employer", "position")
 MAX_ROWS = 1000
@@ -72,7 +73,7 @@ def _check(cohort: Cohort, by, raw_rows: list[CsvRow]) -> RosterImportResult:
         code: Enrolment.objects.filter(
             cohort=cohort,
             office=p.office,
-            status__in=(Enrolment.Status.NOMINATED, Enrolment.Status.ADMITTED),
+            status__in=Enrolment.SEAT_HOLDING_STATUSES,
         ).count()
         for code, p in participations.items()
     }
@@ -187,6 +188,7 @@ def roster_import(
     model validation included, as the real run. Raises ImportFileError if the
     file cannot be read (too large, not UTF-8, columns missing).
     """
+    cohort_ensure_open(cohort)
     raw_rows = _read(data)
     if dry_run:
         return _check(cohort, by, raw_rows)

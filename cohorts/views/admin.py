@@ -4,11 +4,8 @@ Every view looks the cohort up among those the user's offices take part in
 (404 otherwise); what a row shows depends on the office the record belongs to.
 """
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.views import generic
 
-from cohorts.exceptions import EnrolmentError, ImportFileError
+from cohorts.exceptions import CohortStateError, EnrolmentError, ImportFileError
 from cohorts.forms import RosterImportForm
 from cohorts.models import Enrolment, Office
 from cohorts.selectors.cohorts import cohort_admitted_count, cohort_seats_by_office
@@ -32,6 +29,7 @@ from cohorts.selectors.scoping import (
 from cohorts.services.api_tokens import office_api_token_create
 from cohorts.services.enrolments import DECISIONS
 from cohorts.services.roster_import import roster_import
+from training.exports import export_response
 
 ACTION_LABELS = {
     "nominate": gettext_lazy("Nominate"),
@@ -96,6 +94,10 @@ def applications(request, pk):
                 try:
                     DECISIONS[action](enrolment=enrolment, by=request.user)
                     done += 1
+                except CohortStateError as exc:
+                    # The whole cohort is closed: one message, not one per row.
+                    messages.error(request, exc.message)
+                    break
                 except EnrolmentError as exc:
                     messages.error(request, f"{enrolment.user}: {exc.message}")
             if done:
@@ -173,41 +175,26 @@ def _roster_table(request, pk):
     return cohort, [str(h) for h in header], table
 
 
-def _safe_cell(value: str) -> str:
-    # Spreadsheet formula injection: a cell starting with = + - @ runs as a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def roster_export_csv(request, pk):
     cohort, header, table = _roster_table(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{cohort.slug}-roster.csv"'
-    response.write("\ufeff")  # Excel needs the BOM to read UTF-8 names
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for line in table:
-        writer.writerow([_safe_cell(v) for v in line])
-    return response
+    return export_response(
+        fmt="csv",
+        filename=f"{cohort.slug}-roster",
+        header=header,
+        rows=table,
+        title=_("Roster"),
+    )
 
 
 def roster_export_xlsx(request, pk):
-    from openpyxl import Workbook
-
     cohort, header, table = _roster_table(request, pk)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Roster")[:31]
-    sheet.append(header)
-    for line in table:
-        sheet.append([_safe_cell(v) for v in line])
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return export_response(
+        fmt="xlsx",
+        filename=f"{cohort.slug}-roster",
+        header=header,
+        rows=table,
+        title=_("Roster"),
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{cohort.slug}-roster.xlsx"'
-    )
-    workbook.save(response)
-    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -227,6 +214,8 @@ def roster_import_view(request, pk):
             )
         except ImportFileError as exc:
             form.add_error("file", exc.message)
+        except CohortStateError as exc:
+            form.add_error(None, exc.message)
         else:
             if result.written:
                 messages.success(

@@ -1,20 +1,17 @@
 """Assessment pages: trainees take quizzes and upload work; graders grade and export."""
 
-import csv
-import io
 import zoneinfo
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from openpyxl import Workbook
 
 from cohorts.exceptions import AssessmentError, CohortStateError, GradingError
 from cohorts.forms.assessments import (
@@ -44,7 +41,8 @@ from cohorts.services.assessments import (
     quiz_attempt_start,
     quiz_attempt_submit,
 )
-from cohorts.services.completion import cohort_complete, completion_evaluate
+from cohorts.services.completion import completion_evaluate
+from training.exports import export_response
 
 
 def _zone(name: str):
@@ -126,7 +124,7 @@ def assessment_detail(request, cohort_slug, pk):
                 )
             except ValidationError as exc:
                 form.add_error("file", exc)
-            except AssessmentError as exc:
+            except (AssessmentError, CohortStateError) as exc:
                 messages.error(request, exc.message)
             else:
                 messages.success(request, _("Your file was received."))
@@ -144,7 +142,7 @@ def quiz_start(request, cohort_slug, pk):
     enrolment, assessment = _trainee_assessment(request, cohort_slug, pk)
     try:
         attempt = quiz_attempt_start(assessment=assessment, enrolment=enrolment)
-    except AssessmentError as exc:
+    except (AssessmentError, CohortStateError) as exc:
         messages.error(request, exc.message)
         return redirect("cohorts:assessment_detail", cohort_slug, assessment.pk)
     return redirect("cohorts:quiz_attempt", cohort_slug, attempt.pk)
@@ -173,7 +171,10 @@ def quiz_attempt(request, cohort_slug, pk):
         and now > attempt.deadline + QUIZ_GRACE
     ):
         # Time ran out with the page closed: close the attempt, show the result.
-        attempt = quiz_attempt_submit(attempt=attempt, answers={}, now=now)
+        try:
+            attempt = quiz_attempt_submit(attempt=attempt, answers={}, now=now)
+        except CohortStateError as exc:
+            messages.error(request, exc.message)
     if attempt.is_open:
         form = QuizAttemptForm(
             request.POST if request.method == "POST" else None, questions=questions
@@ -181,7 +182,7 @@ def quiz_attempt(request, cohort_slug, pk):
         if request.method == "POST" and form.is_valid():
             try:
                 attempt = quiz_attempt_submit(attempt=attempt, answers=form.answers())
-            except AssessmentError as exc:
+            except (AssessmentError, CohortStateError) as exc:
                 messages.error(request, exc.message)
             else:
                 if attempt.timed_out:
@@ -286,15 +287,6 @@ def _num(value) -> str:
     return f"{Decimal(str(value)).normalize():f}"
 
 
-def _cell(value):
-    """Empty for None; text that a spreadsheet would run as a formula is quoted."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _gradebook_table(book):
     header = [
         _("Email"),
@@ -323,7 +315,7 @@ def _gradebook_table(book):
             row.enrolment.get_completion_display(),
             "; ".join(row.result.missing),
         ]
-        rows.append([_cell(v) for v in line])
+        rows.append(line)
     return header, rows
 
 
@@ -332,35 +324,13 @@ def gradebook_export(request, cohort_slug, fmt):
     """The gradebook as CSV (UTF-8 with BOM, for Excel) or XLSX."""
     cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
     header, rows = _gradebook_table(gradebook_for_cohort(cohort, viewer=request.user))
-    name = f"gradebook-{slugify(cohort.slug)}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-    elif fmt == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(_("Gradebook"))
-        sheet.append([str(h) for h in header])
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type=(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            ),
-        )
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return export_response(
+        fmt=fmt,
+        filename=f"gradebook-{slugify(cohort.slug)}",
+        header=header,
+        rows=rows,
+        title=_("Gradebook"),
+    )
 
 
 @login_required
@@ -381,10 +351,12 @@ def grade_import_view(request, cohort_slug):
             )
         except GradingError as exc:
             raise Http404 from exc
-        if result.written:
+        except CohortStateError as exc:
+            form.add_error(None, exc.message)
+        if result is not None and result.written:
             messages.success(request, _("Grades imported."))
             return redirect("cohorts:gradebook", cohort.slug)
-        if result.ok:
+        if result is not None and result.ok:
             messages.info(
                 request,
                 _("Every row is valid. Choose the file again and import it."),
@@ -393,7 +365,7 @@ def grade_import_view(request, cohort_slug):
         request,
         "cohorts/assessments/grade_import.html",
         {"cohort": cohort, "form": form, "result": result},
-        status=400 if result is not None and not result.ok else 200,
+        status=400 if form.errors or (result is not None and not result.ok) else 200,
     )
 
 
@@ -441,6 +413,8 @@ def submission_grade(request, cohort_slug, pk):
             )
         except ValidationError as exc:
             form.add_error("score", exc)
+        except CohortStateError as exc:
+            form.add_error(None, exc.message)
         except GradingError as exc:
             raise Http404 from exc
         else:
@@ -458,24 +432,3 @@ def submission_grade(request, cohort_slug, pk):
         },
         status=400 if form.errors else 200,
     )
-
-
-@login_required
-@require_POST
-def cohort_complete_view(request, cohort_slug):
-    """Lead-office coordinators close the cohort: completion becomes final."""
-    cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
-    if not user_leads_cohort(request.user, cohort):
-        raise Http404
-    try:
-        results = cohort_complete(cohort=cohort)
-    except CohortStateError as exc:
-        messages.error(request, exc.message)
-    else:
-        done = sum(1 for r in results.values() if r.completed)
-        messages.success(
-            request,
-            _("Cohort completed: %(done)s of %(total)s trainees completed it.")
-            % {"done": done, "total": len(results)},
-        )
-    return redirect("cohorts:gradebook", cohort.slug)

@@ -1,7 +1,5 @@
 """Sessions and attendance pages: roster, check-in, history, import, export, feeds."""
 
-import csv
-import io
 import zoneinfo
 from urllib.parse import urlencode
 
@@ -16,10 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from openpyxl import Workbook
 
 from cohorts import checkin_codes
-from cohorts.exceptions import AttendanceError, CheckInError
+from cohorts.exceptions import AttendanceError, CheckInError, CohortStateError
 from cohorts.forms.attendance import AttendanceImportForm, CheckInForm, RosterForm
 from cohorts.ical import sessions_to_ical
 from cohorts.models import AttendanceMark, CalendarToken
@@ -41,6 +38,7 @@ from cohorts.services.attendance import (
     calendar_token_reset,
     session_markable_from,
 )
+from training.exports import export_response
 from training.ratelimits import retry_after
 
 
@@ -109,7 +107,7 @@ def session_roster(request, cohort_slug, session_id):
             changed = attendance_record_bulk(
                 session=session, marks=form.marks(), by=request.user
             )
-        except AttendanceError as exc:
+        except (AttendanceError, CohortStateError) as exc:
             messages.error(request, exc.message)
             row_errors = exc.extra.get("errors", {})
         else:
@@ -157,13 +155,18 @@ def session_import(request, cohort_slug, session_id):
     result = None
     if request.method == "POST" and form.is_valid():
         dry_run = request.POST.get("action") != "import"
-        result = attendance_import_csv(
-            session=session,
-            file=form.cleaned_data["file"],
-            by=request.user,
-            dry_run=dry_run,
-        )
-        if result.written:
+        try:
+            result = attendance_import_csv(
+                session=session,
+                file=form.cleaned_data["file"],
+                by=request.user,
+                dry_run=dry_run,
+            )
+        except CohortStateError as exc:
+            form.add_error(None, exc.message)
+        if result is None:
+            pass
+        elif result.written:
             messages.success(
                 request,
                 _("Imported %(rows)s rows: %(count)s marks changed.")
@@ -175,7 +178,7 @@ def session_import(request, cohort_slug, session_id):
         request,
         "cohorts/attendance/import.html",
         {"cohort": cohort, "session": session, "form": form, "result": result},
-        status=400 if result is not None and not result.ok else 200,
+        status=400 if form.errors or (result is not None and not result.ok) else 200,
     )
 
 
@@ -263,38 +266,13 @@ def attendance_export(request, cohort_slug, fmt):
     if not user_coordinates_cohort(request.user, cohort):
         raise Http404
     header, rows = _export_table(cohort, request.user)
-    filename = f"attendance-{cohort.slug}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        # BOM so that spreadsheet programs read Arabic, Chinese, Cyrillic as UTF-8.
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        for row in rows:
-            row[1] = row[1].isoformat(timespec="minutes")
-            row[2] = row[2].isoformat(timespec="minutes")
-            writer.writerow(row)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        return response
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Attendance")[:31])
-    sheet.append(header)
-    for row in rows:
-        # Excel has no time zones: write local wall-clock times, zone in its column.
-        row[1] = row[1].replace(tzinfo=None)
-        row[2] = row[2].replace(tzinfo=None)
-        sheet.append(row)
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(
-        output.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return export_response(
+        fmt=fmt,
+        filename=f"attendance-{cohort.slug}",
+        header=header,
+        rows=rows,
+        title=_("Attendance"),
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
 
 
 def _ical_response(sessions, *, name):
@@ -377,7 +355,7 @@ def check_in(request):
                     code=form.cleaned_data["code"],
                     session_id=form.cleaned_data.get("session"),
                 )
-            except CheckInError as exc:
+            except (CheckInError, CohortStateError) as exc:
                 form.add_error("code", exc.message)
             else:
                 messages.success(

@@ -132,6 +132,9 @@ class CohortHubView(WagtailAdminTemplateMixin, TemplateView):
                 and cohort.status
                 not in (Cohort.Status.COMPLETED, Cohort.Status.ARCHIVED)
                 and reverse("cohorts:cohort_complete", args=[slug]),
+                "reopen": self.leads
+                and cohort.status == Cohort.Status.COMPLETED
+                and reverse("cohorts:cohort_reopen", args=[slug]),
             },
             assessments=[
                 (a, reverse("cohorts:assessment_grading", args=[slug, a.pk]))

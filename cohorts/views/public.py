@@ -7,7 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cohorts.exceptions import DuplicateApplicationError, EnrolmentError
+from cohorts.exceptions import (
+    CohortStateError,
+    DuplicateApplicationError,
+    EnrolmentError,
+)
 from cohorts.forms import ApplicationForm
 from cohorts.models import Enrolment
 from cohorts.selectors.cohorts import (
@@ -84,7 +88,7 @@ def cohort_withdraw(request, slug):
     enrolment = get_object_or_404(Enrolment, cohort=cohort, user=request.user)
     try:
         enrolment_withdraw(enrolment=enrolment, by=request.user)
-    except EnrolmentError as exc:
+    except (EnrolmentError, CohortStateError) as exc:
         messages.error(request, exc.message)
     else:
         messages.success(

@@ -31,9 +31,9 @@ from certificates.services import (
     cohort_endorsement_import,
     cohort_endorsement_sign,
 )
-from cms.audit import ENDORSEMENT_APPROVE, ENDORSEMENT_WITHDRAW
 from cohorts.models import Cohort
 from tests.cohorts.factories import OfficeFactory, coordinator_of
+from training.audit import ENDORSEMENT_APPROVE, ENDORSEMENT_WITHDRAW
 
 from .factories import CompletedEnrolmentFactory
 

@@ -10,9 +10,9 @@ from wagtail.models import ModelLogEntry
 from certificates.credentials import multikey
 from certificates.credentials.did import did_document
 from certificates.credentials.keys import office_controller, public_keys_list
-from cms.audit import OFFICE_KEY_REGISTER
 from tests.accounts.factories import UserFactory
 from tests.cohorts.factories import OfficeFactory, coordinator_of
+from training.audit import OFFICE_KEY_REGISTER
 
 pytestmark = pytest.mark.django_db
 

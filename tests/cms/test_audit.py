@@ -3,13 +3,13 @@ from django.contrib.auth.models import Group
 from wagtail.models import ModelLogEntry
 
 from accounts import roles
-from cms.audit import (
+from tests.accounts.factories import UserFactory
+from training.audit import (
     CERTIFICATE_REVOKE,
     ENROLMENT_DECISION,
     GRADE_CHANGE,
     audit_log,
 )
-from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

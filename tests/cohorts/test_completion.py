@@ -4,9 +4,11 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from cohorts.exceptions import CohortCompletedError
 from cohorts.models import AttendanceMark, Cohort, Enrolment
 from cohorts.selectors.completion import attendance_stats_for_enrolments
 from cohorts.services.assessments import assignment_grade
+from cohorts.services.cohorts import cohort_reopen
 from cohorts.services.completion import (
     cohort_complete,
     completion_evaluate,
@@ -205,7 +207,7 @@ def test_cohort_complete_settles_each_admitted_enrolment_and_signals_once(
     ]
 
 
-def test_a_late_grade_after_completion_completes_and_signals(
+def test_a_late_grade_needs_the_cohort_reopened_then_completes_and_signals(
     cohort, django_capture_on_commit_callbacks
 ):
     enrolment = met_everything(cohort)
@@ -214,6 +216,9 @@ def test_a_late_grade_after_completion_completes_and_signals(
     cohort_complete(cohort=cohort)
     enrolment.refresh_from_db()
     assert enrolment.completion_missing == ["Late essay not graded yet"]
+    lead = coordinator_of(cohort.lead_office)
+    with pytest.raises(CohortCompletedError):
+        assignment_grade(submission=submission, score=80, graded_by=lead)
     received = []
 
     def receiver(sender, enrolment, **kwargs):
@@ -222,11 +227,9 @@ def test_a_late_grade_after_completion_completes_and_signals(
     enrolment_completed.connect(receiver)
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            assignment_grade(
-                submission=submission,
-                score=80,
-                graded_by=coordinator_of(cohort.lead_office),
-            )
+            cohort_reopen(cohort=cohort, by=lead, reason="Late essay to grade")
+            assignment_grade(submission=submission, score=80, graded_by=lead)
+            cohort_complete(cohort=cohort, by=lead)
     finally:
         enrolment_completed.disconnect(receiver)
     enrolment.refresh_from_db()
@@ -244,12 +247,14 @@ def test_attendance_changed_signal_recomputes(cohort):
     assert enrolment.completion_missing == ["attendance 50% of 80% required"]
 
 
-def test_attendance_for_a_whole_cohort_in_one_query(cohort, django_assert_num_queries):
+def test_attendance_for_a_whole_cohort_in_three_queries(
+    cohort, django_assert_num_queries
+):
     enrolments = AdmittedEnrolmentFactory.create_batch(4, cohort=cohort)
     sessions = held_sessions(cohort, 3)
     for enrolment in enrolments:
         attend(enrolment, sessions, [S.PRESENT, S.ABSENT, S.EXCUSED])
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(3):  # enrolments, held sessions, marks
         stats = attendance_stats_for_enrolments([e.pk for e in enrolments])
     assert {s.attended for s in stats.values()} == {2}
 
@@ -259,6 +264,7 @@ def test_enrolments_not_admitted_are_left_alone(cohort):
         cohort=cohort, status=Enrolment.Status.WITHDRAWN
     )
     assert completion_recompute(enrolment) is None
+    SessionFactory(cohort=cohort)
     cohort_complete(cohort=cohort)
     enrolment.refresh_from_db()
     assert enrolment.completion == Enrolment.Completion.IN_PROGRESS

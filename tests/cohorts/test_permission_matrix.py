@@ -245,11 +245,6 @@ def _admin_url(namespace, view):
     return lambda s: f"/admin/{namespace}/{view}/{s.ids[namespace]}/"
 
 
-def _new_attempt(s):
-    attempt = QuizAttempt.objects.filter(assessment=s.quiz2).latest("pk")
-    return f"/cohorts/{s.past.slug}/attempts/{attempt.pk}/"
-
-
 def _cohort_form(s):
     """The cohort edit form as the superuser's browser would submit it, renamed."""
     data = s.form_data(f"/admin/cohorts/edit/{s.cohort.pk}/")
@@ -523,11 +518,13 @@ ROWS: list[Row] = [
         (LOGIN, 404, 404, 200, 200, 200, 404, 200, 404, 200)),
     row("session roster (post)",
         lambda s: f"/cohorts/manage/{s.past.slug}/sessions/{s.session.pk}/", "post",
-        (LOGIN, 404, 404, to(lambda s: f"/cohorts/manage/{s.past.slug}/sessions/{s.session.pk}/"), to(lambda s: f"/cohorts/manage/{s.past.slug}/sessions/{s.session.pk}/"), to(lambda s: f"/cohorts/manage/{s.past.slug}/sessions/{s.session.pk}/"), 404, to(lambda s: f"/cohorts/manage/{s.past.slug}/sessions/{s.session.pk}/"), 404, to(lambda s: f"/cohorts/manage/{s.past.slug}/sessions/{s.session.pk}/")),
+        # The cohort is completed: marks are refused to all who could mark it
+        # (400 with the reason); who may mark a running cohort: test_attendance_views.
+        (LOGIN, 404, 404, 400, 400, 400, 404, 400, 404, 400),
         data=_roster_marks,
         effect=lambda s: list(AttendanceMark.objects.filter(session=s.session).values_list(
             "enrolment", "status")),
-        writers=("own", "lead", "co", "instructor", "superuser")),
+        writers=()),
     row("session history",
         lambda s: f"/cohorts/manage/{s.past.slug}/sessions/{s.session.pk}/history/",
         "get",
@@ -543,10 +540,11 @@ ROWS: list[Row] = [
     row("check in", lambda s: "/cohorts/check-in/", "get",
         (LOGIN, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
     row("check in (post)", lambda s: "/cohorts/check-in/", "post",
-        (LOGIN, to("/cohorts/check-in/"), to("/cohorts/check-in/"), *(400,) * 7), data=_check_in,
+        # A completed cohort's session takes no check-in, not even from its trainees.
+        (LOGIN, *(400,) * 9), data=_check_in,
         effect=lambda s: sorted(AttendanceMark.objects.filter(session=s.live).values_list(
             "enrolment", "status")),
-        writers=("trainee", "trainee2")),
+        writers=()),
     row("my calendar", lambda s: "/cohorts/calendar/", "get",
         (LOGIN, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
     row("calendar feed (the token is the credential)",
@@ -565,6 +563,16 @@ ROWS: list[Row] = [
     row("cohort complete", lambda s: f"/cohorts/manage/{s.cohort.slug}/complete/", "post",
         (LOGIN, 404, 404, 404, to(lambda s: f"/cohorts/manage/{s.cohort.slug}/gradebook/"), 404, 404, 404, 404, to(lambda s: f"/cohorts/manage/{s.cohort.slug}/gradebook/")), effect=lambda s: Cohort.objects.get(pk=s.cohort.pk).status,
         writers=("lead", "superuser")),
+    row("cohort complete (confirmation)",
+        lambda s: f"/cohorts/manage/{s.cohort.slug}/complete/", "get",
+        (LOGIN, 404, 404, 404, 200, 404, 404, 404, 404, 200)),
+    row("cohort reopen", lambda s: f"/cohorts/manage/{s.past.slug}/reopen/", "get",
+        (LOGIN, 404, 404, 404, 200, 404, 404, 404, 404, 200)),
+    row("cohort reopen (post)", lambda s: f"/cohorts/manage/{s.past.slug}/reopen/",
+        "post", (LOGIN, 404, 404, 404, to(lambda s: f"/cohorts/manage/{s.past.slug}/gradebook/"), 404, 404, 404, 404, to(lambda s: f"/cohorts/manage/{s.past.slug}/gradebook/")),
+        data=lambda s: {"reason": "A late grade to enter"},
+        effect=lambda s: Cohort.objects.get(pk=s.past.pk).status,
+        writers=("lead", "superuser")),
     row("assessment grading",
         lambda s: f"/cohorts/manage/{s.past.slug}/assessments/{s.assignment.pk}/", "get",
         (LOGIN, 404, 404, 200, 200, 200, 404, 200, 404, 200)),
@@ -582,9 +590,11 @@ ROWS: list[Row] = [
         (LOGIN, 200, 200, 404, 404, 404, 404, 404, 404, 404)),
     row("quiz start", lambda s: f"/cohorts/{s.past.slug}/assessments/{s.quiz2.pk}/start/",
         "post",
-        (LOGIN, *(to(_new_attempt),) * 2, *(404,) * 7),
+        # The cohort is completed: its trainees are sent back to the quiz page
+        # (with the reason) and no attempt starts.
+        (LOGIN, *(to(lambda s: f"/cohorts/{s.past.slug}/assessments/{s.quiz2.pk}/"),) * 2, *(404,) * 7),
         effect=lambda s: QuizAttempt.objects.filter(assessment=s.quiz2).count(),
-        writers=("trainee", "trainee2")),
+        writers=()),
     row("quiz attempt", lambda s: f"/cohorts/{s.past.slug}/attempts/{s.attempt.pk}/",
         "get",
         (LOGIN, 200, 404, 404, 404, 404, 404, 404, 404, 404)),
@@ -872,7 +882,10 @@ class Scenario:
         quiz attempt, an assignment with a file, a certificate with its PDF
         endorsed by own, an issuing batch."""
         trainee, trainee2 = self.users["trainee"], self.users["trainee2"]
-        self.past = CompletedCohortFactory(lead_office=self.lead_office)
+        # Its history is written while it runs: a completed cohort refuses writes.
+        self.past = CompletedCohortFactory(
+            lead_office=self.lead_office, status=Cohort.Status.RUNNING
+        )
         for office in (self.own_office, self.co_office):
             CohortOfficeFactory(cohort=self.past, office=office)
         self.past_enrolment = CompletedEnrolmentFactory(
@@ -911,6 +924,8 @@ class Scenario:
             enrolment=self.past_enrolment,
             file=SimpleUploadedFile("memo.pdf", PDF, "application/pdf"),
         )
+        Cohort.objects.filter(pk=self.past.pk).update(status=Cohort.Status.COMPLETED)
+        self.past.status = Cohort.Status.COMPLETED
         # own approves with the platform-held key: its endorsement is signed
         with TestCase.captureOnCommitCallbacks(execute=True):
             cohort_endorsement_approve(
@@ -924,6 +939,8 @@ class Scenario:
             cohort=self.past, requested_by=self.users["lead"]
         )
         self.calendar_token = calendar_token_get(user=trainee).token
+        # The open cohort has something to complete on (completing needs it).
+        AssessmentFactory(cohort=self.cohort)
         self.course = CoursePageFactory()
         self.lesson = LessonPageFactory(parent=self.course)
 

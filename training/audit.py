@@ -3,7 +3,9 @@
 Entries show in the admin under Reports: "Site history" for superusers and
 "Audit log" (only these actions) for platform admins. Call `audit_log` from the
 service that performs the action, inside its transaction, so the entry exists
-exactly when the change does.
+exactly when the change does, whoever calls the service (view, import, API,
+command). It lives in the project package, not in `cms`, so that every app's
+services can import it without depending on the CMS (which reads everyone).
 """
 
 from typing import Any
@@ -18,6 +20,11 @@ ATTENDANCE_EDIT = "srip.attendance.edit"
 GRADE_CHANGE = "srip.grade.change"
 CERTIFICATE_ISSUE = "srip.certificate.issue"
 CERTIFICATE_REVOKE = "srip.certificate.revoke"
+CERTIFICATE_CORRECT = "srip.certificate.correct"
+COHORT_COMPLETE = "srip.cohort.complete"
+COHORT_REOPEN = "srip.cohort.reopen"
+SIGNING_KEY_CREATE = "srip.signing_key.create"
+SIGNING_KEY_ROTATE = "srip.signing_key.rotate"
 ENDORSEMENT_APPROVE = "srip.endorsement.approve"
 ENDORSEMENT_IMPORT = "srip.endorsement.import"
 ENDORSEMENT_WITHDRAW = "srip.endorsement.withdraw"
@@ -29,6 +36,11 @@ ACTIONS = {
     GRADE_CHANGE: _("Grade changed"),
     CERTIFICATE_ISSUE: _("Certificate issued"),
     CERTIFICATE_REVOKE: _("Certificate revoked"),
+    CERTIFICATE_CORRECT: _("Certificate corrected"),
+    COHORT_COMPLETE: _("Cohort completed"),
+    COHORT_REOPEN: _("Cohort reopened"),
+    SIGNING_KEY_CREATE: _("Signing key created"),
+    SIGNING_KEY_ROTATE: _("Signing key rotated"),
     ENDORSEMENT_APPROVE: _("Cohort results approved by an office"),
     ENDORSEMENT_IMPORT: _("Signed endorsements imported"),
     ENDORSEMENT_WITHDRAW: _("Endorsement withdrawn"),
