@@ -470,16 +470,37 @@ def ip_area_list():
     return IPArea.objects.all()
 
 
+# Pages read for the substring search (courses.search); beyond that, the
+# full-text results alone.
+SUBSTRING_SEARCH_LIMIT = 2000
+
+
 def page_search(*, query: str):
     """Live courses, lessons and jurisdictions matching `query`, in the active
-    language (source-language pages where not translated)."""
-    return (
-        in_active_locale(
-            Page.objects.live().public().type(CoursePage, LessonPage, JurisdictionPage)
-        )
-        .specific(defer=True)
-        .search(query)
+    language (source-language pages where not translated).
+
+    The full-text results first; for Chinese, Japanese, Korean or Arabic
+    queries, and for any query the full-text search finds nothing for, then the
+    pages whose indexed text contains every term (courses.search).
+    """
+    from courses.search import search_matches, search_needs_substring, search_terms
+
+    pages = in_active_locale(
+        Page.objects.live().public().type(CoursePage, LessonPage, JurisdictionPage)
     )
+    found = pages.specific(defer=True).search(query)
+    if not search_needs_substring(query) and found.count():
+        return found
+    terms = search_terms(query)
+    results = list(found)
+    seen = {page.pk for page in results}
+    candidates = pages.exclude(pk__in=seen).order_by("path").specific()
+    results += [
+        page
+        for page in candidates[:SUBSTRING_SEARCH_LIMIT]
+        if search_matches(page, terms)
+    ]
+    return results
 
 
 def course_for_lesson(*, lesson) -> Page | None:
