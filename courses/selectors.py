@@ -48,7 +48,8 @@ def course_list_for_catalogue(
     """Live courses of `catalogue`, filtered, with areas and covers prefetched.
 
     In the active language: translated courses, and the source-language ones
-    not translated yet (courses.localization).
+    not translated yet (courses.localization). `language` keeps the courses
+    that can be read in that language, in the original or a translation.
     """
     source = source_page(catalogue)
     qs = (
@@ -83,8 +84,22 @@ def course_list_for_catalogue(
     if level:
         qs = qs.filter(level=level)
     if language:
-        qs = qs.filter(language=language)
+        qs = qs.filter(translation_key__in=_course_keys_readable_in(language))
     return qs.distinct()
+
+
+def _course_keys_readable_in(language: str) -> QuerySet:
+    """Translation keys of the courses with a live version in `language`: a
+    source course taught in it, or a translation into it."""
+    default = default_locale_id()
+    return (
+        CoursePage.objects.live()
+        .filter(
+            Q(locale_id=default, language=language)
+            | (Q(locale__language_code=language) & ~Q(locale_id=default))
+        )
+        .values("translation_key")
+    )
 
 
 @dataclass
