@@ -118,4 +118,9 @@ urlpatterns += [
     path("<slug:slug>/", public.cohort_detail, name="detail"),
     path("<slug:slug>/apply/", public.cohort_apply, name="apply"),
     path("<slug:slug>/withdraw/", public.cohort_withdraw, name="withdraw"),
+    path(
+        "<slug:slug>/withdraw/undo/",
+        public.cohort_withdraw_undo,
+        name="withdraw_undo",
+    ),
 ]

@@ -48,7 +48,8 @@ def course_list_for_catalogue(
     """Live courses of `catalogue`, filtered, with areas and covers prefetched.
 
     In the active language: translated courses, and the source-language ones
-    not translated yet (courses.localization).
+    not translated yet (courses.localization). `language` keeps the courses
+    that can be read in that language, in the original or a translation.
     """
     source = source_page(catalogue)
     qs = (
@@ -83,8 +84,22 @@ def course_list_for_catalogue(
     if level:
         qs = qs.filter(level=level)
     if language:
-        qs = qs.filter(language=language)
+        qs = qs.filter(translation_key__in=_course_keys_readable_in(language))
     return qs.distinct()
+
+
+def _course_keys_readable_in(language: str) -> QuerySet:
+    """Translation keys of the courses with a live version in `language`: a
+    source course taught in it, or a translation into it."""
+    default = default_locale_id()
+    return (
+        CoursePage.objects.live()
+        .filter(
+            Q(locale_id=default, language=language)
+            | (Q(locale__language_code=language) & ~Q(locale_id=default))
+        )
+        .values("translation_key")
+    )
 
 
 @dataclass
@@ -470,16 +485,37 @@ def ip_area_list():
     return IPArea.objects.all()
 
 
+# Pages read for the substring search (courses.search); beyond that, the
+# full-text results alone.
+SUBSTRING_SEARCH_LIMIT = 2000
+
+
 def page_search(*, query: str):
     """Live courses, lessons and jurisdictions matching `query`, in the active
-    language (source-language pages where not translated)."""
-    return (
-        in_active_locale(
-            Page.objects.live().public().type(CoursePage, LessonPage, JurisdictionPage)
-        )
-        .specific(defer=True)
-        .search(query)
+    language (source-language pages where not translated).
+
+    The full-text results first; for Chinese, Japanese, Korean or Arabic
+    queries, and for any query the full-text search finds nothing for, then the
+    pages whose indexed text contains every term (courses.search).
+    """
+    from courses.search import search_matches, search_needs_substring, search_terms
+
+    pages = in_active_locale(
+        Page.objects.live().public().type(CoursePage, LessonPage, JurisdictionPage)
     )
+    found = pages.specific(defer=True).search(query)
+    if not search_needs_substring(query) and found.count():
+        return found
+    terms = search_terms(query)
+    results = list(found)
+    seen = {page.pk for page in results}
+    candidates = pages.exclude(pk__in=seen).order_by("path").specific()
+    results += [
+        page
+        for page in candidates[:SUBSTRING_SEARCH_LIMIT]
+        if search_matches(page, terms)
+    ]
+    return results
 
 
 def course_for_lesson(*, lesson) -> Page | None:

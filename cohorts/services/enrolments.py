@@ -7,6 +7,8 @@ before counting, so parallel decisions queue up instead of overbooking.
 Locks are always taken in the order Cohort → CohortOffice → Enrolment.
 """
 
+from zoneinfo import ZoneInfo
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -299,6 +301,57 @@ def enrolment_withdraw(*, enrolment: Enrolment, by) -> Enrolment:
         promoted = _promote_first_waitlisted(enrolment.cohort_id, enrolment.office_id)
     if was_admitted:
         notifications.notify_lead_of_withdrawal(enrolment, promoted)
+    return enrolment
+
+
+def enrolment_withdrawal_undoable(cohort: Cohort) -> bool:
+    """Whether a trainee may still undo a withdrawal: the cohort has not started.
+
+    The start date is read in the cohort's own time zone.
+    """
+    today = timezone.localdate(timezone=ZoneInfo(cohort.time_zone or "UTC"))
+    return cohort.status == Cohort.Status.OPEN and today < cohort.start_date
+
+
+@transaction.atomic
+def enrolment_withdraw_undo(
+    *, enrolment: Enrolment, by, previous_status: str
+) -> Enrolment:
+    """Give a trainee back what they just withdrew from, if it is still free.
+
+    Only the trainee, only before the cohort starts, and only into the status
+    they held (`previous_status`, which the caller recorded at withdrawal). A
+    nomination or place needs a free seat of the office's quota, a place also a
+    free seat of the cohort's capacity: the seat may have gone to the first
+    wait-listed trainee meanwhile. Tells the lead office when a place is taken
+    back. Takes the same locks, in the same order, as the decisions. Raises
+    NotAllowedError, InvalidTransitionError, QuotaFullError, CapacityFullError.
+    """
+    cohort = Cohort.objects.select_for_update().get(pk=enrolment.cohort_id)
+    participation = _lock_participation(enrolment.cohort_id, enrolment.office_id)
+    enrolment = _locked(enrolment)
+    if by.pk != enrolment.user_id:
+        raise NotAllowedError(_("Only the trainee can undo their withdrawal."))
+    if enrolment.status != S.WITHDRAWN or previous_status not in ACTIVE:
+        raise InvalidTransitionError(_("There is no withdrawal to undo."))
+    if not enrolment_withdrawal_undoable(cohort):
+        raise InvalidTransitionError(
+            _("%(cohort)s has started: the withdrawal cannot be undone.")
+            % {"cohort": cohort.title}
+        )
+    seat_gone = _(
+        "Your seat has been given to someone else meanwhile, so the withdrawal "
+        "cannot be undone."
+    )
+    if previous_status in Enrolment.SEAT_HOLDING_STATUSES and (
+        _seats_held(cohort.pk, enrolment.office_id) >= participation.seat_quota
+    ):
+        raise QuotaFullError(seat_gone)
+    if previous_status == S.ADMITTED and _admitted_count(cohort.pk) >= cohort.capacity:
+        raise CapacityFullError(seat_gone)
+    _save_status(enrolment, previous_status)
+    if previous_status == S.ADMITTED:
+        notifications.notify_lead_of_withdrawal_undone(enrolment)
     return enrolment
 
 

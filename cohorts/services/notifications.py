@@ -139,3 +139,30 @@ def notify_lead_of_withdrawal(enrolment: Enrolment, promoted: Enrolment | None) 
             body=body + "\n",
             key=f"enrolment-{enrolment.pk}-withdrawn-lead",
         )
+
+
+def notify_lead_of_withdrawal_undone(enrolment: Enrolment) -> None:
+    """Tell the lead office that a trainee took back the place they had withdrawn from."""
+    cohort = enrolment.cohort
+    recipients = office_recipients(cohort.lead_office)
+    if not recipients:
+        return
+    with translation.override(cohort.lead_office.language or settings.LANGUAGE_CODE):
+        context = {
+            "trainee": enrolment.user.get_full_name() or enrolment.user.email,
+            "office": enrolment.office.name,
+            "cohort": cohort.title,
+        }
+        email_enqueue(
+            to=recipients,
+            subject=_("Withdrawal undone: %(cohort)s") % context,
+            body=_(
+                "%(trainee)s (%(office)s) has undone their withdrawal and is "
+                "admitted to %(cohort)s again."
+            )
+            % context
+            + "\n",
+            # One email per undo: updated_at is the moment of this undo.
+            key=f"enrolment-{enrolment.pk}-withdrawal-undone-"
+            f"{enrolment.updated_at:%Y%m%d%H%M%S%f}",
+        )

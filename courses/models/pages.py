@@ -167,6 +167,22 @@ class CoursePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     class Meta:
         verbose_name = _("course")
 
+    @property
+    def reading_language(self) -> str:
+        """The language this version of the course is written in.
+
+        `language` is the source course's, and translations copy it; a
+        translation is in its locale's language.
+        """
+        from courses.localization import default_locale_id, locale_language
+
+        if self.locale_id and self.locale_id != default_locale_id():
+            return locale_language(self.locale_id)
+        return self.language
+
+    def get_reading_language_display(self) -> str:
+        return str(dict(settings.LANGUAGES).get(self.reading_language, ""))
+
     def permissions_for_user(self, user):
         from courses.permissions import CoursePagePermissionTester
 

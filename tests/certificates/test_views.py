@@ -208,6 +208,27 @@ def test_uploaded_pdf_is_compared_with_the_issued_one(client, certificate):
     assert "not the file issued" in changed.content.decode()
 
 
+def test_a_changed_pdf_is_announced_first_above_the_valid_status(client, certificate):
+    original = certificate.pdf.open("rb").read()
+    content = client.post(
+        verify_url(certificate.code),
+        {"pdf": SimpleUploadedFile("c.pdf", original + b"%", "application/pdf")},
+    ).content.decode()
+    result = content.index('id="pdf-result"')
+    assert result < content.index('id="status-heading"')
+    opening = content[
+        content.rindex("<section", 0, result) : content.index(">", result)
+    ]
+    assert 'role="alert"' in opening
+    assert 'tabindex="-1"' in opening and "autofocus" in opening
+    assert content.index("Your PDF: not the file issued") < content.index("Valid")
+    # Nothing uploaded, nothing announced: the page opens on the status.
+    assert (
+        'id="pdf-result"'
+        not in client.get(verify_url(certificate.code)).content.decode()
+    )
+
+
 def test_batch_progress_page_refreshes_until_done(client, certificate):
     from certificates.models import CertificateBatch
 

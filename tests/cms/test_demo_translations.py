@@ -39,6 +39,12 @@ def test_demo_course_is_translated_fully_and_once(
     ).content.decode()
     assert "Международной патентной классификации (МПК)" in html
 
+    # The translated course is found by words of its Chinese text.
+    for query in ("专利", "数据", "知识产权", "PATENTSCOPE"):
+        html = client.get("/zh-hans/search/", {"q": query}).content.decode()
+        results = html[html.index("<ol>") : html.index("</ol>")]
+        assert f'href="/zh-hans/courses/{COURSE_SLUG}/' in results, query
+
 
 def test_every_string_has_both_translations():
     for english, chinese, russian in STRINGS:

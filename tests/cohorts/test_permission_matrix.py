@@ -483,11 +483,19 @@ ROWS: list[Row] = [
         (404, 404, 404, 404, 404, 404, 404, 404, 404, 404)),
     row("apply", lambda s: f"/cohorts/{s.cohort.slug}/apply/", "get",
         (LOGIN, *(to(lambda s: f"/cohorts/{s.cohort.slug}/"),) * 2, *(200,) * 7)),
+    row("withdraw (confirm)", lambda s: f"/cohorts/{s.cohort.slug}/withdraw/", "get",
+        (LOGIN, 200, 200, *(404,) * 7)),
     row("withdraw", lambda s: f"/cohorts/{s.cohort.slug}/withdraw/", "post",
-        (LOGIN, to("/learning/"), to("/learning/"), *(404,) * 7),
+        (LOGIN, *(to(lambda s: f"/cohorts/{s.cohort.slug}/withdraw/"),) * 2,
+         *(404,) * 7),
         effect=lambda s: sorted(Enrolment.objects.filter(cohort=s.cohort).values_list(
             "pk", "status")),
         writers=("trainee", "trainee2")),
+    # Nobody has withdrawn in this session: there is nothing to undo.
+    row("withdraw undo", lambda s: f"/cohorts/{s.cohort.slug}/withdraw/undo/", "post",
+        (LOGIN, to("/learning/"), to("/learning/"), *(404,) * 7),
+        effect=lambda s: sorted(Enrolment.objects.filter(cohort=s.cohort).values_list(
+            "pk", "status"))),
     row("my learning", lambda s: "/learning/", "get",
         (LOGIN, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
     row("profile", lambda s: "/accounts/profile/", "get",

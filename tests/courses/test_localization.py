@@ -1,8 +1,10 @@
 """Course content in the reader's language, with the source page as fallback."""
 
 import pytest
+from django.utils import translation
 
 from courses import services
+from courses.models import CoursePage
 from tests.accounts.factories import UserFactory
 from tests.courses.factories import (
     CoursePageFactory,
@@ -129,3 +131,38 @@ def test_my_learning_names_started_courses_in_the_readers_language(client, cours
     assert ">Work sharing<" not in chinese
     english = client.get("/learning/").content.decode()
     assert ">Work sharing<" in english and "工作共享" not in english
+
+
+def _cards(html: str) -> str:
+    return html[html.index('<ul class="cards">') : html.index("</main>")]
+
+
+def test_translated_courses_are_found_by_language_and_badged_in_it(client, course):
+    CoursePageFactory(title="Copyright online", slug="copyright-online")
+    CoursePageFactory(title="Патентный поиск", slug="patent-search", language="ru")
+    translate_page(course, "ru", title="Совместная работа ведомств")
+    translate_page(course, "zh-hans", title="工作共享")
+
+    cards = _cards(client.get("/ru/courses/", {"language": "ru"}).content.decode())
+    assert "Совместная работа ведомств" in cards  # a translation into Russian
+    assert "Патентный поиск" in cards  # taught in Russian
+    assert "Copyright online" not in cards
+    assert cards.count('<li class="card">') == 2
+    assert 'class="badge">English<' not in cards
+
+    cards = _cards(
+        client.get("/zh-hans/courses/", {"language": "zh-hans"}).content.decode()
+    )
+    assert "工作共享" in cards and cards.count('<li class="card">') == 1
+
+    # The interface in English: the course can be read in Russian.
+    cards = _cards(client.get("/courses/", {"language": "ru"}).content.decode())
+    assert "Work sharing" in cards and "Copyright online" not in cards
+
+    # The badge names the language of the version shown, in the reader's language.
+    html = client.get("/ru/courses/work-sharing/").content.decode()
+    assert '<li class="badge">Русский</li>' in html
+    chinese = CoursePage.objects.get(title="工作共享")
+    with translation.override("en"):
+        assert chinese.get_reading_language_display() == "Simplified Chinese"
+        assert course.get_reading_language_display() == "English"

@@ -48,3 +48,41 @@ def test_verifier_sees_a_valid_and_a_revoked_certificate(demo, page, shot):
     assert "This certificate was revoked on" in main
     assert revoked.revocation_reason in main
     assert "is valid" not in main
+
+
+def test_verifier_uploading_a_changed_pdf_hears_the_mismatch_first(demo, page, shot):
+    certificate = next(
+        c
+        for c in Certificate.objects.order_by("issued_at")
+        if c.status == "valid" and c.pdf
+    )
+    tampered = certificate.pdf.open("rb").read().replace(b"%%EOF", b"%%EOF\n% x", 1)
+
+    page.goto(f"{demo}/verify/{certificate.code}/")
+    page.get_by_label("Certificate PDF").set_input_files(
+        files=[
+            {
+                "name": "certificate.pdf",
+                "mimeType": "application/pdf",
+                "buffer": tampered,
+            }
+        ]
+    )
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_load_state()
+    shot(page, "changed pdf result")
+
+    focused = page.evaluate(
+        "() => ({id: document.activeElement.id,"
+        " text: document.activeElement.innerText,"
+        " role: document.activeElement.getAttribute('role')})"
+    )
+    assert focused["id"] == "pdf-result", focused
+    assert focused["role"] == "alert"
+    assert "not the file issued" in focused["text"]
+    result_top = page.locator("#pdf-result").bounding_box()["y"]
+    status_top = page.get_by_role("heading", name="Status:").bounding_box()["y"]
+    assert result_top < status_top
+    # Within the first screen, without scrolling.
+    assert result_top < 800
+    assert page.evaluate("window.scrollY") < result_top

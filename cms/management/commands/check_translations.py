@@ -27,6 +27,7 @@ TRAINEE_AND_VERIFIER_TEMPLATES = [
     "templates/cohorts/includes",
     "templates/cohorts/assessments",
     "templates/cohorts/attendance/check_in.html",
+    "templates/cohorts/withdraw",
     "templates/cohorts/attendance/my_calendar.html",
     "templates/certificates/verify.html",
     "templates/certificates/verify_form.html",
