@@ -74,3 +74,10 @@ def test_permissions_policy_serialises_origins():
         _permissions_policy({"camera": ["self"], "usb": [], "x": ["https://a.org"]})
         == 'camera=(self), usb=(), x=("https://a.org")'
     )
+
+
+def test_admin_loads_no_avatar_from_an_outside_service(client, staff_user):
+    client.force_login(staff_user)
+    page = client.get("/admin/").content.decode()
+    assert "gravatar" not in page.lower()
+    assert "<img" not in page or 'src="//' not in page

@@ -314,6 +314,8 @@ IMPORT_MAX_UPLOAD_MB = env.int("IMPORT_MAX_UPLOAD_MB", default=2)
 
 # ---- WAGTAIL ----
 WAGTAIL_SITE_NAME = "Silk Road IP Academy"
+# No avatars from an outside service: the admin would tell it who is logged in.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Content is translated per locale with wagtail-localize (one page tree per language).
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
