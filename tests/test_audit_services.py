@@ -196,3 +196,35 @@ def test_audit_report_lists_service_entries_and_filters_by_action(client):
     ).content.decode()
     assert "Grade changed" in html
     assert "Rejected" not in html
+
+
+def test_reject_with_reason_emails_it_and_undo_restores_before_the_start(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    cohort = CohortFactory()
+    coordinator = _lead(cohort)
+    enrolment = EnrolmentFactory(cohort=cohort, status=S.NOMINATED)
+    with django_capture_on_commit_callbacks(execute=True):
+        enrolments.enrolment_reject(enrolment=enrolment, by=coordinator, reason="Full")
+    assert "Reason: Full" in mailoutbox[-1].body
+    enrolments.enrolment_decision_undo(enrolment=enrolment, by=coordinator)
+    enrolment.refresh_from_db()
+    assert enrolment.status == S.NOMINATED
+    assert (
+        audit.audit_last(audit.ENROLMENT_DECISION_UNDO, enrolment).user == coordinator
+    )
+
+
+def test_undo_is_refused_once_the_cohort_has_started():
+    from cohorts.exceptions import InvalidTransitionError
+
+    cohort = CohortFactory()
+    coordinator = _lead(cohort)
+    enrolment = EnrolmentFactory(cohort=cohort, status=S.NOMINATED)
+    enrolments.enrolment_decline(enrolment=enrolment, by=coordinator)
+    cohort.start_date = timezone.localdate() - datetime.timedelta(days=1)
+    cohort.save(update_fields=["start_date"])
+    with pytest.raises(InvalidTransitionError):
+        enrolments.enrolment_decision_undo(enrolment=enrolment, by=coordinator)
+    enrolment.refresh_from_db()
+    assert enrolment.status == S.DECLINED
