@@ -123,7 +123,7 @@ def revoke_view(request, pk):
 def correct_view(request, pk):
     def apply(request, certificate, data):
         new = certificate_correct(
-            certificate=certificate, holder_name=data["holder_name"]
+            certificate=certificate, holder_name=data["holder_name"], by=request.user
         )
         return _("%(old)s is superseded by %(new)s.") % {
             "old": certificate.code,

@@ -8,14 +8,18 @@ command). It lives in the project package, not in `cms`, so that every app's
 services can import it without depending on the CMS (which reads everyone).
 """
 
+import uuid
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as wagtail_log
 
 ENROLMENT_DECISION = "srip.enrolment.decision"
+ENROLMENT_DECISION_UNDO = "srip.enrolment.undo"
 ATTENDANCE_EDIT = "srip.attendance.edit"
 GRADE_CHANGE = "srip.grade.change"
 CERTIFICATE_ISSUE = "srip.certificate.issue"
@@ -32,6 +36,7 @@ OFFICE_KEY_REGISTER = "srip.office_key.register"
 
 ACTIONS = {
     ENROLMENT_DECISION: _("Enrolment decision"),
+    ENROLMENT_DECISION_UNDO: _("Enrolment decision undone"),
     ATTENDANCE_EDIT: _("Attendance edited"),
     GRADE_CHANGE: _("Grade changed"),
     CERTIFICATE_ISSUE: _("Certificate issued"),
@@ -75,15 +80,68 @@ def audit_log(
     instance: models.Model,
     user=None,
     data: dict[str, Any] | None = None,
+    title: str = "",
 ):
     """Record a sensitive action on `instance` by `user`; return the log entry.
 
     `data` is stored as JSON (dates, decimals and UUIDs are converted); keep
-    it small and free of secrets: before/after values, a reason. Raises
+    it small and free of secrets: before/after values, a reason. `title`
+    names the object in the report (default: str(instance)). Raises
     ValueError for an action that is not one of ACTIONS, so a typo cannot
     create entries that no report shows. Not idempotent: every call is one
     more entry, as every decision is.
     """
     if action not in ACTIONS:
         raise ValueError(f"Unknown audit action: {action}")
-    return wagtail_log(instance, action, user=user, data=data or {})
+    kwargs = {"title": title} if title else {}
+    return wagtail_log(instance, action, user=user, data=data or {}, **kwargs)
+
+
+def audit_log_many(
+    action: str,
+    items: list[tuple[models.Model, dict[str, Any], str]],
+    user=None,
+) -> list:
+    """Record one action on many objects in one query; return the log entries.
+
+    `items` are (instance, data, title) triples: the title is what the report
+    shows for the object, given by the caller so that no per-object query is
+    needed. All entries share one uuid, as Wagtail groups the entries of one
+    request. Raises ValueError for an unknown action. For bulk writers
+    (roster saves, imports) whose query count must not grow with the rows.
+    """
+    from wagtail.models import ModelLogEntry
+
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown audit action: {action}")
+    if not items:
+        return []
+    shared, now = uuid.uuid4(), timezone.now()
+    entries = [
+        ModelLogEntry(
+            content_type=ContentType.objects.get_for_model(
+                instance, for_concrete_model=False
+            ),
+            object_id=str(instance.pk),
+            label=title,
+            action=action,
+            user=user,
+            uuid=shared,
+            data=data,
+            timestamp=now,
+        )
+        for instance, data, title in items
+    ]
+    return ModelLogEntry.objects.bulk_create(entries)
+
+
+def audit_last(action: str, instance: models.Model):
+    """The most recent entry of `action` on `instance`, or None."""
+    from wagtail.models import ModelLogEntry
+
+    return (
+        ModelLogEntry.objects.for_instance(instance)
+        .filter(action=action)
+        .order_by("-timestamp", "-pk")
+        .first()
+    )

@@ -18,9 +18,20 @@ from certificates.exceptions import (
 )
 from certificates.models import Certificate, CertificateBatch, HolderIdentity
 from cohorts.models import Cohort, Enrolment
+from training.audit import (
+    CERTIFICATE_CORRECT,
+    CERTIFICATE_ISSUE,
+    CERTIFICATE_REVOKE,
+    audit_log,
+)
 
 from . import credentials
 from .status_lists import status_list_bit_set, status_list_entry_assign
+
+
+def _audit(action: str, certificate: Certificate, by, data: dict | None = None):
+    title = f"{certificate.holder_name} · {certificate.course_title}"
+    return audit_log(action, certificate, by, data, title=title)
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:
@@ -130,12 +141,13 @@ def _pdf_enqueue(certificate_id: int) -> None:
     certificate_pdf_render_task.delay(certificate_id)
 
 
-def certificate_issue(*, enrolment: Enrolment) -> Certificate:
+def certificate_issue(*, enrolment: Enrolment, by=None) -> Certificate:
     """Issue the certificate of a completed enrolment: snapshot, signed credential, PDF.
 
     Idempotent: returns the enrolment's current certificate when one exists
     (the enrolment row is locked, and a unique constraint backs it up). The PDF
-    is rendered by a task after commit. Raises EnrolmentNotCompletedError or
+    is rendered by a task after commit. A new certificate gets one audit
+    entry by `by` (None for the platform). Raises EnrolmentNotCompletedError or
     HolderNameMissingError.
     """
     try:
@@ -155,19 +167,24 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
             snapshot = _snapshot(enrolment)
             if not snapshot["holder_name"]:
                 raise HolderNameMissingError()
-            return _certificate_create(enrolment, snapshot)
+            certificate = _certificate_create(enrolment, snapshot)
+            _audit(CERTIFICATE_ISSUE, certificate, by)
+            return certificate
     except IntegrityError:
         # A concurrent run won the race (databases without row locks).
         return Certificate.objects.get(enrolment=enrolment, superseded_at__isnull=True)
 
 
 @transaction.atomic
-def certificate_correct(*, certificate: Certificate, holder_name: str) -> Certificate:
+def certificate_correct(
+    *, certificate: Certificate, holder_name: str, by=None
+) -> Certificate:
     """Issue a corrected certificate (new code) and mark the old one superseded by it.
 
     The old credential's status bit is set and the status list republished, so
-    verifiers of the old credential see it is no longer current. Raises
-    CertificateNotCurrentError for a revoked or superseded certificate.
+    verifiers of the old credential see it is no longer current. Writes one
+    audit entry on the new certificate. Raises CertificateNotCurrentError for
+    a revoked or superseded certificate.
     """
     old = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if old.revoked_at or old.superseded_at:
@@ -198,6 +215,12 @@ def certificate_correct(*, certificate: Certificate, holder_name: str) -> Certif
     old.superseded_by = new
     old.save(update_fields=["superseded_by"])
     status_list_bit_set(certificate=old)
+    _audit(
+        CERTIFICATE_CORRECT,
+        new,
+        by,
+        {"from": old.holder_name, "to": new.holder_name, "replaces": old.pk},
+    )
     return new
 
 
@@ -207,7 +230,8 @@ def certificate_revoke(
 ) -> Certificate:
     """Revoke a certificate with a reason: set its status bit and republish the list now.
 
-    Idempotent for an already revoked certificate (keeps the first date and reason).
+    Idempotent for an already revoked certificate (keeps the first date and
+    reason, writes nothing). Writes one audit entry.
     """
     if not reason.strip():
         raise ValidationError({"revocation_reason": _("Give a reason.")})
@@ -220,6 +244,7 @@ def certificate_revoke(
     certificate.full_clean(exclude=["credential", "pdf"])
     certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
     status_list_bit_set(certificate=certificate)
+    _audit(CERTIFICATE_REVOKE, certificate, by, {"reason": reason.strip()})
     return certificate
 
 
@@ -336,7 +361,7 @@ def certificate_batch_run(*, batch_id: int, progress=None) -> CertificateBatch:
     errors = []
     for number, enrolment in enumerate(enrolments, start=1):
         try:
-            certificate_issue(enrolment=enrolment)
+            certificate_issue(enrolment=enrolment, by=batch.requested_by)
         except HolderNameMissingError as exc:
             errors.append(f"{enrolment.pk}: {exc.message}")
         CertificateBatch.objects.filter(pk=batch_id).update(done=F("done") + 1)

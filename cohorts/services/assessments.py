@@ -46,6 +46,7 @@ from cohorts.models import (
 from cohorts.selectors.assessments import user_can_grade
 from cohorts.services.cohorts import cohort_ensure_open
 from cohorts.services.completion import completion_recompute, completion_recompute_many
+from training.audit import GRADE_CHANGE, audit_log
 
 # Slack for the network and a slow phone between the clock running out and
 # the request arriving; beyond it the answers are not counted.
@@ -293,8 +294,10 @@ def assignment_grade(
     cohort_ensure_open(assessment.cohort_id)
     value = _validate_score(assessment, score)
     with transaction.atomic():
-        submission = AssignmentSubmission.objects.select_for_update().get(
-            pk=submission.pk
+        submission = (
+            AssignmentSubmission.objects.select_for_update(of=("self",))
+            .select_related("enrolment__user", "assessment")
+            .get(pk=submission.pk)
         )
         _set_grade(
             submission,
@@ -308,8 +311,16 @@ def assignment_grade(
 
 
 def _set_grade(submission, value, feedback, user, source) -> bool:
+    """Write the grade, its GradeChange and one audit entry; False if unchanged."""
     if submission.score == value and submission.feedback == feedback:
         return False
+    audit_log(
+        GRADE_CHANGE,
+        submission,
+        user,
+        {"from": submission.score, "to": value, "source": source},
+        title=f"{submission.enrolment.user} · {submission.assessment}",
+    )
     GradeChange.objects.create(
         submission=submission,
         old_score=submission.score,
@@ -458,6 +469,7 @@ def grade_import(
                     defaults={"submitted_at": now},
                 )
             )
+            submission.enrolment, submission.assessment = row.enrolment, row.target
             if _set_grade(
                 submission,
                 row.value,

@@ -30,6 +30,7 @@ from cohorts.selectors.attendance import (
 )
 from cohorts.services.cohorts import cohort_ensure_open
 from cohorts.signals import attendance_changed
+from training.audit import ATTENDANCE_EDIT, audit_log_many
 
 # How many past windows we still recognise, to say "expired" rather than "wrong".
 _EXPIRED_WINDOWS = 20
@@ -63,7 +64,10 @@ def attendance_record_bulk(
     current note. Every created or changed mark gets an AttendanceChange row;
     unchanged marks write nothing, so submitting the same marks again is a
     no-op. After commit `cohorts.signals.attendance_changed` is sent with the
-    ids of enrolments whose marks changed. Returns those ids.
+    ids of enrolments whose marks changed. Returns those ids. Each created or
+    changed mark gets one audit entry, except a trainee's own check-in (the
+    AttendanceChange history keeps it; auditing every check-in would bury the
+    staff's edits).
 
     Raises AttendanceError, writing nothing, when the session has not started
     (future sessions cannot be marked) or when any row is invalid: not an
@@ -79,9 +83,11 @@ def attendance_record_bulk(
         raise AttendanceError(
             _("This session has not started yet; future sessions cannot be marked.")
         )
-    enrolments = Enrolment.objects.filter(
-        cohort_id=session.cohort_id, pk__in=list(marks)
-    ).in_bulk()
+    enrolments = (
+        Enrolment.objects.filter(cohort_id=session.cohort_id, pk__in=list(marks))
+        .select_related("user")
+        .in_bulk()
+    )
     errors: dict[int, str] = {}
     for enrolment_id, (status, note) in marks.items():
         enrolment = enrolments.get(enrolment_id)
@@ -150,6 +156,20 @@ def attendance_record_bulk(
         to_update, ["status", "note", "marked_by", "updated_at"]
     )
     AttendanceChange.objects.bulk_create(changes)
+    if source != AttendanceChange.Source.CHECK_IN:
+        written = {m.enrolment_id: m for m in (*to_create, *to_update)}
+        audit_log_many(
+            ATTENDANCE_EDIT,
+            [
+                (
+                    written[c.enrolment_id],
+                    {"from": c.old_status, "to": c.new_status, "source": source},
+                    f"{enrolments[c.enrolment_id].user} @ {session.title}",
+                )
+                for c in changes
+            ],
+            by,
+        )
     changed_ids = [c.enrolment_id for c in changes]
     if changed_ids:
         session_id = session.pk

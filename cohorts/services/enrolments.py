@@ -26,6 +26,12 @@ from cohorts.models import Cohort, CohortOffice, Enrolment, Office
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services import notifications
 from cohorts.services.cohorts import cohort_ensure_open
+from training.audit import (
+    ENROLMENT_DECISION,
+    ENROLMENT_DECISION_UNDO,
+    audit_last,
+    audit_log,
+)
 
 S = Enrolment.Status
 
@@ -100,6 +106,18 @@ def _save_status(enrolment: Enrolment, status: str, **extra) -> Enrolment:
         setattr(enrolment, name, value)
     enrolment.save(update_fields=["status", "updated_at", *extra])
     return enrolment
+
+
+def _decide(enrolment: Enrolment, status: str, by, action=ENROLMENT_DECISION, **data):
+    """Save the new status and write its one audit entry; return the entry."""
+    old = enrolment.status
+    # An undo gives back the place as it was, admission date included.
+    admitted = status == S.ADMITTED and action == ENROLMENT_DECISION
+    _save_status(
+        enrolment, status, **({"admitted_at": timezone.now()} if admitted else {})
+    )
+    data = {"from": old, "to": status, **{k: v for k, v in data.items() if v}}
+    return audit_log(action, enrolment, by, data)
 
 
 def enrolment_apply(
@@ -181,7 +199,7 @@ def enrolment_nominate(*, enrolment: Enrolment, by) -> Enrolment:
             )
             % {"office": participation.office.name, "quota": participation.seat_quota}
         )
-    _save_status(enrolment, S.NOMINATED)
+    _decide(enrolment, S.NOMINATED, by)
     notifications.notify_decision(enrolment)
     return enrolment
 
@@ -196,23 +214,25 @@ def enrolment_waitlist(*, enrolment: Enrolment, by) -> Enrolment:
     enrolment = _locked(enrolment)
     _require_nominating_coordinator(by, enrolment)
     _require_status(enrolment, (S.APPLIED, S.NOMINATED), _("wait-list"))
-    _save_status(enrolment, S.WAITLISTED)
+    _decide(enrolment, S.WAITLISTED, by)
     notifications.notify_decision(enrolment)
     return enrolment
 
 
 @transaction.atomic
-def enrolment_reject(*, enrolment: Enrolment, by) -> Enrolment:
+def enrolment_reject(*, enrolment: Enrolment, by, reason: str = "") -> Enrolment:
     """Reject an application that the office has not yet seen admitted.
 
-    Only coordinators of the nominating office. Emails the trainee.
+    Only coordinators of the nominating office. Emails the trainee, with the
+    optional `reason`. The office may undo it until the cohort starts
+    (enrolment_decision_undo).
     """
     cohort_ensure_open(enrolment.cohort_id)
     enrolment = _locked(enrolment)
     _require_nominating_coordinator(by, enrolment)
     _require_status(enrolment, (S.APPLIED, S.WAITLISTED, S.NOMINATED), _("reject"))
-    _save_status(enrolment, S.REJECTED)
-    notifications.notify_decision(enrolment)
+    entry = _decide(enrolment, S.REJECTED, by, reason=reason.strip())
+    notifications.notify_decision(enrolment, reason=reason.strip(), event=entry.pk)
     return enrolment
 
 
@@ -234,20 +254,24 @@ def enrolment_admit(*, enrolment: Enrolment, by) -> Enrolment:
             _("All %(capacity)s seats of %(cohort)s are taken.")
             % {"capacity": cohort.capacity, "cohort": cohort.title}
         )
-    _save_status(enrolment, S.ADMITTED, admitted_at=timezone.now())
+    _decide(enrolment, S.ADMITTED, by)
     notifications.notify_decision(enrolment)
     return enrolment
 
 
 @transaction.atomic
-def enrolment_decline(*, enrolment: Enrolment, by) -> Enrolment:
-    """Decline a nominated trainee. Only coordinators of the lead office."""
+def enrolment_decline(*, enrolment: Enrolment, by, reason: str = "") -> Enrolment:
+    """Decline a nominated trainee. Only coordinators of the lead office.
+
+    Emails the trainee, with the optional `reason`. The lead office may undo
+    it until the cohort starts (enrolment_decision_undo).
+    """
     cohort_ensure_open(enrolment.cohort_id)
     enrolment = _locked(enrolment)
     _require_lead_coordinator(by, enrolment)
     _require_status(enrolment, (S.NOMINATED,), _("decline"))
-    _save_status(enrolment, S.DECLINED)
-    notifications.notify_decision(enrolment)
+    entry = _decide(enrolment, S.DECLINED, by, reason=reason.strip())
+    notifications.notify_decision(enrolment, reason=reason.strip(), event=entry.pk)
     return enrolment
 
 
@@ -265,7 +289,7 @@ def _promote_first_waitlisted(cohort_id: int, office_id: int) -> Enrolment | Non
     )
     if candidate is None:
         return None
-    _save_status(candidate, S.NOMINATED)
+    _decide(candidate, S.NOMINATED, None, promoted=True)
     notifications.notify_promoted(candidate)
     return candidate
 
@@ -295,7 +319,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, by) -> Enrolment:
     _require_status(enrolment, ACTIVE, _("withdraw"))
     held_seat = enrolment.status in Enrolment.SEAT_HOLDING_STATUSES
     was_admitted = enrolment.status == S.ADMITTED
-    _save_status(enrolment, S.WITHDRAWN)
+    _decide(enrolment, S.WITHDRAWN, by)
     promoted = None
     if held_seat:
         promoted = _promote_first_waitlisted(enrolment.cohort_id, enrolment.office_id)
@@ -349,9 +373,57 @@ def enrolment_withdraw_undo(
         raise QuotaFullError(seat_gone)
     if previous_status == S.ADMITTED and _admitted_count(cohort.pk) >= cohort.capacity:
         raise CapacityFullError(seat_gone)
-    _save_status(enrolment, previous_status)
+    _decide(enrolment, previous_status, by, action=ENROLMENT_DECISION_UNDO)
     if previous_status == S.ADMITTED:
         notifications.notify_lead_of_withdrawal_undone(enrolment)
+    return enrolment
+
+
+# Decisions an office may take back until the cohort starts, and who may.
+UNDOABLE = {
+    S.REJECTED: _require_nominating_coordinator,
+    S.DECLINED: _require_lead_coordinator,
+}
+
+
+@transaction.atomic
+def enrolment_decision_undo(*, enrolment: Enrolment, by) -> Enrolment:
+    """Take back a rejection or a decline: the application returns to its status before.
+
+    Only coordinators of the office that decided (nominating office for a
+    rejection, lead office for a decline), only before the cohort starts. The
+    previous status is read from the decision's audit entry. Going back to a
+    nomination needs a free seat of the office's quota. Emails the trainee and
+    writes one audit entry. Raises NotAllowedError, InvalidTransitionError,
+    QuotaFullError.
+    """
+    cohort = Cohort.objects.select_for_update().get(pk=enrolment.cohort_id)
+    participation = _lock_participation(enrolment.cohort_id, enrolment.office_id)
+    enrolment = _locked(enrolment)
+    if enrolment.status not in UNDOABLE:
+        raise InvalidTransitionError(_("There is no decision to undo."))
+    UNDOABLE[enrolment.status](by, enrolment)
+    if not enrolment_withdrawal_undoable(cohort):
+        raise InvalidTransitionError(
+            _("%(cohort)s has started: the decision cannot be undone.")
+            % {"cohort": cohort.title}
+        )
+    entry = audit_last(ENROLMENT_DECISION, enrolment)
+    previous = (entry.data or {}).get("from") if entry else None
+    if not entry or entry.data.get("to") != enrolment.status or previous not in ACTIVE:
+        raise InvalidTransitionError(_("There is no decision to undo."))
+    if previous in Enrolment.SEAT_HOLDING_STATUSES and (
+        _seats_held(cohort.pk, enrolment.office_id) >= participation.seat_quota
+    ):
+        raise QuotaFullError(
+            _(
+                "%(office)s has used all %(quota)s of its seats in this cohort. "
+                "Wait-list the application instead."
+            )
+            % {"office": participation.office.name, "quota": participation.seat_quota}
+        )
+    undo = _decide(enrolment, previous, by, action=ENROLMENT_DECISION_UNDO)
+    notifications.notify_decision_undone(enrolment, event=undo.pk)
     return enrolment
 
 

@@ -17,7 +17,9 @@ def _my_learning_url() -> str:
     return settings.SITE_URL + reverse("learning:home")
 
 
-def _trainee_email(enrolment: Enrolment, *, key: str, subject, body) -> None:
+def _trainee_email(
+    enrolment: Enrolment, *, key: str, subject, body, reason: str = ""
+) -> None:
     user = enrolment.user
     with translation.override(user.language or settings.LANGUAGE_CODE):
         context = {
@@ -26,6 +28,8 @@ def _trainee_email(enrolment: Enrolment, *, key: str, subject, body) -> None:
             "office": enrolment.office.name,
             "lead": enrolment.cohort.lead_office.name,
             "url": _my_learning_url(),
+            "reason": reason,
+            "status": enrolment.get_status_display().lower(),
         }
         email_enqueue(
             to=[user.email],
@@ -71,17 +75,41 @@ _DECISION_TEXT = {
 }
 
 
-def notify_decision(enrolment: Enrolment) -> None:
-    """Tell the trainee about the decision now recorded on the enrolment (idempotent)."""
+def notify_decision(
+    enrolment: Enrolment, *, reason: str = "", event: int | None = None
+) -> None:
+    """Tell the trainee about the decision now recorded on the enrolment.
+
+    `reason`, when given, is quoted to the trainee. Idempotent per decision:
+    `event` (the decision's audit entry) tells a decision taken again after an
+    undo from a retry of the first one.
+    """
     text = _DECISION_TEXT[enrolment.status]
+    key = f"enrolment-{enrolment.pk}-decision-{enrolment.status}"
     _trainee_email(
         enrolment,
-        key=f"enrolment-{enrolment.pk}-decision-{enrolment.status}",
+        key=f"{key}-{event}" if event else key,
         subject=lambda: _("Decision on your application: %(cohort)s"),
         body=lambda: (
             _("Dear %(name)s,\n\n")
             + text()
+            + (_("\n\nReason: %(reason)s") if reason else "")
             + _("\n\nSee your applications on My learning: %(url)s\n")
+        ),
+        reason=reason,
+    )
+
+
+def notify_decision_undone(enrolment: Enrolment, *, event: int) -> None:
+    """Tell the trainee a rejection or decline was taken back (once per undo)."""
+    _trainee_email(
+        enrolment,
+        key=f"enrolment-{enrolment.pk}-undo-{event}",
+        subject=lambda: _("Decision on your application: %(cohort)s"),
+        body=lambda: _(
+            "Dear %(name)s,\n\nThe decision on your application to %(cohort)s "
+            "has been taken back: your application is %(status)s again.\n\n"
+            "My learning: %(url)s\n"
         ),
     )
 

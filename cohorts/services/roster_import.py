@@ -13,6 +13,7 @@ from cohorts.models import Cohort, CohortOffice, Enrolment
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services import notifications
 from cohorts.services.cohorts import cohort_ensure_open
+from training.audit import ENROLMENT_DECISION, audit_log
 
 COLUMNS = ("email", "office", "employer", "position")
 MAX_ROWS = 1000
@@ -208,6 +209,12 @@ def roster_import(
             enrolment = row.enrolment
             enrolment.user = row.user or User.objects.create_user(email=row.email)
             enrolment.save()
+            audit_log(
+                ENROLMENT_DECISION,
+                enrolment,
+                by,
+                {"to": enrolment.status, "source": "import"},
+            )
             notifications.notify_decision(enrolment)
         result.written = True
     return result

@@ -32,6 +32,7 @@ from tests.cohorts.factories import (
     OfficeFactory,
     coordinator_of,
 )
+from training.audit import ENROLMENT_DECISION, audit_last
 
 pytestmark = pytest.mark.django_db
 S = Enrolment.Status
@@ -164,11 +165,13 @@ def test_each_decision_emails_the_trainee_once(
         enrolment_nominate(enrolment=enrolment, by=joint["partner_coord"])
         enrolment_decline(enrolment=enrolment, by=joint["lead_coord"])
     keys = set(OutboundEmail.objects.values_list("key", flat=True))
+    # A decline can be undone and taken again: its key names the decision.
+    declined = audit_last(ENROLMENT_DECISION, enrolment).pk
     assert keys == {
         f"enrolment-{enrolment.pk}-received",
         f"enrolment-{enrolment.pk}-decision-waitlisted",
         f"enrolment-{enrolment.pk}-decision-nominated",
-        f"enrolment-{enrolment.pk}-decision-declined",
+        f"enrolment-{enrolment.pk}-decision-declined-{declined}",
     }
     assert len(mail.outbox) == 4
 

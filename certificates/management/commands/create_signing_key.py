@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates.credentials.exceptions import CredentialError
-from certificates.credentials.keys import keys_dir, signing_key_create
+from certificates.credentials.keys import keys_dir
+from certificates.services.keys import signing_key_create
 
 from ._keys import add_office_argument, controller_of
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         controller = controller_of(options)
         try:
-            key = signing_key_create(controller)
+            key = signing_key_create(controller=controller)
         except CredentialError as exc:
             raise CommandError(exc.message) from exc
         self.stdout.write(f"Created {key.key_id}")

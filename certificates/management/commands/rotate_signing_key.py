@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates.credentials.exceptions import CredentialError
-from certificates.credentials.keys import public_keys_list, signing_key_rotate
+from certificates.credentials.keys import public_keys_list
+from certificates.services.keys import signing_key_rotate
 
 from ._keys import add_office_argument, controller_of
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         controller = controller_of(options)
         try:
-            key = signing_key_rotate(controller)
+            key = signing_key_rotate(controller=controller)
         except CredentialError as exc:
             raise CommandError(exc.message) from exc
         retired = sum(1 for k in public_keys_list(controller) if k.retired)
