@@ -256,6 +256,11 @@ class CohortViewSet(ModelViewSet):
                 name="applications",
             ),
             path(
+                "applications/<int:pk>/undo/<int:enrolment_pk>/",
+                admin_views.decision_undo,
+                name="decision_undo",
+            ),
+            path(
                 "applications/<int:pk>/export.csv",
                 admin_views.roster_export_csv,
                 name="export_csv",

@@ -1,6 +1,7 @@
 """Reads about applications: rosters for coordinators, the trainee's own list."""
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -41,16 +42,61 @@ def enrolment_details_visible(user, enrolment: Enrolment) -> bool:
     return allowed is None or enrolment.office_id in allowed
 
 
+def cohort_before_start(cohort: Cohort) -> bool:
+    """Whether the open cohort has not started yet, in its own time zone.
+
+    Until then a trainee may undo a withdrawal and an office its decision.
+    """
+    today = timezone.localdate(timezone=ZoneInfo(cohort.time_zone or "UTC"))
+    return cohort.status == Cohort.Status.OPEN and today < cohort.start_date
+
+
+def _deciding_office_id(enrolment: Enrolment) -> int | None:
+    """The office that took the rejection or decline (None for other statuses)."""
+    if enrolment.status == Enrolment.Status.REJECTED:
+        return enrolment.office_id
+    if enrolment.status == Enrolment.Status.DECLINED:
+        return enrolment.cohort.lead_office_id
+    return None
+
+
+def enrolment_decision_undoable(user, enrolment: Enrolment, *, mine=None) -> bool:
+    """Whether `user` may take back the rejection or decline: the deciding office
+    (nominating office for a rejection, lead office for a decline) before the
+    cohort starts. The rest (a free seat, the decision's audit entry) is checked
+    by enrolment_decision_undo. `mine`: the user's office ids, if already read.
+    """
+    office_id = _deciding_office_id(enrolment)
+    if office_id is None or not cohort_before_start(enrolment.cohort):
+        return False
+    if user.is_superuser:
+        return True
+    return office_id in (office_ids_for_user(user) if mine is None else mine)
+
+
 @dataclass
 class RosterRow:
     enrolment: Enrolment
     details_visible: bool
+    undoable: bool = False
 
 
 def roster_rows_for_user(user, cohort: Cohort, enrolments) -> list[RosterRow]:
-    """Pair each enrolment with whether `user` may see its details."""
+    """Pair each enrolment with whether `user` may see its details and undo its
+    decision."""
     allowed = enrolment_details_office_ids(user, cohort)
-    return [RosterRow(e, allowed is None or e.office_id in allowed) for e in enrolments]
+    mine = office_ids_for_user(user)
+    rows = []
+    for e in enrolments:
+        e.cohort = cohort
+        rows.append(
+            RosterRow(
+                e,
+                allowed is None or e.office_id in allowed,
+                enrolment_decision_undoable(user, e, mine=mine),
+            )
+        )
+    return rows
 
 
 def enrolment_list_for_user(user) -> QuerySet[Enrolment]:

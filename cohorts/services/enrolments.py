@@ -7,8 +7,6 @@ before counting, so parallel decisions queue up instead of overbooking.
 Locks are always taken in the order Cohort → CohortOffice → Enrolment.
 """
 
-from zoneinfo import ZoneInfo
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +21,7 @@ from cohorts.exceptions import (
     QuotaFullError,
 )
 from cohorts.models import Cohort, CohortOffice, Enrolment, Office
+from cohorts.selectors.enrolments import cohort_before_start
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services import notifications
 from cohorts.services.cohorts import cohort_ensure_open
@@ -333,8 +332,7 @@ def enrolment_withdrawal_undoable(cohort: Cohort) -> bool:
 
     The start date is read in the cohort's own time zone.
     """
-    today = timezone.localdate(timezone=ZoneInfo(cohort.time_zone or "UTC"))
-    return cohort.status == Cohort.Status.OPEN and today < cohort.start_date
+    return cohort_before_start(cohort)
 
 
 @transaction.atomic

@@ -6,11 +6,11 @@ Every view looks the cohort up among those the user's offices take part in
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.views import generic
 
 from cohorts.exceptions import CohortStateError, EnrolmentError, ImportFileError
@@ -27,7 +27,7 @@ from cohorts.selectors.scoping import (
     user_leads_cohort,
 )
 from cohorts.services.api_tokens import office_api_token_create
-from cohorts.services.enrolments import DECISIONS
+from cohorts.services.enrolments import DECISIONS, enrolment_decision_undo
 from cohorts.services.roster_import import roster_import
 from training.exports import export_response
 
@@ -39,6 +39,9 @@ ACTION_LABELS = {
     "decline": gettext_lazy("Decline"),
     "withdraw": gettext_lazy("Record withdrawal"),
 }
+
+# Decisions asked for twice: a confirmation page first, with an optional reason.
+CONFIRMED_ACTIONS = ("reject", "decline")
 
 
 def _require_coordinator(request):
@@ -84,30 +87,17 @@ def applications(request, pk):
         action = request.POST.get("action")
         if action not in dict(actions):
             messages.error(request, _("Choose a decision you may take."))
-        else:
-            ids = request.POST.getlist("enrolment")
-            chosen = Enrolment.objects.filter(cohort=cohort, pk__in=ids).order_by(
-                "created_at"
-            )
-            done = 0
-            for enrolment in chosen:
-                try:
-                    DECISIONS[action](enrolment=enrolment, by=request.user)
-                    done += 1
-                except CohortStateError as exc:
-                    # The whole cohort is closed: one message, not one per row.
-                    messages.error(request, exc.message)
-                    break
-                except EnrolmentError as exc:
-                    messages.error(request, f"{enrolment.user}: {exc.message}")
-            if done:
-                messages.success(
-                    request,
-                    _("%(action)s: %(n)s application(s) updated.")
-                    % {"action": ACTION_LABELS[action], "n": done},
-                )
-            elif not chosen:
-                messages.error(request, _("Select at least one application."))
+            return redirect(request.get_full_path())
+        ids = request.POST.getlist("enrolment")
+        chosen = Enrolment.objects.filter(cohort=cohort, pk__in=ids).order_by(
+            "created_at"
+        )
+        if not chosen:
+            messages.error(request, _("Select at least one application."))
+            return redirect(request.get_full_path())
+        if action in CONFIRMED_ACTIONS and not request.POST.get("confirm"):
+            return _confirm_decision(request, cohort, action, chosen)
+        _decide(request, action, chosen, reason=request.POST.get("reason", ""))
         return redirect(request.get_full_path())
 
     status, office_id = _filters(request, cohort)
@@ -134,6 +124,64 @@ def applications(request, pk):
             "header_icon": "group",
         },
     )
+
+
+def _decide(request, action, chosen, *, reason: str) -> None:
+    """Apply `action` to each chosen application, one message per outcome."""
+    extra = {"reason": reason} if action in CONFIRMED_ACTIONS else {}
+    done = 0
+    for enrolment in chosen:
+        try:
+            DECISIONS[action](enrolment=enrolment, by=request.user, **extra)
+            done += 1
+        except CohortStateError as exc:
+            # The whole cohort is closed: one message, not one per row.
+            messages.error(request, exc.message)
+            break
+        except EnrolmentError as exc:
+            messages.error(request, f"{enrolment.user}: {exc.message}")
+    if done:
+        messages.success(
+            request,
+            _("%(action)s: %(n)s application(s) updated.")
+            % {"action": ACTION_LABELS[action], "n": done},
+        )
+
+
+def _confirm_decision(request, cohort, action, chosen):
+    """The page that asks before a rejection or decline; it writes nothing."""
+    return render(
+        request,
+        "cohorts/admin/decision_confirm.html",
+        {
+            "cohort": cohort,
+            "action": action,
+            "action_label": ACTION_LABELS[action],
+            "enrolments": chosen.select_related("user"),
+            "back": request.get_full_path(),
+            "page_title": _("Confirm: %(action)s") % {"action": ACTION_LABELS[action]},
+            "header_icon": "warning",
+        },
+    )
+
+
+@require_POST
+def decision_undo(request, pk, enrolment_pk):
+    """Take back a rejection or decline, then return to the applications."""
+    _require_coordinator(request)
+    cohort = cohort_get_for_coordinator(request.user, pk=pk)
+    enrolment = get_object_or_404(Enrolment, cohort=cohort, pk=enrolment_pk)
+    try:
+        enrolment_decision_undo(enrolment=enrolment, by=request.user)
+    except EnrolmentError as exc:
+        messages.error(request, f"{enrolment.user}: {exc.message}")
+    else:
+        messages.success(
+            request,
+            _("%(name)s: decision undone.")
+            % {"name": enrolment.user.get_full_name() or enrolment.user},
+        )
+    return redirect(reverse("cohort_admin:applications", args=[cohort.pk]))
 
 
 def _roster_table(request, pk):

@@ -171,7 +171,7 @@ VIEW_WRITES = {
     ),
     "bulk decision": (
         lambda c: reverse("cohort_admin:applications", args=[c.cohort.pk]),
-        lambda c: {"action": "reject", "enrolment": [c.applied.pk]},
+        lambda c: {"action": "reject", "enrolment": [c.applied.pk], "confirm": "1"},
     ),
 }
 

@@ -67,6 +67,7 @@ from cohorts.models import (
 from cohorts.services.api_tokens import office_api_token_create
 from cohorts.services.assessments import assignment_submit, quiz_attempt_start
 from cohorts.services.attendance import calendar_token_get
+from cohorts.services.enrolments import enrolment_reject
 from courses.models import CourseProgress, LessonProgress
 from tests.accounts.factories import UserFactory
 from tests.certificates.factories import (
@@ -254,6 +255,12 @@ def _cohort_form(s):
 
 def _approve(s):
     return {"lead-signatory_name": "Lead Signatory", "lead-signatory_title": "Dir."}
+
+
+def _rejected(s):
+    """The own office rejects its nominee first: there is a decision to undo."""
+    enrolment_reject(enrolment=s.enrolment, by=s.users["own"])
+    return {}
 
 
 def _withdraw(s):
@@ -463,6 +470,13 @@ ROWS: list[Row] = [
         (LOGIN, NO_ADMIN, NO_ADMIN, to(lambda s: f"/admin/cohorts/applications/{s.cohort.pk}/"), to(lambda s: f"/admin/cohorts/applications/{s.cohort.pk}/"), to(lambda s: f"/admin/cohorts/applications/{s.cohort.pk}/"), 404, DENIED, DENIED, to(lambda s: f"/admin/cohorts/applications/{s.cohort.pk}/")), data=lambda s: {"action": "waitlist", "enrolment": [s.enrolment.pk]},
         effect=lambda s: Enrolment.objects.get(pk=s.enrolment.pk).status,
         writers=("own", "superuser")),  # the nominating office decides first
+    # The own office has rejected its nominee: only it (and a superuser) takes it back.
+    row("decision undo",
+        lambda s: f"/admin/cohorts/applications/{s.cohort.pk}/undo/{s.enrolment.pk}/",
+        "post",
+        (LOGIN, NO_ADMIN, NO_ADMIN, *(to(lambda s: f"/admin/cohorts/applications/{s.cohort.pk}/"),) * 3, 404, DENIED, DENIED, to(lambda s: f"/admin/cohorts/applications/{s.cohort.pk}/")), data=_rejected,
+        effect=lambda s: Enrolment.objects.get(pk=s.enrolment.pk).status,
+        writers=("own", "superuser")),
     row("export csv",
         lambda s: f"/admin/cohorts/applications/{s.cohort.pk}/export.csv", "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 404, DENIED, DENIED, 200),
