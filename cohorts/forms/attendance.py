@@ -6,16 +6,25 @@ from cohorts.models import AttendanceMark
 
 
 class RosterForm(forms.Form):
-    """One radio group (and a note) per expected trainee; saved in one request."""
+    """One radio group (and a note) per expected trainee; saved in one request.
 
-    def __init__(self, *args, rows, **kwargs):
+    `office_ids`: offices whose nominees the user may mark (None: all). Other
+    rows are rendered disabled, so the browser does not post them; a crafted
+    post still reaches the service, which refuses it. `self.rows` holds
+    (row, status field, note field, read-only).
+    """
+
+    def __init__(self, *args, rows, office_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = []
         for row in rows:
             if not row.expected:
-                self.rows.append((row, None, None))
+                self.rows.append((row, None, None, False))
                 continue
             pk = row.enrolment.pk
+            readonly = office_ids is not None and row.enrolment.office_id not in (
+                office_ids
+            )
             status = forms.ChoiceField(
                 label=str(row.enrolment.user),
                 choices=AttendanceMark.Status.choices,
@@ -29,14 +38,17 @@ class RosterForm(forms.Form):
                 required=False,
                 initial=row.mark.note if row.mark else "",
             )
+            if readonly:
+                status.widget.attrs["disabled"] = True
+                note.widget.attrs["disabled"] = True
             self.fields[f"status-{pk}"] = status
             self.fields[f"note-{pk}"] = note
-            self.rows.append((row, self[f"status-{pk}"], self[f"note-{pk}"]))
+            self.rows.append((row, self[f"status-{pk}"], self[f"note-{pk}"], readonly))
 
     def marks(self) -> dict[int, tuple[str, str]]:
         """enrolment id → (status, note) for every trainee given a status."""
         result = {}
-        for row, status, _note in self.rows:
+        for row, status, _note, _readonly in self.rows:
             if status is None:
                 continue
             pk = row.enrolment.pk

@@ -42,6 +42,31 @@ def enrolment_details_visible(user, enrolment: Enrolment) -> bool:
     return allowed is None or enrolment.office_id in allowed
 
 
+def enrolment_assessable_office_ids(user, cohort: Cohort) -> set[int] | None:
+    """Offices whose nominees `user` may mark (attendance) and grade in `cohort`.
+
+    None means all: superusers, the lead office's coordinators and the
+    cohort's instructors (they teach one of its sessions). Otherwise the
+    user's own offices: a co-organizer marks and grades its own nominees only.
+    """
+    if not user or not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return None
+    mine = office_ids_for_user(user)
+    if cohort.lead_office_id in mine:
+        return None
+    if Session.objects.filter(cohort_id=cohort.pk, instructors=user).exists():
+        return None
+    return mine
+
+
+def enrolment_assessable(user, enrolment: Enrolment) -> bool:
+    """True when `user` may mark the trainee's attendance and grade their work."""
+    allowed = enrolment_assessable_office_ids(user, enrolment.cohort)
+    return allowed is None or enrolment.office_id in allowed
+
+
 def cohort_before_start(cohort: Cohort) -> bool:
     """Whether the open cohort has not started yet, in its own time zone.
 

@@ -44,6 +44,10 @@ from cohorts.models import (
     QuizAttempt,
 )
 from cohorts.selectors.assessments import user_can_grade
+from cohorts.selectors.enrolments import (
+    enrolment_assessable,
+    enrolment_assessable_office_ids,
+)
 from cohorts.services.cohorts import cohort_ensure_open
 from cohorts.services.completion import completion_recompute, completion_recompute_many
 from training.audit import GRADE_CHANGE, audit_log
@@ -275,6 +279,14 @@ def _validate_score(assessment: Assessment, score) -> Decimal:
     return value.quantize(CENT)
 
 
+def not_gradable_message() -> str:
+    """Why a co-organizer may not grade another office's nominee."""
+    return _(
+        "Only its nominating office, the lead office or the cohort's "
+        "instructors grade this trainee."
+    )
+
+
 def assignment_grade(
     *,
     submission: AssignmentSubmission,
@@ -284,13 +296,16 @@ def assignment_grade(
 ) -> AssignmentSubmission:
     """Give a score (0 to the maximum) and feedback; keep the change history.
 
-    Only the cohort's instructors and coordinators may grade (GradingError).
+    Only the cohort's instructors and coordinators may grade, and a
+    co-organizing office only its own nominees (GradingError).
     Raises ValidationError for a bad score. Recomputes completion.
     Grading again with the same values changes nothing.
     """
     assessment = submission.assessment
     if not user_can_grade(graded_by, assessment.cohort):
         raise GradingError(_("You cannot grade this cohort."))
+    if not enrolment_assessable(graded_by, submission.enrolment):
+        raise GradingError(not_gradable_message())
     cohort_ensure_open(assessment.cohort_id)
     value = _validate_score(assessment, score)
     with transaction.atomic():
@@ -382,7 +397,8 @@ def grade_import(
     cohort by title; a row for work handed in on paper creates a submission
     without a file. Quiz scores come from attempts and cannot be imported.
     Re-importing the same file changes nothing. Raises GradingError when the
-    user may not grade the cohort.
+    user may not grade the cohort; a co-organizing office's rows for other
+    offices' nominees are row errors.
     """
     if not user_can_grade(imported_by, cohort):
         raise GradingError(_("You cannot grade this cohort."))
@@ -411,6 +427,7 @@ def grade_import(
         (s.enrolment_id, s.assessment_id): s
         for s in AssignmentSubmission.objects.filter(assessment__cohort=cohort)
     }
+    allowed = enrolment_assessable_office_ids(imported_by, cohort)
     seen = set()
     for raw in parsed:
         row = GradeImportRow(
@@ -428,6 +445,8 @@ def grade_import(
         row.enrolment = enrolments.get(row.email.casefold())
         if row.enrolment is None:
             row.errors.append(_("No admitted trainee with this email in the cohort."))
+        elif allowed is not None and row.enrolment.office_id not in allowed:
+            row.errors.append(not_gradable_message())
         row.target = assessments.get(row.assessment.casefold())
         if row.target is None:
             row.errors.append(_("No assessment with this title in the cohort."))

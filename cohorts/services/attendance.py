@@ -28,6 +28,7 @@ from cohorts.selectors.attendance import (
     cohort_list_running,
     enrolment_is_expected,
 )
+from cohorts.selectors.enrolments import enrolment_assessable_office_ids
 from cohorts.services.cohorts import cohort_ensure_open
 from cohorts.signals import attendance_changed
 from training.audit import ATTENDANCE_EDIT, audit_log_many
@@ -46,6 +47,13 @@ def session_markable_from(session: Session):
 def _send_attendance_changed(session_id: int, enrolment_ids: list[int]) -> None:
     attendance_changed.send(
         sender=Session, session_id=session_id, enrolment_ids=enrolment_ids
+    )
+
+
+def _not_markable_message() -> str:
+    return _(
+        "Only its nominating office, the lead office or the cohort's "
+        "instructors mark this trainee."
     )
 
 
@@ -72,7 +80,10 @@ def attendance_record_bulk(
     Raises AttendanceError, writing nothing, when the session has not started
     (future sessions cannot be marked) or when any row is invalid: not an
     admitted trainee of the cohort, not expected (admitted after the session),
-    unknown status. `extra["errors"]` maps enrolment id → message.
+    unknown status, or (for staff sources: roster and import) a trainee
+    `by` may not mark: a co-organizing office marks only its own nominees,
+    the lead office and the cohort's instructors mark all.
+    `extra["errors"]` maps enrolment id → message.
     """
     now = now or timezone.now()
     # Lock the session: concurrent check-ins and roster saves queue up here,
@@ -88,11 +99,18 @@ def attendance_record_bulk(
         .select_related("user")
         .in_bulk()
     )
+    allowed = (
+        None
+        if source == AttendanceChange.Source.CHECK_IN
+        else enrolment_assessable_office_ids(by, session.cohort)
+    )
     errors: dict[int, str] = {}
     for enrolment_id, (status, note) in marks.items():
         enrolment = enrolments.get(enrolment_id)
         if enrolment is None:
             errors[enrolment_id] = _("Not a trainee of this cohort.")
+        elif allowed is not None and enrolment.office_id not in allowed:
+            errors[enrolment_id] = _not_markable_message()
         elif enrolment.status != Enrolment.Status.ADMITTED:
             errors[enrolment_id] = _("Not admitted to this cohort.")
         elif not enrolment_is_expected(enrolment, session):
@@ -358,7 +376,8 @@ def attendance_import_csv(*, session: Session, file, by, dry_run: bool) -> Impor
 
     The file is UTF-8 (a byte-order mark is accepted). `note` is optional; when
     the column is missing, notes are left as they are. Every row gets an
-    outcome ("new", "changed", "unchanged") or its errors. Re-importing the
+    outcome ("new", "changed", "unchanged") or its errors, among them a
+    trainee `by` may not mark (see attendance_record_bulk). Re-importing the
     same file is a no-op: unchanged marks write no history.
     """
     cohort_ensure_open(session.cohort_id)
@@ -384,6 +403,7 @@ def attendance_import_csv(*, session: Session, file, by, dry_run: bool) -> Impor
         )
     }
     marks = {m.enrolment_id: m for m in AttendanceMark.objects.filter(session=session)}
+    allowed = enrolment_assessable_office_ids(by, session.cohort)
     statuses = _status_lookup()
     labels = dict(AttendanceMark.Status.choices)
     seen: dict[str, int] = {}
@@ -415,7 +435,9 @@ def attendance_import_csv(*, session: Session, file, by, dry_run: bool) -> Impor
                 for n in (enrolment.user.get_full_name(), enrolment.user.native_name)
                 if n
             )
-            if enrolment.status != Enrolment.Status.ADMITTED:
+            if allowed is not None and enrolment.office_id not in allowed:
+                row.errors.append(_not_markable_message())
+            elif enrolment.status != Enrolment.Status.ADMITTED:
                 row.errors.append(_("This trainee is not admitted to the cohort."))
             elif not enrolment_is_expected(enrolment, session):
                 row.errors.append(

@@ -32,6 +32,10 @@ from cohorts.selectors.assessments import (
     user_can_grade,
 )
 from cohorts.selectors.completion import completion_inputs_for_enrolments
+from cohorts.selectors.enrolments import (
+    enrolment_assessable,
+    enrolment_assessable_office_ids,
+)
 from cohorts.selectors.scoping import user_leads_cohort
 from cohorts.services.assessments import (
     QUIZ_GRACE,
@@ -381,6 +385,7 @@ def assessment_grading(request, cohort_slug, pk):
             "cohort": cohort,
             "assessment": assessment,
             "submissions": submission_list_for_grading(assessment),
+            "office_ids": enrolment_assessable_office_ids(request.user, cohort),
             "can_author": user_can_author(request.user, cohort),
         },
     )
@@ -398,11 +403,12 @@ def submission_grade(request, cohort_slug, pk):
         assessment__cohort=cohort,
     )
     assessment = submission.assessment
-    assessment.cohort = cohort
+    assessment.cohort = submission.enrolment.cohort = cohort
     initial = {"score": submission.score, "feedback": submission.feedback}
     form = GradeForm(
         request.POST or None, initial=initial, max_score=assessment.max_score
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             assignment_grade(
@@ -416,7 +422,8 @@ def submission_grade(request, cohort_slug, pk):
         except CohortStateError as exc:
             form.add_error(None, exc.message)
         except GradingError as exc:
-            raise Http404 from exc
+            messages.error(request, exc.message)
+            status = 403
         else:
             messages.success(request, _("Grade saved."))
             return redirect("cohorts:assessment_grading", cohort.slug, assessment.pk)
@@ -428,7 +435,8 @@ def submission_grade(request, cohort_slug, pk):
             "assessment": assessment,
             "submission": submission,
             "form": form,
+            "can_grade": enrolment_assessable(request.user, submission.enrolment),
             "history": submission.grade_changes.select_related("changed_by"),
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors else status,
     )

@@ -30,6 +30,7 @@ from cohorts.selectors.attendance import (
     session_list_for_trainee,
     user_coordinates_cohort,
 )
+from cohorts.selectors.enrolments import enrolment_assessable_office_ids
 from cohorts.services.attendance import (
     attendance_check_in,
     attendance_import_csv,
@@ -92,7 +93,11 @@ def session_roster(request, cohort_slug, session_id):
     cohort, session = _session_context(request, cohort_slug, session_id)
     rows = roster_for_session(session)
     markable = timezone.now() >= session_markable_from(session)
-    form = RosterForm(request.POST or None, rows=rows)
+    form = RosterForm(
+        request.POST or None,
+        rows=rows,
+        office_ids=enrolment_assessable_office_ids(request.user, cohort),
+    )
     if not markable:
         for field in form.fields.values():
             field.disabled = True

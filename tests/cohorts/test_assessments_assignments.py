@@ -149,13 +149,21 @@ def test_grading_keeps_history_and_validates_score(assignment, enrolment):
 
 def test_instructors_and_partner_coordinators_grade_others_cannot(assignment):
     cohort = assignment.cohort
-    submission = AssignmentSubmissionFactory(assessment=assignment)
-    instructor = UserFactory()
-    SessionFactory(cohort=cohort).instructors.add(instructor)
     partner = OfficeFactory()
     CohortOfficeFactory(cohort=cohort, office=partner)
+    submission = AssignmentSubmissionFactory(
+        assessment=assignment,
+        enrolment=AdmittedEnrolmentFactory(cohort=cohort, office=partner),
+    )
+    instructor = UserFactory()
+    SessionFactory(cohort=cohort).instructors.add(instructor)
     for user in (instructor, coordinator_of(partner)):
         assignment_grade(submission=submission, score=10, graded_by=user)
+    lead_nominee = AssignmentSubmissionFactory(assessment=assignment)
+    with pytest.raises(GradingError):  # a co-organizer grades its own nominees only
+        assignment_grade(
+            submission=lead_nominee, score=10, graded_by=coordinator_of(partner)
+        )
     for user in (
         UserFactory(),
         coordinator_of(OfficeFactory()),

@@ -13,9 +13,15 @@ from tests.cohorts.factories import (
     AttendanceMarkFactory,
     EnrolmentFactory,
     SessionFactory,
+    coordinator_of,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def lead_coordinator(session):
+    """Marks everyone: the lead office marks and grades all trainees."""
+    return coordinator_of(session.cohort.lead_office)
 
 
 @pytest.fixture
@@ -54,7 +60,7 @@ GOOD = (
 def test_dry_run_validates_every_row_and_writes_nothing(roster):
     session, _ = roster
     result = attendance_import_csv(
-        session=session, file=upload(GOOD), by=UserFactory(), dry_run=True
+        session=session, file=upload(GOOD), by=lead_coordinator(session), dry_run=True
     )
     assert result.ok and not result.written
     assert [r.outcome for r in result.rows] == [
@@ -72,7 +78,7 @@ def test_dry_run_validates_every_row_and_writes_nothing(roster):
 
 def test_import_writes_marks_with_unicode_notes_and_history(roster):
     session, (fatima, wang, olga) = roster
-    by = UserFactory()
+    by = lead_coordinator(session)
     result = attendance_import_csv(
         session=session, file=upload(GOOD), by=by, dry_run=False
     )
@@ -89,12 +95,14 @@ def test_import_writes_marks_with_unicode_notes_and_history(roster):
 
 def test_reimporting_the_same_file_changes_nothing(roster):
     session, _ = roster
-    attendance_import_csv(session=session, file=upload(GOOD), by=None, dry_run=False)
+    attendance_import_csv(
+        session=session, file=upload(GOOD), by=lead_coordinator(session), dry_run=False
+    )
     before = list(
         AttendanceMark.objects.values_list("pk", "status", "note", "updated_at")
     )
     again = attendance_import_csv(
-        session=session, file=upload(GOOD), by=None, dry_run=False
+        session=session, file=upload(GOOD), by=lead_coordinator(session), dry_run=False
     )
     assert again.ok and again.changed == 0
     assert {r.outcome for r in again.rows} == {"unchanged"}
@@ -118,7 +126,7 @@ def test_a_bad_row_writes_nothing_and_errors_are_listed_by_line(roster):
         "fatima@example.org,late,\n"  # line 6: duplicate
     )
     result = attendance_import_csv(
-        session=session, file=upload(text), by=None, dry_run=False
+        session=session, file=upload(text), by=lead_coordinator(session), dry_run=False
     )
     assert not result.ok and not result.written
     assert [r.line for r in result.error_rows] == [3, 4, 5, 6]
@@ -138,7 +146,7 @@ def test_trainee_admitted_after_the_session_is_a_row_error(roster):
     )
     text = f"email,status\n{newcomer.user.email},present\n"
     result = attendance_import_csv(
-        session=session, file=upload(text), by=None, dry_run=False
+        session=session, file=upload(text), by=lead_coordinator(session), dry_run=False
     )
     assert "Not expected" in result.rows[0].errors[0]
     assert not AttendanceMark.objects.exists()
@@ -152,14 +160,14 @@ def test_file_problems_are_reported(roster):
     assert (
         "not UTF-8"
         in attendance_import_csv(
-            session=session, file=latin1, by=None, dry_run=True
+            session=session, file=latin1, by=lead_coordinator(session), dry_run=True
         ).errors[0]
     )
     no_header = upload("olga@example.org,present\n")
     assert (
         "missing"
         in attendance_import_csv(
-            session=session, file=no_header, by=None, dry_run=True
+            session=session, file=no_header, by=lead_coordinator(session), dry_run=True
         ).errors[0]
     )
     future = SessionFactory(
@@ -168,7 +176,10 @@ def test_file_problems_are_reported(roster):
     assert (
         "future"
         in attendance_import_csv(
-            session=future, file=upload(GOOD), by=None, dry_run=True
+            session=future,
+            file=upload(GOOD),
+            by=lead_coordinator(session),
+            dry_run=True,
         ).errors[0]
     )
 
@@ -180,7 +191,10 @@ def test_without_a_bom_and_without_a_note_column(roster):
     )
     text = "Email,Status\nfatima@example.org,present\n"
     result = attendance_import_csv(
-        session=session, file=upload(text, bom=False), by=None, dry_run=False
+        session=session,
+        file=upload(text, bom=False),
+        by=lead_coordinator(session),
+        dry_run=False,
     )
     assert result.written
     mark = AttendanceMark.objects.get()

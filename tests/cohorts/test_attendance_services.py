@@ -13,16 +13,22 @@ from cohorts.selectors.attendance import (
 )
 from cohorts.services.attendance import attendance_record_bulk
 from cohorts.signals import attendance_changed
-from tests.accounts.factories import UserFactory
 from tests.cohorts.factories import (
     AdmittedEnrolmentFactory,
     AttendanceMarkFactory,
     CohortFactory,
     EnrolmentFactory,
     SessionFactory,
+    coordinator_of,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def lead_coordinator(session):
+    """Marks everyone: the lead office marks and grades all trainees."""
+    return coordinator_of(session.cohort.lead_office)
+
 
 P, L, E, A = (
     AttendanceMark.Status.PRESENT,
@@ -39,7 +45,7 @@ def days_ago(n, hours=0):
 def test_roster_save_creates_marks_and_history_in_one_go():
     session = SessionFactory()
     a, b = AdmittedEnrolmentFactory.create_batch(2, cohort=session.cohort)
-    by = UserFactory()
+    by = lead_coordinator(session)
 
     changed = attendance_record_bulk(
         session=session, marks={a.pk: (P, ""), b.pk: (A, "sick")}, by=by
@@ -55,7 +61,7 @@ def test_roster_save_creates_marks_and_history_in_one_go():
 def test_changing_a_mark_records_old_and_new_and_unchanged_writes_nothing():
     session = SessionFactory()
     enrolment = AdmittedEnrolmentFactory(cohort=session.cohort)
-    by = UserFactory()
+    by = lead_coordinator(session)
     attendance_record_bulk(session=session, marks={enrolment.pk: (A, "")}, by=by)
     attendance_record_bulk(session=session, marks={enrolment.pk: (L, "bus")}, by=by)
     again = attendance_record_bulk(
@@ -74,7 +80,7 @@ def test_future_session_cannot_be_marked():
     enrolment = AdmittedEnrolmentFactory(cohort=session.cohort)
     with pytest.raises(AttendanceError, match="future sessions"):
         attendance_record_bulk(
-            session=session, marks={enrolment.pk: (P, "")}, by=UserFactory()
+            session=session, marks={enrolment.pk: (P, "")}, by=lead_coordinator(session)
         )
     assert not AttendanceMark.objects.exists()
 
@@ -90,7 +96,7 @@ def test_trainee_admitted_after_the_session_is_not_expected_and_refused():
         attendance_record_bulk(
             session=session,
             marks={early.pk: (P, ""), late.pk: (A, "")},
-            by=UserFactory(),
+            by=lead_coordinator(session),
         )
     assert list(excinfo.value.extra["errors"]) == [late.pk]
     assert not AttendanceMark.objects.exists()  # the valid row was not written either
@@ -104,7 +110,7 @@ def test_only_admitted_trainees_of_the_cohort_can_be_marked():
         attendance_record_bulk(
             session=session,
             marks={applied.pk: (P, ""), other_cohort.pk: (P, "")},
-            by=UserFactory(),
+            by=lead_coordinator(session),
         )
     assert set(excinfo.value.extra["errors"]) == {applied.pk, other_cohort.pk}
 
@@ -114,7 +120,9 @@ def test_unknown_status_is_refused():
     enrolment = AdmittedEnrolmentFactory(cohort=session.cohort)
     with pytest.raises(AttendanceError):
         attendance_record_bulk(
-            session=session, marks={enrolment.pk: ("asleep", "")}, by=UserFactory()
+            session=session,
+            marks={enrolment.pk: ("asleep", "")},
+            by=lead_coordinator(session),
         )
 
 
@@ -133,7 +141,9 @@ def test_attendance_changed_signal_is_sent_after_commit_with_changed_ids(
     try:
         with django_capture_on_commit_callbacks(execute=True):
             attendance_record_bulk(
-                session=session, marks={a.pk: (P, ""), b.pk: (P, "")}, by=None
+                session=session,
+                marks={a.pk: (P, ""), b.pk: (P, "")},
+                by=lead_coordinator(session),
             )
         assert received == [[a.pk]]
     finally:
