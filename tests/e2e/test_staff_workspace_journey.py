@@ -20,17 +20,17 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from certificates.models import Certificate
+from cms.demo.assessments import MEMO_PDF
 from cohorts.models import (
     Assessment,
+    AssignmentSubmission,
     AttendanceMark,
     Cohort,
     Enrolment,
     Question,
-    AssignmentSubmission,
     Session,
 )
 from cohorts.services.assessments import assignment_submit
-from cms.demo.assessments import MEMO_PDF
 
 from .arrange import OPEN_COHORT, admit_demo_trainee, start_first_session
 from .conftest import BROWSER_DB, DEMO_PASSWORD
@@ -324,3 +324,45 @@ def test_lead_coordinator_runs_a_cohort_from_the_workspace(demo, page, shot):
     shot(page, "certificate revoked")
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.REVOKED
+
+
+def test_instructor_builds_previews_and_publishes_a_quiz(demo, page, shot):
+    enrolment = admit_demo_trainee()
+    cohort = enrolment.cohort
+    start_first_session(cohort)  # taught by the demo instructor
+    expect.set_options(timeout=TIMEOUT)
+    title = "Quiz: the PPH in one minute"
+
+    _admin_login(page, demo, INSTRUCTOR)
+    shot(page, "dashboard")
+    page.get_by_role("link", name=OPEN_COHORT, exact=True).click()
+    page.wait_for_url(re.compile(rf"/admin/cohorts/hub/{cohort.pk}/"))
+    shot(page, "hub")
+
+    page.get_by_role("link", name="Create quiz").click()
+    page.wait_for_url(re.compile(r"/admin/assessments/new/"))
+    _build_quiz(page, title)
+    shot(page, "quiz builder")
+    page.get_by_role("button", name="Create").click()
+    page.wait_for_url(re.compile(r"/admin/assessments/(\?.*)?$"))
+    shot(page, "quiz saved")
+    quiz = Assessment.objects.get(cohort=cohort, title=title)
+    assert quiz.status == Assessment.Status.DRAFT
+    assert quiz.questions.count() == len(QUIZ)
+
+    _row_menu(page, title)
+    page.get_by_role("link", name="Preview as a trainee").click()
+    page.wait_for_url(re.compile(rf"/admin/assessments/preview/{quiz.pk}/"))
+    expect(page.locator("fieldset.quiz-question")).to_have_count(len(QUIZ))
+    expect(page.get_by_role("button", name="Submit answers")).to_be_disabled()
+    shot(page, "quiz preview")
+
+    page.get_by_role("link", name="Back to the quiz builder").click()
+    page.wait_for_url(re.compile(rf"/admin/assessments/edit/{quiz.pk}/"))
+    _field(page, "Status", "combobox").select_option(Assessment.Status.PUBLISHED)
+    shot(page, "publishing")
+    page.get_by_role("button", name="Save").first.click()
+    page.wait_for_url(re.compile(r"/admin/assessments/(\?.*)?$"))
+    shot(page, "quiz published")
+    quiz.refresh_from_db()
+    assert quiz.status == Assessment.Status.PUBLISHED
