@@ -8,7 +8,11 @@ from django.db import connection
 
 from cohorts.models import AttendanceChange, AttendanceMark
 from cohorts.services.attendance import attendance_record_bulk
-from tests.cohorts.factories import AdmittedEnrolmentFactory, SessionFactory
+from tests.cohorts.factories import (
+    AdmittedEnrolmentFactory,
+    SessionFactory,
+    coordinator_of,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,12 +31,15 @@ def test_simultaneous_saves_of_the_same_new_mark_create_it_once(postgresql):
     for _ in range(rounds):
         session = SessionFactory()
         enrolment = AdmittedEnrolmentFactory(cohort=session.cohort)
+        # The lead office marks every trainee of its cohort.
+        coordinator = coordinator_of(session.cohort.lead_office)
         barrier = threading.Barrier(4)
         errors, results = [], []
 
         def save(
             session=session,
             enrolment=enrolment,
+            coordinator=coordinator,
             barrier=barrier,
             errors=errors,
             results=results,
@@ -43,7 +50,7 @@ def test_simultaneous_saves_of_the_same_new_mark_create_it_once(postgresql):
                     attendance_record_bulk(
                         session=session,
                         marks={enrolment.pk: (AttendanceMark.Status.PRESENT, "")},
-                        by=None,
+                        by=coordinator,
                     )
                 )
             except Exception as exc:  # noqa: BLE001 - reported by the assertion
