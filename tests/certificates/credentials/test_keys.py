@@ -82,6 +82,7 @@ def test_controller_names_cannot_escape_the_key_directory(controller):
         keys.signing_key_get(controller)
 
 
+@pytest.mark.django_db  # the key services write an audit entry
 def test_commands_create_and_rotate_office_keys(capsys):
     call_command("create_signing_key", office="eapo")
     with pytest.raises(CommandError, match="rotate"):
