@@ -9,8 +9,8 @@ from cohorts.services.attendance.calendar_tokens import (
 )
 from cohorts.services.attendance.checkin import attendance_check_in
 from cohorts.services.attendance.imports import (
-    ImportResult,
-    ImportRow,
+    AttendanceImportResult,
+    AttendanceImportRow,
     attendance_import_csv,
 )
 from cohorts.services.attendance.marks import (
@@ -20,8 +20,8 @@ from cohorts.services.attendance.marks import (
 from cohorts.services.attendance.warning_emails import attendance_warning_send
 
 __all__ = [
-    "ImportResult",
-    "ImportRow",
+    "AttendanceImportResult",
+    "AttendanceImportRow",
     "attendance_check_in",
     "attendance_import_csv",
     "attendance_record_bulk",

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cohorts.csv_import import csv_import_read
+from cohorts.csv_import import ImportResult, csv_import_read
 from cohorts.exceptions import ImportFileError
 from cohorts.models import AttendanceChange, AttendanceMark, Enrolment, Session
 from cohorts.selectors.attendance import enrolment_is_expected
@@ -19,7 +19,7 @@ from cohorts.services.cohorts import cohort_ensure_open
 
 
 @dataclass
-class ImportRow:
+class AttendanceImportRow:
     line: int
     email: str
     status: str
@@ -32,19 +32,11 @@ class ImportRow:
 
 
 @dataclass
-class ImportResult:
-    rows: list[ImportRow] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # problems with the whole file
-    written: bool = False
+class AttendanceImportResult(ImportResult):
     changed: int = 0
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not any(r.errors for r in self.rows)
-
-    @property
-    def error_rows(self) -> list[ImportRow]:
-        return [r for r in self.rows if r.errors]
+    def plan(self) -> list[tuple]:
+        return [(r.line, r.enrolment_id, r.status, r.note, r.kind) for r in self.rows]
 
 
 def _status_lookup() -> dict[str, str]:
@@ -57,7 +49,9 @@ def _status_lookup() -> dict[str, str]:
     return lookup
 
 
-def attendance_import_csv(*, session: Session, file, by, dry_run: bool) -> ImportResult:
+def attendance_import_csv(
+    *, session: Session, file, by, dry_run: bool
+) -> AttendanceImportResult:
     """Validate a CSV of attendance (email, status, note) and, unless a dry run,
     record it. All or nothing: if any row fails, nothing is written.
 
@@ -68,7 +62,7 @@ def attendance_import_csv(*, session: Session, file, by, dry_run: bool) -> Impor
     same file is a no-op: unchanged marks write no history.
     """
     cohort_ensure_open(session.cohort_id)
-    result = ImportResult()
+    result = AttendanceImportResult()
     if timezone.now() < session_markable_from(session):
         result.errors.append(
             _("This session has not started yet; future sessions cannot be marked.")
@@ -98,7 +92,9 @@ def attendance_import_csv(*, session: Session, file, by, dry_run: bool) -> Impor
         email = record.get("email")
         status_text = record.get("status")
         note = record.get("note") if has_note else None
-        row = ImportRow(line=record.line, email=email, status=status_text, note=note)
+        row = AttendanceImportRow(
+            line=record.line, email=email, status=status_text, note=note
+        )
         result.rows.append(row)
         if record.errors:
             row.errors.extend(record.errors)
