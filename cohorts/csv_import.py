@@ -6,6 +6,7 @@ cell gets the same clear answer everywhere, and never a 500.
 """
 
 import csv
+import hashlib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -50,6 +51,35 @@ class CsvRow:
 
     def get(self, column: str) -> str:
         return self.cells.get(column, "")
+
+
+@dataclass
+class ImportResult:
+    """What an import found in a file and, after a real run, wrote.
+
+    Each import subclasses it with its own rows (each with an `errors` list) and
+    `plan()`. The preview and the confirm compare `fingerprint()`: a confirm
+    whose plan differs from the one previewed is refused.
+    """
+
+    rows: list = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # problems with the whole file
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not any(r.errors for r in self.rows)
+
+    @property
+    def error_rows(self) -> list:
+        return [r for r in self.rows if r.errors]
+
+    def plan(self) -> list[tuple]:
+        """What a real run writes, row by row, in plain values."""
+        raise NotImplementedError
+
+    def fingerprint(self) -> str:
+        return hashlib.sha256(repr(self.plan()).encode()).hexdigest()
 
 
 def _read_bytes(source) -> bytes:

@@ -43,6 +43,3 @@ class RosterImportForm(forms.Form):
         ),
         validators=[validate_import_size],
     )
-    dry_run = forms.BooleanField(
-        label=_("Dry run: only show what would happen"), required=False, initial=True
-    )

@@ -25,7 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cohorts.csv_import import csv_import_read
+from cohorts.csv_import import ImportResult, csv_import_read
 from cohorts.exceptions import (
     AssessmentClosedError,
     AssessmentError,
@@ -373,14 +373,19 @@ class GradeImportRow:
 
 
 @dataclass
-class GradeImportResult:
-    rows: list[GradeImportRow] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # file-level problems
-    written: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not any(r.errors for r in self.rows)
+class GradeImportResult(ImportResult):
+    def plan(self) -> list[tuple]:
+        return [
+            (
+                r.line,
+                r.enrolment and r.enrolment.pk,
+                r.target and r.target.pk,
+                r.value,
+                r.feedback,
+                r.outcome,
+            )
+            for r in self.rows
+        ]
 
 
 def grade_import(

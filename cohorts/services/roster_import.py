@@ -1,6 +1,6 @@
 """Adding nominated trainees to a cohort from a CSV roster, with a dry run."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -8,7 +8,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cohorts.csv_import import CsvRow, csv_import_read
+from cohorts.csv_import import CsvRow, ImportResult, csv_import_read
+from cohorts.exceptions import ImportFileError
 from cohorts.models import Cohort, CohortOffice, Enrolment
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services import notifications
@@ -33,19 +34,22 @@ class RosterRowOutcome:
     user: object = None
     enrolment: Enrolment | None = None
 
+    @property
+    def errors(self) -> list[str]:
+        return [self.message] if self.outcome == "error" else []
+
 
 @dataclass
-class RosterImportResult:
-    rows: list[RosterRowOutcome] = field(default_factory=list)
-    written: bool = False
-
-    @property
-    def has_errors(self) -> bool:
-        return any(r.outcome == "error" for r in self.rows)
-
+class RosterImportResult(ImportResult):
     @property
     def to_add(self) -> int:
         return sum(r.outcome == "add" for r in self.rows)
+
+    def plan(self) -> list[tuple]:
+        return [
+            (r.line, r.email, r.office_code, r.employer, r.position, r.outcome)
+            for r in self.rows
+        ]
 
 
 def _read(data) -> list[CsvRow]:
@@ -186,11 +190,16 @@ def roster_import(
     locked; new emails get an account without a password (they set one with
     "forgot password"), and each trainee is emailed the nomination. Rows for
     people who already applied are skipped. The dry run runs the same checks,
-    model validation included, as the real run. Raises ImportFileError if the
-    file cannot be read (too large, not UTF-8, columns missing).
+    model validation included, as the real run. A file that cannot be read
+    (too large, not UTF-8, columns missing) or has no rows gives `errors`.
     """
     cohort_ensure_open(cohort)
-    raw_rows = _read(data)
+    try:
+        raw_rows = _read(data)
+    except ImportFileError as exc:
+        return RosterImportResult(errors=[exc.message])
+    if not raw_rows:
+        return RosterImportResult(errors=[_("The file has no rows to import.")])
     if dry_run:
         return _check(cohort, by, raw_rows)
     User = get_user_model()
@@ -201,7 +210,7 @@ def roster_import(
             .order_by("pk")
         )
         result = _check(cohort, by, raw_rows)
-        if result.has_errors:
+        if not result.ok:
             return result
         for row in result.rows:
             if row.outcome != "add":

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.views import generic
 
-from cohorts.exceptions import CohortStateError, EnrolmentError, ImportFileError
+from cohorts.exceptions import CohortStateError, EnrolmentError
 from cohorts.forms import RosterImportForm
 from cohorts.models import Enrolment, Office
 from cohorts.selectors.cohorts import cohort_admitted_count, cohort_seats_by_office
@@ -29,6 +29,7 @@ from cohorts.selectors.scoping import (
 from cohorts.services.api_tokens import office_api_token_create
 from cohorts.services.enrolments import DECISIONS, enrolment_decision_undo
 from cohorts.services.roster_import import roster_import
+from cohorts.views.imports import ImportFlow, import_flow_view
 from training.exports import export_response
 
 ACTION_LABELS = {
@@ -247,45 +248,35 @@ def roster_export_xlsx(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def roster_import_view(request, pk):
-    """Upload a CSV roster: dry run shows each row's outcome; a real run writes all or nothing."""
+    """Upload a CSV roster, see each row's outcome, then confirm to nominate."""
     _require_coordinator(request)
     cohort = cohort_get_for_coordinator(request.user, pk=pk)
-    result = None
-    form = RosterImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = roster_import(
-                cohort=cohort,
-                by=request.user,
-                data=form.cleaned_data["file"],
-                dry_run=form.cleaned_data["dry_run"],
-            )
-        except ImportFileError as exc:
-            form.add_error("file", exc.message)
-        except CohortStateError as exc:
-            form.add_error(None, exc.message)
-        else:
-            if result.written:
-                messages.success(
-                    request,
-                    _("%(n)s trainee(s) nominated from the file.")
-                    % {"n": result.to_add},
-                )
-                return redirect(reverse("cohort_admin:applications", args=[cohort.pk]))
-            if result.has_errors:
-                messages.error(
-                    request, _("Nothing was written: fix the rows marked as errors.")
-                )
-    return render(
+
+    def done(result):
+        messages.success(
+            request,
+            _("%(n)s trainee(s) nominated from the file.") % {"n": result.to_add},
+        )
+        return reverse("cohort_admin:applications", args=[cohort.pk])
+
+    return import_flow_view(
         request,
-        "cohorts/admin/import.html",
-        {
-            "cohort": cohort,
-            "form": form,
-            "result": result,
-            "page_title": _("Add trainees from a CSV file"),
-            "header_icon": "upload",
-        },
+        ImportFlow(
+            kind="roster",
+            scope=f"cohort-{cohort.pk}",
+            run=lambda data, dry_run: roster_import(
+                cohort=cohort, by=request.user, data=data, dry_run=dry_run
+            ),
+            form_class=RosterImportForm,
+            template="cohorts/admin/import.html",
+            render=render,
+            done=done,
+            context={
+                "cohort": cohort,
+                "page_title": _("Add trainees from a CSV file"),
+                "header_icon": "upload",
+            },
+        ),
     )
 
 

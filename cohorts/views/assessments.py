@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -46,6 +47,7 @@ from cohorts.services.assessments import (
     quiz_attempt_submit,
 )
 from cohorts.services.completion import completion_evaluate
+from cohorts.views.imports import ImportFlow, import_flow_view
 from training.exports import export_response
 
 
@@ -340,36 +342,27 @@ def gradebook_export(request, cohort_slug, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def grade_import_view(request, cohort_slug):
-    """Check a grades CSV (dry run) and import it only when every row is valid."""
+    """Upload grades as CSV, see each row's outcome, then confirm to import."""
     cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
-    form = GradeImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        dry_run = "import" not in request.POST
-        try:
-            result = grade_import(
-                cohort=cohort,
-                data=form.cleaned_data["file"],
-                imported_by=request.user,
-                dry_run=dry_run,
-            )
-        except GradingError as exc:
-            raise Http404 from exc
-        except CohortStateError as exc:
-            form.add_error(None, exc.message)
-        if result is not None and result.written:
-            messages.success(request, _("Grades imported."))
-            return redirect("cohorts:gradebook", cohort.slug)
-        if result is not None and result.ok:
-            messages.info(
-                request,
-                _("Every row is valid. Choose the file again and import it."),
-            )
-    return _render(
+
+    def done(result):
+        messages.success(request, _("Grades imported."))
+        return reverse("cohorts:gradebook", args=[cohort.slug])
+
+    return import_flow_view(
         request,
-        "cohorts/assessments/grade_import.html",
-        {"cohort": cohort, "form": form, "result": result},
-        status=400 if form.errors or (result is not None and not result.ok) else 200,
+        ImportFlow(
+            kind="grades",
+            scope=f"cohort-{cohort.pk}",
+            run=lambda data, dry_run: grade_import(
+                cohort=cohort, data=data, imported_by=request.user, dry_run=dry_run
+            ),
+            form_class=GradeImportForm,
+            template="cohorts/assessments/grade_import.html",
+            render=_render,
+            done=done,
+            context={"cohort": cohort},
+        ),
     )
 
 

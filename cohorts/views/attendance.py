@@ -39,6 +39,7 @@ from cohorts.services.attendance import (
     calendar_token_reset,
     session_markable_from,
 )
+from cohorts.views.imports import ImportFlow, import_flow_view
 from training.exports import export_response
 from training.ratelimits import retry_after
 
@@ -155,35 +156,31 @@ def session_history(request, cohort_slug, session_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_import(request, cohort_slug, session_id):
+    """Upload a session's marks as CSV, see each row's outcome, then confirm."""
     cohort, session = _session_context(request, cohort_slug, session_id)
-    form = AttendanceImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        dry_run = request.POST.get("action") != "import"
-        try:
-            result = attendance_import_csv(
-                session=session,
-                file=form.cleaned_data["file"],
-                by=request.user,
-                dry_run=dry_run,
-            )
-        except CohortStateError as exc:
-            form.add_error(None, exc.message)
-        if result is None:
-            pass
-        elif result.written:
-            messages.success(
-                request,
-                _("Imported %(rows)s rows: %(count)s marks changed.")
-                % {"rows": len(result.rows), "count": result.changed},
-            )
-        elif not result.ok:
-            messages.error(request, _("Nothing was saved: fix the errors below."))
-    return _render(
+
+    def done(result):
+        messages.success(
+            request,
+            _("Imported %(rows)s rows: %(count)s marks changed.")
+            % {"rows": len(result.rows), "count": result.changed},
+        )
+        return reverse("cohorts:session_roster", args=[cohort.slug, session.pk])
+
+    return import_flow_view(
         request,
-        "cohorts/attendance/import.html",
-        {"cohort": cohort, "session": session, "form": form, "result": result},
-        status=400 if form.errors or (result is not None and not result.ok) else 200,
+        ImportFlow(
+            kind="attendance",
+            scope=f"cohort-{cohort.pk}-session-{session.pk}",
+            run=lambda data, dry_run: attendance_import_csv(
+                session=session, file=data, by=request.user, dry_run=dry_run
+            ),
+            form_class=AttendanceImportForm,
+            template="cohorts/attendance/import.html",
+            render=_render,
+            done=done,
+            context={"cohort": cohort, "session": session},
+        ),
     )
 
 

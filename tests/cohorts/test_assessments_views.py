@@ -31,6 +31,7 @@ from tests.cohorts.factories import (
     coordinator_of,
     question_with_choices,
 )
+from tests.cohorts.import_pages import page, preview_and_confirm
 from tests.cohorts.test_assessments_assignments import pdf
 
 pytestmark = pytest.mark.django_db
@@ -249,8 +250,6 @@ def test_gradebook_exports(client, cohort, trainee):
 
 
 def test_grade_import_view_bad_row_writes_nothing(client, cohort, trainee):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     AssessmentFactory(cohort=cohort, title="Case study", max_score=20)
     login(client, coordinator_of(cohort.lead_office))
     url = reverse("cohorts:grade_import", args=[cohort.slug])
@@ -258,19 +257,15 @@ def test_grade_import_view_bad_row_writes_nothing(client, cohort, trainee):
         "email,assessment,score,feedback\n"
         f"{trainee.user.email},Case study,15,\n"
         "ghost@example.org,Case study,10,\n"
-    ).encode()
-    response = client.post(
-        url, {"file": SimpleUploadedFile("g.csv", bad), "import": "1"}
     )
+    response = preview_and_confirm(client, url, bad)
     assert response.status_code == 400
-    assert "No admitted trainee" in response.content.decode()
+    assert "No admitted trainee" in page(response)
     assert not AssignmentSubmission.objects.exists()
-    good = bad.decode().splitlines()[:2]
-    response = client.post(
-        url,
-        {"file": SimpleUploadedFile("g.csv", "\n".join(good).encode()), "import": "1"},
-    )
+    good = "\n".join(bad.splitlines()[:2])
+    response = preview_and_confirm(client, url, good)
     assert response.status_code == 302
+    assert response["Location"] == reverse("cohorts:gradebook", args=[cohort.slug])
     assert AssignmentSubmission.objects.get().score == 15
 
 

@@ -15,6 +15,7 @@ from tests.cohorts.factories import (
     SessionFactory,
     coordinator_of,
 )
+from tests.cohorts.import_pages import confirm_token, page, preview
 
 pytestmark = pytest.mark.django_db
 
@@ -201,33 +202,37 @@ def test_without_a_bom_and_without_a_note_column(roster):
     assert (mark.status, mark.note) == ("present", "kept")
 
 
-def test_import_page_dry_run_then_import(client, roster):
+def test_import_page_previews_then_confirms_without_the_file(client, roster):
     session, _ = roster
     instructor = UserFactory()
     session.instructors.add(instructor)
     client.force_login(instructor)
     url = reverse("cohorts:session_import", args=[session.cohort.slug, session.pk])
 
-    page = client.post(url, {"file": upload(GOOD), "action": "check"})
-    html = page.content.decode()
-    assert page.status_code == 200
+    response = preview(client, url, "\ufeff" + GOOD)
+    html = page(response)
+    assert response.status_code == 200
     assert "王芳" in html and "فاطمة الحربي" in html and "Ольга Иванова" in html
-    assert "nothing saved yet" in html
+    assert "nothing is saved until you confirm" in html
     assert not AttendanceMark.objects.exists()
 
-    page = client.post(url, {"file": upload(GOOD), "action": "import"}, follow=True)
-    assert "Imported 3 rows" in page.content.decode()
+    response = client.post(url, {"token": confirm_token(response)}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "cohorts:session_roster", args=[session.cohort.slug, session.pk]
+    )
+    assert "Imported 3 rows: 3 marks changed." in page(response)
     assert AttendanceMark.objects.count() == 3
 
 
-def test_import_page_shows_errors_by_line(client, roster):
+def test_import_page_shows_errors_by_line_and_offers_no_confirm(client, roster):
     session, _ = roster
     instructor = UserFactory()
     session.instructors.add(instructor)
     client.force_login(instructor)
     url = reverse("cohorts:session_import", args=[session.cohort.slug, session.pk])
-    bad = upload("email,status\nolga@example.org,present\nx@example.org,present\n")
-    page = client.post(url, {"file": bad, "action": "import"})
-    assert page.status_code == 400
-    assert "Line 3" in page.content.decode()
+    bad = "email,status\nolga@example.org,present\nx@example.org,present\n"
+    response = preview(client, url, bad)
+    assert response.status_code == 400
+    assert "Line 3" in page(response)
+    assert confirm_token(response) is None
     assert not AttendanceMark.objects.exists()

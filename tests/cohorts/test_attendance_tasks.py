@@ -55,6 +55,19 @@ def test_warning_is_sent_once_to_trainee_and_nominating_coordinators(
     assert OutboundEmail.objects.get().key == f"attendance-warning-{poor.pk}"
 
 
+def test_warning_body_is_plain_text_with_the_name_as_written(
+    cohort_with_one_low_attender,
+):
+    cohort, _good, poor, _coordinator = cohort_with_one_low_attender
+    poor.user.first_name, poor.user.last_name = "Seán", "O'Brien & Sons"
+    poor.user.save()
+    attendance_warning_send_task.delay()
+    body = OutboundEmail.objects.get().body
+    assert body.startswith("Dear Seán O'Brien & Sons,\n\n")
+    assert f"your attendance in {cohort.title} is 33.33% of the sessions" in body
+    assert body.endswith("receive a copy of this message.\n")
+
+
 def test_no_warning_for_cohorts_that_are_not_running(cohort_with_one_low_attender):
     cohort, *_ = cohort_with_one_low_attender
     cohort.status = Cohort.Status.COMPLETED

@@ -2,10 +2,8 @@ import io
 
 import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from cohorts.exceptions import ImportFileError
 from cohorts.models import Enrolment, OfficeApiToken
 from cohorts.services.roster_import import roster_import
 from tests.accounts.factories import UserFactory
@@ -16,6 +14,7 @@ from tests.cohorts.factories import (
     OfficeFactory,
     coordinator_of,
 )
+from tests.cohorts.import_pages import confirm_token, page, preview
 
 pytestmark = pytest.mark.django_db
 
@@ -81,22 +80,25 @@ def test_import_respects_the_office_quota(setup):
 
 def test_file_without_required_columns_is_refused(setup):
     cohort, _, coord, _ = setup
-    with pytest.raises(ImportFileError, match="position"):
-        roster_import(cohort=cohort, by=coord, data=b"email,office\n", dry_run=True)
+    result = roster_import(
+        cohort=cohort, by=coord, data=b"email,office\n", dry_run=True
+    )
+    assert "missing: employer, position" in result.errors[0]
+    assert not result.ok
 
 
-def test_import_page_dry_run_then_import(client, setup):
+def test_import_page_previews_then_confirms_without_the_file(client, setup):
     cohort, ipos, coord, existing = setup
     client.force_login(coord)
     url = f"/admin/cohorts/applications/{cohort.pk}/import/"
-    data = CSV.format(existing=existing.user.email).encode()
-    page = client.post(
-        url, {"file": SimpleUploadedFile("r.csv", data), "dry_run": "on"}
-    ).content.decode()
-    assert "wang.fang@example.org" in page and "New account" in page
+    data = CSV.format(existing=existing.user.email)
+    response = preview(client, url, data)
+    assert "wang.fang@example.org" in page(response) and "New account" in page(response)
+    assert "Confirm import" in page(response)
     assert cohort.enrolments.count() == 1
-    response = client.post(url, {"file": SimpleUploadedFile("r.csv", data)})
+    response = client.post(url, {"token": confirm_token(response)})
     assert response.status_code == 302
+    assert response["Location"] == f"/admin/cohorts/applications/{cohort.pk}/"
     assert cohort.enrolments.count() == 2
 
 

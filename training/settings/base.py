@@ -311,6 +311,9 @@ ASSIGNMENT_MAX_UPLOAD_MB = env.int("ASSIGNMENT_MAX_UPLOAD_MB", default=10)
 # Every CSV import (roster, attendance, grades) is refused above this size,
 # before it is read (cohorts/csv_import.py).
 IMPORT_MAX_UPLOAD_MB = env.int("IMPORT_MAX_UPLOAD_MB", default=2)
+# How long an import's preview can be confirmed; the upload waits in the cache
+# meanwhile (cohorts/views/imports.py).
+IMPORT_PREVIEW_MINUTES = env.int("IMPORT_PREVIEW_MINUTES", default=30)
 
 # ---- WAGTAIL ----
 WAGTAIL_SITE_NAME = "Silk Road IP Academy"
