@@ -139,3 +139,33 @@ def test_every_string_in_the_code_is_in_the_catalogues(tmp_path):
         f"{len(missing)} strings are not translated; run `make makemessages` "
         f"and translate them: {missing[:10]}"
     )
+
+
+# One English label, two meanings: each meaning has its own context in the
+# code, and every catalogue words them differently.
+TWO_MEANINGS = [
+    ("Late", ["attendance status", "late submission"]),
+    ("Open", ["quiz attempt state", "action"]),
+    ("Completed", ["cohort status", "trainee result"]),
+]
+
+
+@pytest.mark.parametrize("folder", sorted(LANGUAGES.values()))
+def test_short_labels_with_two_meanings_read_differently(folder):
+    po = catalogue(folder)
+    for msgid, contexts in TWO_MEANINGS:
+        words = [po.find(msgid, msgctxt=context).msgstr for context in contexts]
+        assert len(set(words)) == len(contexts), (msgid, words)
+
+
+def test_status_labels_speak_of_what_they_label():
+    from django.utils import translation
+
+    from cohorts.models import AttendanceMark, Cohort, Enrolment
+
+    with translation.override("zh-hans"):
+        assert AttendanceMark.Status.LATE.label == "迟到"  # arrived late
+        assert Cohort.Status.COMPLETED.label == "已结束"
+        assert Enrolment.Completion.COMPLETED.label == "已完成"
+    with translation.override("ru"):
+        assert Enrolment.Completion.NOT_COMPLETED.label == "Обучение не завершено"

@@ -26,8 +26,8 @@ them before they are used beyond the demo.
 STRINGS = [
     (
         "Silk Road IP Academy",
-        "丝路知识产权学院",
-        "Академия интеллектуальной собственности «Шёлковый путь»",
+        "Silk Road IP Academy",
+        "Silk Road IP Academy",
     ),
     (
         "Joint training of intellectual-property professionals by Belt and Road "
@@ -61,7 +61,7 @@ STRINGS = [
     ),
     (
         "Use PATENTSCOPE and national databases for a prior-art search",
-        "利用PATENTSCOPE和各国数据库进行现有技术检索",
+        "利用 PATENTSCOPE 和各国数据库进行现有技术检索",
         "Проводить поиск по уровню техники в PATENTSCOPE и национальных базах данных",
     ),
     (
@@ -71,7 +71,7 @@ STRINGS = [
     ),
     (
         "Describe how WIPO CASE shares search and examination results",
-        "描述产权组织CASE系统如何共享检索和审查结果",
+        "描述产权组织 CASE 系统如何共享检索和审查结果",
         "Описывать, как система WIPO CASE обеспечивает обмен результатами поиска "
         "и экспертизы",
     ),
@@ -91,7 +91,7 @@ STRINGS = [
     ("WIPO Standards", "产权组织标准", "Стандарты ВОИС"),
     (
         "WIPO CASE: Centralized Access to Search and Examination",
-        "产权组织CASE：检索和审查集中访问系统",
+        "产权组织 CASE：检索和审查集中访问系统",
         "WIPO CASE: централизованный доступ к результатам поиска и экспертизы",
     ),
     # Lesson 1
@@ -164,7 +164,7 @@ STRINGS = [
     # Lesson 2
     (
         "Searching PATENTSCOPE and national databases",
-        "检索PATENTSCOPE和各国数据库",
+        "检索 PATENTSCOPE 和各国数据库",
         "Поиск в PATENTSCOPE и национальных базах данных",
     ),
     (
@@ -187,7 +187,7 @@ STRINGS = [
     (
         "PATENTSCOPE, run by WIPO, holds published PCT applications and many "
         "national collections, with cross-lingual search and machine translation.",
-        "产权组织运营的PATENTSCOPE收录已公布的PCT申请和许多国家的专利文献集合，"
+        "产权组织运营的 PATENTSCOPE 收录已公布的 PCT 申请和许多国家的专利文献集合，"
         "并提供跨语言检索和机器翻译。",
         "База PATENTSCOPE, которую ведёт ВОИС, содержит опубликованные заявки PCT "
         "и многие национальные фонды, с межъязыковым поиском и машинным переводом.",
@@ -238,7 +238,7 @@ STRINGS = [
     ),
     (
         "WIPO standards, WIPO CASE and the Digital Access Service.",
-        "产权组织标准、产权组织CASE和数字查询服务。",
+        "产权组织标准、产权组织 CASE 和数字查询服务。",
         "Стандарты ВОИС, WIPO CASE и Служба цифрового доступа.",
     ),
     (
@@ -250,8 +250,8 @@ STRINGS = [
         "WIPO standards define how offices format and exchange IP data, for "
         "example ST.96 for XML data and ST.26 for sequence listings. Shared formats "
         "let one office load another office's data without manual rework.",
-        "产权组织标准规定了各局如何格式化和交换知识产权数据，例如用于XML数据的ST.96"
-        "和用于序列表的ST.26。统一的格式使一个局无需人工返工即可导入另一个局的数据。",
+        "产权组织标准规定了各局如何格式化和交换知识产权数据，例如用于 XML 数据的 ST.96 "
+        "和用于序列表的 ST.26。统一的格式使一个局无需人工返工即可导入另一个局的数据。",
         "Стандарты ВОИС определяют, как ведомства оформляют данные об ИС и "
         "обмениваются ими, например ST.96 для данных в формате XML и ST.26 для "
         "перечней последовательностей. Общие форматы позволяют одному ведомству "
@@ -261,7 +261,7 @@ STRINGS = [
         "WIPO CASE (Centralized Access to Search and Examination) lets "
         "participating offices view each other's search and examination documents, "
         "which is the information backbone of work sharing such as the PPH.",
-        "产权组织CASE（检索和审查集中访问系统）使参与局能够查看彼此的检索和审查文件，"
+        "产权组织 CASE（检索和审查集中访问系统）使参与局能够查看彼此的检索和审查文件，"
         "是专利审查高速路（PPH）等工作共享机制的信息基础。",
         "WIPO CASE (централизованный доступ к результатам поиска и экспертизы) "
         "позволяет участвующим ведомствам просматривать документы поиска и "
@@ -272,13 +272,13 @@ STRINGS = [
     (
         "The WIPO standard for presenting nucleotide and amino acid sequence "
         "listings in XML.",
-        "产权组织关于以XML格式表示核苷酸和氨基酸序列表的标准。",
+        "产权组织关于以 XML 格式表示核苷酸和氨基酸序列表的标准。",
         "Стандарт ВОИС по представлению перечней последовательностей нуклеотидов "
         "и аминокислот в формате XML.",
     ),
     (
         "What does WIPO CASE give participating offices?",
-        "产权组织CASE为参与局提供什么？",
+        "产权组织 CASE 为参与局提供什么？",
         "Что WIPO CASE даёт участвующим ведомствам?",
     ),
     (
@@ -294,7 +294,7 @@ STRINGS = [
     ),
     (
         "CASE shares dossiers; each office still grants its own rights.",
-        "CASE共享的是案卷；各局仍各自授予本国（本地区）的权利。",
+        "CASE 共享的是案卷；各局仍各自授予本国（本地区）的权利。",
         "CASE обеспечивает обмен досье; каждое ведомство по-прежнему само "
         "предоставляет охрану.",
     ),
@@ -346,7 +346,7 @@ STRINGS = [
         "For your country, list the datasets you would publish first (legal "
         "status, gazettes, laws), their format, their update frequency and who "
         "would maintain them.",
-        "针对你所在的国家，列出你会优先公开的数据集（法律状态、公报、法律法规），"
+        "针对您所在的国家，列出您会优先公开的数据集（法律状态、公报、法律法规），"
         "以及它们的格式、更新频率和维护单位。",
         "Для своей страны перечислите наборы данных, которые вы опубликовали бы в "
         "первую очередь (правовой статус, официальные бюллетени, законы), их "

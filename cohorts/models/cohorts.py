@@ -3,6 +3,7 @@ import zoneinfo
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -16,7 +17,7 @@ class Cohort(ClusterableModel):
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open for applications")
         RUNNING = "running", _("Running")
-        COMPLETED = "completed", _("Completed")
+        COMPLETED = "completed", pgettext_lazy("cohort status", "Completed")
         ARCHIVED = "archived", _("Archived")
 
     class DeliveryMode(models.TextChoices):

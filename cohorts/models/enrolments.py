@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Enrolment(models.Model):
@@ -25,8 +26,11 @@ class Enrolment(models.Model):
 
     class Completion(models.TextChoices):
         IN_PROGRESS = "in_progress", _("In progress")
-        COMPLETED = "completed", _("Completed")
-        NOT_COMPLETED = "not_completed", _("Not completed")
+        COMPLETED = "completed", pgettext_lazy("trainee result", "Completed")
+        NOT_COMPLETED = (
+            "not_completed",
+            pgettext_lazy("trainee result", "Not completed"),
+        )
 
     cohort = models.ForeignKey(
         "cohorts.Cohort",

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Session(models.Model):
@@ -53,7 +54,7 @@ class AttendanceMark(models.Model):
 
     class Status(models.TextChoices):
         PRESENT = "present", _("Present")
-        LATE = "late", _("Late")
+        LATE = "late", pgettext_lazy("attendance status", "Late")
         EXCUSED = "excused", _("Excused")
         ABSENT = "absent", _("Absent")
 

@@ -7,7 +7,7 @@ courses.localization); `{% untranslated_note page %}` tells the reader.
 
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext_lazy
 
 from courses.localization import (
     content_language,
@@ -17,6 +17,23 @@ from courses.localization import (
 )
 
 register = template.Library()
+
+# Language names as they read inside a sentence ("traduite en anglais", "al
+# inglés"); the names in settings.LANGUAGES stand alone in menus, capitalised.
+NAMES_IN_SENTENCE = {
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "zh-hans": pgettext_lazy("language name inside a sentence", "Simplified Chinese"),
+    "ar": pgettext_lazy("language name inside a sentence", "Arabic"),
+    "ru": pgettext_lazy("language name inside a sentence", "Russian"),
+    "fr": pgettext_lazy("language name inside a sentence", "French"),
+    "es": pgettext_lazy("language name inside a sentence", "Spanish"),
+}
+
+
+def name_in_sentence(code: str) -> str:
+    """The language's name in the active language, for use mid-sentence."""
+    name = NAMES_IN_SENTENCE.get(code)
+    return str(name) if name else get_language_info(code)["name_translated"]
 
 
 @register.simple_tag
@@ -34,12 +51,10 @@ def untranslated_note(page):
     """A note above a page that is not translated into the reader's language."""
     if page is None or not is_fallback(page):
         return {"show": False}
-    source = get_language_info(locale_language(page.locale_id))
-    current = get_language_info(content_language())
     return {
         "show": True,
-        "source_name": source["name_translated"],
-        "current_name": current["name_translated"],
+        "source_name": name_in_sentence(locale_language(page.locale_id)),
+        "current_name": name_in_sentence(content_language()),
     }
 
 

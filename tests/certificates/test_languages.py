@@ -50,14 +50,20 @@ def test_pdf_text_is_in_english_and_the_lead_office_language(
     assert "Certificate of completion" in html
     assert "Айгерим Нурлановна" in html  # the holder's own script
     assert 'lang="ru" dir="ltr">Патентный поиск</p>' in html
-    # The Russian lines are rendered under translation.override("ru"):
-    # Django's own Russian month names prove it.
+    # Printed wording that suits any holder: no "завершил(а)".
+    assert "Настоящий сертификат выдан" in html
+    assert "за успешное завершение курса" in html
+    assert "(а)" not in html
+    # The Russian lines are rendered under translation.override("ru"), dates
+    # in the Russian long form ("22 октября 2026 г.", month in the genitive).
     start = russian_led_certificate.start_date
     from django.utils import formats, translation
 
     with translation.override("ru"):
-        month = formats.date_format(start, "F")
-    assert month in html
+        date = formats.date_format(start, "DATE_FORMAT")
+        nominative = formats.date_format(start, "F")
+    assert date in html
+    assert f"{start.day} {nominative}" not in html
 
 
 def test_arabic_second_language_is_right_to_left():

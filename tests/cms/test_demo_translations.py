@@ -1,5 +1,7 @@
 """seed_demo's translation step: one course fully in Chinese and in Russian."""
 
+import re
+
 import pytest
 from wagtail.models import Locale
 
@@ -49,3 +51,14 @@ def test_demo_course_is_translated_fully_and_once(
 def test_every_string_has_both_translations():
     for english, chinese, russian in STRINGS:
         assert english and chinese and russian
+
+
+def test_chinese_demo_text_reads_like_the_interface():
+    """您 as in the interface, a space between Chinese and Latin text, and the
+    brand in the one form the header shows."""
+    han_latin = re.compile(r"[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u4e00-\u9fff]")
+    for english, chinese, russian in STRINGS:
+        assert "你" not in chinese, chinese
+        assert not han_latin.search(chinese), chinese
+        if english == "Silk Road IP Academy":
+            assert chinese == russian == english

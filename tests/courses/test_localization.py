@@ -38,6 +38,22 @@ def test_untranslated_course_is_served_in_english_under_the_arabic_prefix(
     assert 'href="/ar/courses/work-sharing/why-share/"' in html
 
 
+@pytest.mark.parametrize(
+    "prefix,note",
+    [
+        ("fr", "pas encore traduite en français. Elle est affichée en anglais,"),
+        ("es", "aún no está traducida al español. Se muestra en inglés,"),
+        ("ar", "وهي معروضة باللغة الإنجليزية، لغتها الأصلية."),
+    ],
+)
+def test_untranslated_note_names_the_languages_as_a_sentence_does(
+    client, course, prefix, note
+):
+    # Language names are lower-case mid-sentence in French and Spanish.
+    html = client.get(f"/{prefix}/courses/work-sharing/").content.decode()
+    assert note in html
+
+
 def test_fallback_inside_a_translated_tree(client, course):
     # The Chinese catalogue exists, this course does not: no 404.
     translate_page(catalogue(), "zh-hans", title="课程")
