@@ -8,7 +8,10 @@ from ninja.security import HttpBearer
 
 from cohorts.models import Cohort
 from cohorts.selectors.cohorts import cohort_seats_by_office
-from cohorts.selectors.enrolments import enrolment_list_for_cohort
+from cohorts.selectors.enrolments import (
+    enrolment_details_office_ids,
+    enrolment_list_for_cohort,
+)
 from cohorts.services.api_tokens import office_api_token_authenticate
 
 
@@ -144,11 +147,13 @@ def cohort_detail(request, slug: str):
 )
 def cohort_roster(request, slug: str):
     cohort = _get(request, slug)
-    office = request.auth.office
-    sees_all = cohort.lead_office_id == office.pk
+    # The applications page's rule, with the token's office as the reader.
+    allowed = enrolment_details_office_ids(
+        None, cohort, office_ids={request.auth.office_id}
+    )
     entries = []
     for e in enrolment_list_for_cohort(cohort):
-        visible = sees_all or e.office_id == office.pk
+        visible = allowed is None or e.office_id in allowed
         entry = {
             "id": e.pk,
             "name": e.user.get_full_name(),

@@ -50,7 +50,22 @@ class CohortPermissionPolicy(BasePermissionPolicy):
         ) | get_user_model().objects.filter(is_active=True, is_superuser=True)
 
 
-class SessionPermissionPolicy(BasePermissionPolicy):
+class CohortStaffPermissionPolicy(BasePermissionPolicy):
+    """What a cohort's staff work on (sessions, assessments): users with an
+    office role, instructors and superusers may hold a permission on it."""
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects.filter(is_active=True)
+        return (
+            users.filter(office_memberships__isnull=False)
+            | users.filter(taught_sessions__isnull=False)
+            | users.filter(is_superuser=True)
+        ).distinct()
+
+
+class SessionPermissionPolicy(CohortStaffPermissionPolicy):
     """Sessions follow their cohort: its staff (coordinators of a taking-part
     office, the cohort's instructors) view them; only the lead office's
     coordinators and superusers add, change or delete them."""
@@ -97,18 +112,8 @@ class SessionPermissionPolicy(BasePermissionPolicy):
             cohort__lead_office_id__in=office_ids_for_user(user)
         )
 
-    def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
 
-        users = get_user_model().objects.filter(is_active=True)
-        return (
-            users.filter(office_memberships__isnull=False)
-            | users.filter(taught_sessions__isnull=False)
-            | users.filter(is_superuser=True)
-        ).distinct()
-
-
-class AssessmentPermissionPolicy(BasePermissionPolicy):
+class AssessmentPermissionPolicy(CohortStaffPermissionPolicy):
     """Assessments follow their cohort: its graders (coordinators of a taking-part
     office, its instructors) view them; the lead office's coordinators, the
     cohort's instructors and superusers add, change and delete them."""
@@ -157,13 +162,3 @@ class AssessmentPermissionPolicy(BasePermissionPolicy):
             else self._author_cohorts(user)
         )
         return Assessment.objects.filter(cohort__in=cohorts.values("pk"))
-
-    def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-
-        users = get_user_model().objects.filter(is_active=True)
-        return (
-            users.filter(office_memberships__isnull=False)
-            | users.filter(taught_sessions__isnull=False)
-            | users.filter(is_superuser=True)
-        ).distinct()

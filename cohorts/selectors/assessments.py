@@ -21,11 +21,9 @@ from cohorts.selectors.enrolments import enrolment_details_office_ids
 from cohorts.selectors.scoping import office_ids_for_user
 
 
-def cohort_list_for_grader(user) -> QuerySet[Cohort]:
-    """Cohorts the user may grade: they teach a session, or coordinate a taking-part office.
-
-    Co-organizing offices see the whole gradebook, as they see the roster.
-    """
+def _cohort_list_for_staff(user, *, office_field: str) -> QuerySet[Cohort]:
+    """Cohorts the user teaches a session of, or whose `office_field` is one of
+    the user's offices (superusers: all)."""
     if not user.is_authenticated:
         return Cohort.objects.none()
     qs = Cohort.objects.select_related("course", "lead_office")
@@ -33,8 +31,24 @@ def cohort_list_for_grader(user) -> QuerySet[Cohort]:
         return qs
     taught = Session.objects.filter(instructors=user).values("cohort_id")
     return qs.filter(
-        Q(participations__office_id__in=office_ids_for_user(user)) | Q(pk__in=taught)
+        Q(**{f"{office_field}__in": office_ids_for_user(user)}) | Q(pk__in=taught)
     ).distinct()
+
+
+def _user_is_staff_of(user, cohort: Cohort, cohorts) -> bool:
+    if not user or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return cohorts(user).filter(pk=cohort.pk).exists()
+
+
+def cohort_list_for_grader(user) -> QuerySet[Cohort]:
+    """Cohorts the user may grade: they teach a session, or coordinate a taking-part office.
+
+    Co-organizing offices see the whole gradebook, as they see the roster.
+    """
+    return _cohort_list_for_staff(user, office_field="participations__office_id")
 
 
 def cohort_list_for_author(user) -> QuerySet[Cohort]:
@@ -43,24 +57,12 @@ def cohort_list_for_author(user) -> QuerySet[Cohort]:
 
     Co-organizing offices grade and see the assessments but do not write them.
     """
-    if not user.is_authenticated:
-        return Cohort.objects.none()
-    qs = Cohort.objects.select_related("course", "lead_office")
-    if user.is_superuser:
-        return qs
-    taught = Session.objects.filter(instructors=user).values("cohort_id")
-    return qs.filter(
-        Q(lead_office_id__in=office_ids_for_user(user)) | Q(pk__in=taught)
-    ).distinct()
+    return _cohort_list_for_staff(user, office_field="lead_office_id")
 
 
 def user_can_author(user, cohort: Cohort) -> bool:
     """True for the lead office's coordinators, the cohort's instructors, superusers."""
-    if not user or not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return cohort_list_for_author(user).filter(pk=cohort.pk).exists()
+    return _user_is_staff_of(user, cohort, cohort_list_for_author)
 
 
 def assessment_list_for_staff(user) -> QuerySet[Assessment]:
@@ -72,11 +74,7 @@ def assessment_list_for_staff(user) -> QuerySet[Assessment]:
 
 def user_can_grade(user, cohort: Cohort) -> bool:
     """True for the cohort's session instructors and its offices' coordinators."""
-    if not user or not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return cohort_list_for_grader(user).filter(pk=cohort.pk).exists()
+    return _user_is_staff_of(user, cohort, cohort_list_for_grader)
 
 
 def cohort_get_for_grader(user, **lookup) -> Cohort:

@@ -22,15 +22,19 @@ def enrolment_list_for_cohort(
     return qs.order_by("office__name", "created_at", "pk")
 
 
-def enrolment_details_office_ids(user, cohort: Cohort) -> set[int] | None:
+def enrolment_details_office_ids(
+    user, cohort: Cohort, *, office_ids: set[int] | None = None
+) -> set[int] | None:
     """Offices whose applicants' details `user` may read in `cohort`.
 
     None means all (superusers and the lead office's coordinators); otherwise
     the user's own offices: a co-organizer sees details of its own nominees only.
+    An office's own system (API token) reads as its office: pass `user=None`
+    and `office_ids={token.office_id}`.
     """
-    if user.is_superuser:
+    if user is not None and user.is_superuser:
         return None
-    mine = office_ids_for_user(user)
+    mine = office_ids_for_user(user) if office_ids is None else office_ids
     if cohort.lead_office_id in mine:
         return None
     return mine

@@ -224,26 +224,23 @@ def _roster_table(request, pk):
     return cohort, [str(h) for h in header], table
 
 
-def roster_export_csv(request, pk):
+def _roster_export(request, pk, fmt):
     cohort, header, table = _roster_table(request, pk)
     return export_response(
-        fmt="csv",
+        fmt=fmt,
         filename=f"{cohort.slug}-roster",
         header=header,
         rows=table,
         title=_("Roster"),
     )
+
+
+def roster_export_csv(request, pk):
+    return _roster_export(request, pk, "csv")
 
 
 def roster_export_xlsx(request, pk):
-    cohort, header, table = _roster_table(request, pk)
-    return export_response(
-        fmt="xlsx",
-        filename=f"{cohort.slug}-roster",
-        header=header,
-        rows=table,
-        title=_("Roster"),
-    )
+    return _roster_export(request, pk, "xlsx")
 
 
 @require_http_methods(["GET", "POST"])

@@ -206,6 +206,16 @@ def _task_items(user, assessment: Assessment, *, edit_url=None) -> list[dict]:
     return result
 
 
+def _task_buttons(button_class, items: list[dict], *, start: int) -> list:
+    """`items` (from _task_items) as admin buttons or menu items, in order."""
+    return [
+        button_class(
+            item["label"], url=item["url"], icon_name=item["icon"], priority=priority
+        )
+        for priority, item in enumerate(items, start=start)
+    ]
+
+
 class AssessmentIndexView(generic.IndexView):
     def get_base_queryset(self):
         return _visible(self.request.user)
@@ -216,19 +226,9 @@ class AssessmentIndexView(generic.IndexView):
         return f"{url}?cohort={cohort}" if url and cohort.isdigit() else url
 
     def get_list_more_buttons(self, instance):
-        buttons = list(super().get_list_more_buttons(instance))
-        for priority, item in enumerate(
-            _task_items(self.request.user, instance), start=5
-        ):
-            buttons.append(
-                MenuItem(
-                    item["label"],
-                    url=item["url"],
-                    icon_name=item["icon"],
-                    priority=priority,
-                )
-            )
-        return buttons
+        return list(super().get_list_more_buttons(instance)) + _task_buttons(
+            MenuItem, _task_items(self.request.user, instance), start=5
+        )
 
 
 # ---- create, edit, delete ----
@@ -337,19 +337,9 @@ class AssessmentEditView(SaveWithServiceMixin, WriteAssessmentMixin, generic.Edi
 
     @cached_property
     def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        for priority, item in enumerate(
-            _task_items(self.request.user, self.object)[2:], start=30
-        ):
-            buttons.append(
-                Button(
-                    item["label"],
-                    url=item["url"],
-                    icon_name=item["icon"],
-                    priority=priority,
-                )
-            )
-        return buttons
+        return list(super().header_more_buttons) + _task_buttons(
+            Button, _task_items(self.request.user, self.object)[2:], start=30
+        )
 
 
 class AssessmentDeleteView(WriteAssessmentMixin, generic.DeleteView):

@@ -45,6 +45,17 @@ def coordinator_of(office, **kwargs):
     return OfficeMembershipFactory(office=office, **kwargs).user
 
 
+class LeadOfficeFactory(OfficeFactory):
+    """A lead office with a contact address and one coordinator: the lead-office
+    emails (withdrawals) go to both."""
+
+    name = "Lead Office"
+    contact_email = "training@lead.example.org"
+    coordinator = factory.RelatedFactory(
+        OfficeMembershipFactory, factory_related_name="office"
+    )
+
+
 class CohortFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Cohort

@@ -29,6 +29,7 @@ from tests.cohorts.factories import (
     CohortFactory,
     CohortOfficeFactory,
     EnrolmentFactory,
+    LeadOfficeFactory,
     OfficeFactory,
     coordinator_of,
 )
@@ -41,7 +42,7 @@ S = Enrolment.Status
 @pytest.fixture
 def joint():
     """A cohort led by one office, co-organized by a partner with 2 seats."""
-    lead = OfficeFactory(name="Lead Office", contact_email="training@lead.example.org")
+    lead = LeadOfficeFactory()
     partner = OfficeFactory(name="Partner Office")
     cohort = CohortFactory(lead_office=lead, capacity=3, lead_quota=2)
     CohortOfficeFactory(cohort=cohort, office=partner, seat_quota=2)
@@ -49,7 +50,7 @@ def joint():
         "cohort": cohort,
         "lead": lead,
         "partner": partner,
-        "lead_coord": coordinator_of(lead),
+        "lead_coord": lead.memberships.get().user,
         "partner_coord": coordinator_of(partner),
     }
 

@@ -24,8 +24,8 @@ from tests.cohorts.factories import (
     CohortFactory,
     CohortOfficeFactory,
     EnrolmentFactory,
+    LeadOfficeFactory,
     OfficeFactory,
-    coordinator_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,12 +34,12 @@ S = Enrolment.Status
 
 @pytest.fixture
 def cohort():
-    lead = OfficeFactory(name="Lead Office", contact_email="training@lead.example.org")
-    cohort = CohortFactory(
-        lead_office=lead, lead_quota=1, capacity=2, title="PPH in practice"
+    return CohortFactory(
+        lead_office=LeadOfficeFactory(),
+        lead_quota=1,
+        capacity=2,
+        title="PPH in practice",
     )
-    coordinator_of(lead)
-    return cohort
 
 
 def _withdrawn(cohort, status):

@@ -1,4 +1,4 @@
-"""Wagtail admin for partner offices and the cohorts they organize."""
+"""Cohorts in the Wagtail admin, scoped to the offices taking part in them."""
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -16,18 +16,10 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 
-from cohorts.forms.sessions import SessionAdminForm
-from cohorts.models import (
-    Assessment,
-    Cohort,
-    Office,
-    OfficeApiToken,
-    OfficeMembership,
-    Session,
-)
+from cohorts.models import Cohort, Office
 from cohorts.selectors.scoping import (
     cohort_list_for_coordinator,
     office_ids_for_user,
@@ -35,7 +27,6 @@ from cohorts.selectors.scoping import (
 )
 from cohorts.services.cohorts import cohort_status_choices, cohort_status_validate
 from cohorts.views import admin as admin_views
-from cohorts.views import assessments_admin, sessions_admin
 from cohorts.views import hub as hub_views
 
 
@@ -276,177 +267,3 @@ class CohortViewSet(ModelViewSet):
                 name="import",
             ),
         ]
-
-
-class SessionViewSet(ModelViewSet):
-    """A cohort's sessions: its staff see them, the lead office schedules them."""
-
-    model = Session
-    name = "session_admin"
-    url_prefix = "sessions"
-    icon = "date"
-    menu_label = _("Sessions")
-    index_view_class = sessions_admin.SessionIndexView
-    add_view_class = sessions_admin.SessionCreateView
-    edit_view_class = sessions_admin.SessionEditView
-    delete_view_class = sessions_admin.SessionDeleteView
-    inspect_view_class = sessions_admin.SessionInspectView
-    history_view_class = sessions_admin.SessionHistoryView
-    usage_view_class = sessions_admin.SessionUsageView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    filterset_class = sessions_admin.SessionFilterSet
-    list_display = ["title", "cohort", "starts_at", "room"]
-    search_fields = ["title", "room"]
-    search_backend_name = None
-    ordering = ["starts_at"]
-    inspect_view_fields = [
-        "cohort",
-        "title",
-        "starts_at",
-        "ends_at",
-        "room",
-        "online_url",
-        "instructors",
-    ]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("cohort"),
-            FieldPanel("title"),
-            FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-            FieldRowPanel([FieldPanel("room"), FieldPanel("online_url")]),
-            FieldPanel("instructors"),
-        ],
-        base_form_class=SessionAdminForm,
-    )
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path(
-                "series/",
-                sessions_admin.SessionSeriesView.as_view(),
-                name="series",
-            ),
-        ]
-
-
-class AssessmentViewSet(ModelViewSet):
-    """Quizzes and assignments: the cohort's graders see them; the lead office
-    and the cohort's instructors write them, a quiz on one screen."""
-
-    model = Assessment
-    name = "assessment_admin"
-    url_prefix = "assessments"
-    icon = "form"
-    menu_label = _("Assessments")
-    index_view_class = assessments_admin.AssessmentIndexView
-    add_view_class = assessments_admin.AssessmentCreateView
-    edit_view_class = assessments_admin.AssessmentEditView
-    delete_view_class = assessments_admin.AssessmentDeleteView
-    inspect_view_class = assessments_admin.AssessmentInspectView
-    history_view_class = assessments_admin.AssessmentHistoryView
-    usage_view_class = assessments_admin.AssessmentUsageView
-    inspect_view_enabled = True
-    copy_view_enabled = False  # "Create a new version" copies the questions too
-    filterset_class = assessments_admin.AssessmentFilterSet
-    list_display = ["title", "cohort", "kind", "status", "due_at"]
-    search_fields = ["title"]
-    search_backend_name = None
-    ordering = ["due_at"]
-    inspect_view_fields = [
-        "cohort",
-        "title",
-        "kind",
-        "status",
-        "due_at",
-        "weight",
-        "max_score",
-        "required",
-        "attempt_limit",
-        "time_limit_minutes",
-        "instructions",
-    ]
-    edit_handler = assessments_admin.builder_panel
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path(
-                "preview/<int:pk>/",
-                assessments_admin.AssessmentPreviewView.as_view(),
-                name="preview",
-            ),
-            path(
-                "new-version/<int:pk>/",
-                assessments_admin.AssessmentNewVersionView.as_view(),
-                name="new_version",
-            ),
-            path(
-                "import/<int:pk>/",
-                assessments_admin.QuestionImportView.as_view(),
-                name="import",
-            ),
-        ]
-
-
-class OfficeViewSet(ModelViewSet):
-    """Partner offices: platform admins only (model permissions)."""
-
-    model = Office
-    name = "offices"
-    icon = "site"
-    menu_label = _("Partner offices")
-    list_display = ["name", "short_code", "country", "contact_email"]
-    search_fields = ["name", "short_code", "country"]
-    form_fields = [
-        "name",
-        "short_code",
-        "country",
-        "language",
-        "logo",
-        "contact_email",
-        "website",
-    ]
-    copy_view_enabled = False
-
-
-class OfficeMembershipViewSet(ModelViewSet):
-    model = OfficeMembership
-    name = "office_memberships"
-    icon = "user"
-    menu_label = _("Office coordinators")
-    list_display = ["user", "office", "role", "title"]
-    list_filter = ["office", "role"]
-    form_fields = ["office", "user", "role", "title"]
-    copy_view_enabled = False
-
-
-class OfficeApiTokenViewSet(ModelViewSet):
-    model = OfficeApiToken
-    name = "office_api_tokens"
-    icon = "key"
-    menu_label = _("Office API tokens")
-    list_display = [
-        "office",
-        "name",
-        "prefix",
-        "created_at",
-        "last_used_at",
-        "revoked_at",
-    ]
-    form_fields = ["office", "name", "revoked_at"]
-    add_view_class = admin_views.OfficeApiTokenCreateView
-    copy_view_enabled = False
-
-
-class CohortsViewSetGroup(ModelViewSetGroup):
-    menu_label = _("Joint training")
-    menu_icon = "group"
-    menu_order = 300
-    items = (
-        CohortViewSet,
-        SessionViewSet,
-        AssessmentViewSet,
-        OfficeViewSet,
-        OfficeMembershipViewSet,
-        OfficeApiTokenViewSet,
-    )

@@ -1,0 +1,98 @@
+"""Site search, the page-body cache and page translations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wagtail.models import Page
+
+from courses.localization import in_active_locale, source_page
+from courses.models import CoursePage, JurisdictionPage, LessonPage
+
+# Pages read for the substring search (courses.search); beyond that, the
+# full-text results alone.
+SUBSTRING_SEARCH_LIMIT = 2000
+
+
+def page_search(*, query: str):
+    """Live courses, lessons and jurisdictions matching `query`, in the active
+    language (source-language pages where not translated).
+
+    The full-text results first; for Chinese, Japanese, Korean or Arabic
+    queries, and for any query the full-text search finds nothing for, then the
+    pages whose indexed text contains every term (courses.search).
+    """
+    from courses.search import search_matches, search_needs_substring, search_terms
+
+    pages = in_active_locale(
+        Page.objects.live().public().type(CoursePage, LessonPage, JurisdictionPage)
+    )
+    found = pages.specific(defer=True).search(query)
+    if not search_needs_substring(query) and found.count():
+        return found
+    terms = search_terms(query)
+    results = list(found)
+    seen = {page.pk for page in results}
+    candidates = pages.exclude(pk__in=seen).order_by("path").specific()
+    results += [
+        page
+        for page in candidates[:SUBSTRING_SEARCH_LIMIT]
+        if search_matches(page, terms)
+    ]
+    return results
+
+
+@dataclass(frozen=True)
+class PageCache:
+    """How templates cache a page body: vary on `key`, keep it `timeout` seconds."""
+
+    key: int
+    timeout: int
+
+
+def page_cache_get(*, request) -> PageCache | None:
+    """Fragment-cache parameters for this request, or None to render afresh.
+
+    Only anonymous GETs without a query string of published pages (not previews)
+    are served from the cache: they all see the same page. One cache read.
+    """
+    import time
+
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from courses.services import PAGE_CACHE_GENERATION_KEY
+
+    if (
+        not settings.COURSES_PAGE_CACHE
+        or request.method != "GET"
+        or request.GET
+        or getattr(request, "is_preview", False)
+        or request.user.is_authenticated
+    ):
+        return None
+    generation = cache.get_or_set(PAGE_CACHE_GENERATION_KEY, time.time_ns, None)
+    return PageCache(key=generation, timeout=settings.COURSES_PAGE_CACHE_SECONDS)
+
+
+def page_title_in_language(*, page, language_code: str) -> str:
+    """The title of `page`'s live translation into `language_code`, or ""."""
+    translation = (
+        Page.objects.filter(
+            translation_key=page.translation_key,
+            locale__language_code=language_code,
+        )
+        .live()
+        .only("title")
+        .first()
+    )
+    return translation.title if translation else ""
+
+
+def page_in_source_language(*, page):
+    """The source-language page `page` translates (itself for a source page).
+
+    Cohorts, progress and certificates refer to source pages; a translated
+    course page uses this to find its cohorts.
+    """
+    return source_page(page)
