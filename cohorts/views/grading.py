@@ -90,10 +90,10 @@ def grading_next(request, cohort_slug, pk):
         return redirect("cohorts:assessment_grading", cohort.slug, assessment.pk)
     after = request.GET.get("after", "")
     queue = [
-        (s.pk, s.is_graded)
-        for s in submission_list_for_grading(assessment, grader=request.user).only(
-            "pk", "score"
-        )
+        (pk, score is not None)
+        for pk, score in submission_list_for_grading(
+            assessment, grader=request.user
+        ).values_list("pk", "score")
     ]
     target = grading_queue_next_ungraded(
         queue, after=int(after) if after.isdigit() else None
