@@ -17,7 +17,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import AdminPageChooser, HeaderButton
 
 from cohorts.forms.sessions import SessionAdminForm
 from cohorts.models import (
@@ -66,6 +66,14 @@ class CohortAdminForm(WagtailAdminModelForm):
         status = self.cleaned_data["status"]
         cohort_status_validate(self._stored_cohort(), status)
         return status
+
+
+class LocalizedPageChooser(AdminPageChooser):
+    """A page chooser that names the chosen page by its translation in the
+    admin's language (the user's), when a published one exists."""
+
+    def get_display_title(self, instance):
+        return instance.localized.get_admin_display_title()
 
 
 class ScopedCohortMixin:
@@ -195,7 +203,12 @@ class CohortViewSet(ModelViewSet):
         [
             ObjectList(
                 [
-                    FieldPanel("course"),
+                    FieldPanel(
+                        "course",
+                        widget=LocalizedPageChooser(
+                            target_models=["courses.CoursePage"]
+                        ),
+                    ),
                     FieldPanel("title"),
                     FieldPanel("slug"),
                     FieldPanel("lead_office"),
