@@ -123,6 +123,14 @@ def test_co_organizer_queue_holds_only_its_own_nominees(client, q):
     q["subs"]["Chen"].refresh_from_db()
     assert q["subs"]["Chen"].score is None
 
+    # The hub counts what waits for this office: Abay and Dana, not Chen.
+    hub = client.get(reverse("cohort_admin:hub", args=[q["cohort"].pk]))
+    assert "2 submissions to grade." in hub.content.decode()
+    client.force_login(q["lead"])
+    hub = client.get(reverse("cohort_admin:hub", args=[q["cohort"].pk]))
+    assert "3 submissions to grade." in hub.content.decode()
+    client.force_login(q["partner"])
+
     # Saving the last own nominee ends the queue though Chen is still ungraded.
     client.post(grade_url(q, "Abay"), {"score": "10", "feedback": ""})
     response = client.post(
