@@ -195,7 +195,8 @@ def attempt_score(request, cohort_slug, pk):
     queue = _queue_links(ids, attempt.pk, "cohorts:attempt_score", cohort.slug)
     form = ScoreOverrideForm(
         request.POST or None,
-        initial={"score": attempt.score, "reason": attempt.override_reason},
+        # Every change gives its own reason: the last one is shown, not refilled.
+        initial={"score": attempt.score},
         max_score=assessment.max_score,
     )
     status = 200
