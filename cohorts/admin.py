@@ -6,6 +6,7 @@ Scoped like the gradebook: staff see only the cohorts they may grade.
 """
 
 from django.contrib import admin
+from django.db.models import Q
 
 from cohorts.models import AssignmentSubmission, GradeChange
 from cohorts.selectors.assessments import cohort_list_for_grader
@@ -46,9 +47,25 @@ class AssignmentSubmissionAdmin(ScopedToGraderMixin, admin.ModelAdmin):
 
 @admin.register(GradeChange)
 class GradeChangeAdmin(ScopedToGraderMixin, admin.ModelAdmin):
-    cohort_path = "submission__assessment__cohort"
-    list_display = ["submission", "old_score", "new_score", "source", "changed_by"]
+    list_display = [
+        "__str__",
+        "old_score",
+        "new_score",
+        "source",
+        "reason",
+        "changed_by",
+    ]
     list_filter = ["source"]
+
+    def get_queryset(self, request):
+        qs = admin.ModelAdmin.get_queryset(self, request)
+        if request.user.is_superuser:
+            return qs
+        cohorts = cohort_list_for_grader(request.user).values("pk")
+        return qs.filter(
+            Q(submission__assessment__cohort__in=cohorts)
+            | Q(attempt__assessment__cohort__in=cohorts)
+        )
 
     def has_add_permission(self, request):
         return False

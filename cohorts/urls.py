@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cohorts.views import assessments, attendance, completion, public
+from cohorts.views import assessments, attendance, completion, grading, public
 
 app_name = "cohorts"
 urlpatterns: list = []
@@ -77,13 +77,23 @@ urlpatterns += [
     ),
     path(
         "manage/<slug:cohort_slug>/assessments/<int:pk>/",
-        assessments.assessment_grading,
+        grading.assessment_grading,
         name="assessment_grading",
     ),
     path(
+        "manage/<slug:cohort_slug>/assessments/<int:pk>/next/",
+        grading.grading_next,
+        name="grading_next",
+    ),
+    path(
         "manage/<slug:cohort_slug>/submissions/<int:pk>/grade/",
-        assessments.submission_grade,
+        grading.submission_grade,
         name="submission_grade",
+    ),
+    path(
+        "manage/<slug:cohort_slug>/attempts/<int:pk>/score/",
+        grading.attempt_score,
+        name="attempt_score",
     ),
     path(
         "submissions/<int:pk>/download/",

@@ -14,8 +14,14 @@ from certificates.services import (
 from certificates.services.keys import signing_key_create, signing_key_rotate
 from cohorts.models import AttendanceMark, Enrolment
 from cohorts.services import enrolments
-from cohorts.services.assessments import assignment_grade, grade_import
+from cohorts.services.assessments import (
+    assignment_grade,
+    grade_import,
+    quiz_attempt_start,
+    quiz_attempt_submit,
+)
 from cohorts.services.attendance import attendance_import_csv, attendance_record_bulk
+from cohorts.services.grading import quiz_attempt_score_override
 from tests.accounts.factories import UserFactory
 from tests.certificates.factories import CompletedEnrolmentFactory
 from tests.cohorts.factories import (
@@ -24,8 +30,10 @@ from tests.cohorts.factories import (
     CohortFactory,
     EnrolmentFactory,
     OfficeFactory,
+    QuizFactory,
     SessionFactory,
     coordinator_of,
+    question_with_choices,
 )
 from training import audit
 
@@ -94,6 +102,20 @@ def _grade_import(actor):
     return submission, by
 
 
+def _quiz_override(actor):
+    quiz = QuizFactory(max_score=10)
+    question_with_choices(quiz, "single", [("Yes", True)])
+    enrolment = AdmittedEnrolmentFactory(cohort=quiz.cohort)
+    attempt = quiz_attempt_submit(
+        attempt=quiz_attempt_start(assessment=quiz, enrolment=enrolment), answers={}
+    )
+    by = _lead(quiz.cohort)
+    quiz_attempt_score_override(
+        attempt=attempt, score=4, reason="Appeal upheld.", overridden_by=by
+    )
+    return attempt, by
+
+
 def _issue(actor):
     by = UserFactory()
     return certificate_issue(enrolment=CompletedEnrolmentFactory(), by=by), by
@@ -143,6 +165,7 @@ CASES = {
     "attendance import": (_attendance_import, audit.ATTENDANCE_EDIT),
     "grade": (_grade, audit.GRADE_CHANGE),
     "grade import": (_grade_import, audit.GRADE_CHANGE),
+    "quiz score override": (_quiz_override, audit.GRADE_CHANGE),
     "certificate issue": (_issue, audit.CERTIFICATE_ISSUE),
     "certificate revoke": (_revoke, audit.CERTIFICATE_REVOKE),
     "certificate correct": (_correct, audit.CERTIFICATE_CORRECT),

@@ -48,6 +48,18 @@ class GradeForm(forms.Form):
         }
 
 
+class ScoreOverrideForm(GradeForm):
+    """A quiz attempt's new score and the reason for it (no feedback)."""
+
+    feedback = None
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=1000,
+        help_text=_("Required. The trainee sees it with their result."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class GradeImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),

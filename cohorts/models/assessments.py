@@ -231,6 +231,19 @@ class QuizAttempt(models.Model):
     score = models.DecimalField(
         _("score"), max_digits=7, decimal_places=2, null=True, blank=True
     )
+    auto_score = models.DecimalField(
+        _("automatic score"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The score the quiz gave, kept when staff override it."),
+    )
+    override_reason = models.TextField(
+        _("reason for the changed score"),
+        blank=True,
+        help_text=_("Why staff changed the automatic score; shown to the trainee."),
+    )
 
     class Meta:
         ordering = ["assessment", "enrolment", "number"]
@@ -266,6 +279,10 @@ class QuizAttempt(models.Model):
     @property
     def is_open(self):
         return self.submitted_at is None
+
+    @property
+    def is_overridden(self):
+        return bool(self.override_reason)
 
 
 class Answer(models.Model):
@@ -369,18 +386,33 @@ class AssignmentSubmission(models.Model):
 
 
 class GradeChange(models.Model):
-    """Audit trail: every score set by hand or by import, with who and when."""
+    """Audit trail: every score set by hand or by import, with who and when.
+
+    Either an assignment's grade or a quiz attempt's overridden score.
+    """
 
     class Source(models.TextChoices):
         GRADING = "grading", _("Grading")
         IMPORT = "import", _("Import")
+        OVERRIDE = "override", _("Quiz score overridden")
 
     submission = models.ForeignKey(
         AssignmentSubmission,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="grade_changes",
         verbose_name=_("submission"),
     )
+    attempt = models.ForeignKey(
+        QuizAttempt,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="grade_changes",
+        verbose_name=_("quiz attempt"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
     old_score = models.DecimalField(
         _("old score"), max_digits=7, decimal_places=2, null=True, blank=True
     )
@@ -402,6 +434,14 @@ class GradeChange(models.Model):
         ordering = ["-changed_at", "-pk"]
         verbose_name = _("grade change")
         verbose_name_plural = _("grade changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(submission__isnull=False, attempt__isnull=True)
+                | Q(submission__isnull=True, attempt__isnull=False),
+                name="grade_change_of_submission_or_attempt",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.submission}: {self.old_score} → {self.new_score}"
+        graded = self.submission or self.attempt
+        return f"{graded}: {self.old_score} → {self.new_score}"

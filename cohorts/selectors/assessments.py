@@ -17,7 +17,10 @@ from cohorts.selectors.completion import (
     AssessmentOutcome,
     completion_inputs_for_enrolments,
 )
-from cohorts.selectors.enrolments import enrolment_details_office_ids
+from cohorts.selectors.enrolments import (
+    enrolment_assessable_office_ids,
+    enrolment_details_office_ids,
+)
 from cohorts.selectors.scoping import office_ids_for_user
 
 
@@ -141,13 +144,87 @@ def quiz_attempt_list(assessment: Assessment, enrolment: Enrolment):
     ).order_by("number")
 
 
-def submission_list_for_grading(assessment: Assessment) -> QuerySet:
-    """Submissions of an assignment with trainee and office, for the grading page."""
+def work_filter_gradable_by(qs: QuerySet, grader, cohort: Cohort) -> QuerySet:
+    """Keep the submissions or attempts (`qs`) of trainees `grader` may grade in
+    `cohort`, by enrolment_assessable's rule."""
+    allowed = enrolment_assessable_office_ids(grader, cohort)
+    return qs if allowed is None else qs.filter(enrolment__office_id__in=allowed)
+
+
+def submission_list_for_grading(assessment: Assessment, *, grader) -> QuerySet:
+    """An assignment's submissions that `grader` may grade, in grading order.
+
+    A co-organizing office's coordinator gets its own nominees' only. The
+    order (trainee's name, then id) is the queue that next/previous follow.
+    """
     return (
-        AssignmentSubmission.objects.filter(assessment=assessment)
+        work_filter_gradable_by(
+            AssignmentSubmission.objects.filter(assessment=assessment),
+            grader,
+            assessment.cohort,
+        )
         .select_related("enrolment__user", "enrolment__office", "graded_by")
-        .order_by("enrolment__user__last_name", "enrolment__user__first_name")
+        .order_by("enrolment__user__last_name", "enrolment__user__first_name", "pk")
     )
+
+
+def quiz_attempt_list_for_grading(assessment: Assessment, *, grader) -> QuerySet:
+    """A quiz's submitted attempts that `grader` may re-score, in grading order.
+
+    Scoped and ordered like `submission_list_for_grading`, then by attempt.
+    """
+    return (
+        work_filter_gradable_by(
+            QuizAttempt.objects.filter(
+                assessment=assessment, submitted_at__isnull=False
+            ),
+            grader,
+            assessment.cohort,
+        )
+        .select_related("enrolment__user", "enrolment__office")
+        .order_by(
+            "enrolment__user__last_name",
+            "enrolment__user__first_name",
+            "enrolment_id",
+            "number",
+        )
+    )
+
+
+@dataclass
+class QueuePosition:
+    """Where one piece of work sits in a grading queue (ids of its neighbours)."""
+
+    number: int  # 1-based
+    total: int
+    previous: int | None
+    next: int | None
+
+
+def grading_queue_position(ids: list[int], current: int) -> QueuePosition | None:
+    """The position of `current` among `ids` (the queue's order); None if absent."""
+    if current not in ids:
+        return None
+    i = ids.index(current)
+    return QueuePosition(
+        number=i + 1,
+        total=len(ids),
+        previous=ids[i - 1] if i > 0 else None,
+        next=ids[i + 1] if i + 1 < len(ids) else None,
+    )
+
+
+def grading_queue_next_ungraded(
+    queue: list[tuple[int, bool]], *, after: int | None = None
+) -> int | None:
+    """The first ungraded id of (id, graded) pairs after `after`, wrapping round;
+    None when everything is graded."""
+    ids = [pk for pk, _graded in queue]
+    start = ids.index(after) + 1 if after in ids else 0
+    for pk, graded in queue[start:] + queue[:start]:
+        if not graded and pk != after:
+            return pk
+    return None
 
 
 @dataclass

@@ -21,7 +21,10 @@ from cohorts.models import (
     Enrolment,
     Session,
 )
-from cohorts.selectors.assessments import cohort_list_for_grader
+from cohorts.selectors.assessments import (
+    cohort_list_for_grader,
+    work_filter_gradable_by,
+)
 from cohorts.selectors.attendance import (
     AttendanceStats,
     attendance_stats_for_enrolments,
@@ -94,7 +97,8 @@ class CohortFigures:
 
 def cohort_figures(cohort: Cohort, user, *, now=None) -> CohortFigures:
     """The hub's figures: applications per office, seats, sessions, attendance
-    rate to date, submissions to grade and completion. Callers check scoping."""
+    rate to date, submissions `user` may grade not yet graded, and completion.
+    Callers check scoping."""
     now = now or timezone.now()
     seats = cohort_seats_by_office(cohort)
     per_office: dict[int, dict[str, int]] = {}
@@ -136,7 +140,9 @@ def cohort_figures(cohort: Cohort, user, *, now=None) -> CohortFigures:
         sessions=sessions,
         next_session=next((s for s in sessions if s.ends_at > now), None),
         attendance_rate=overall.rate,
-        to_grade=_ungraded_submissions().filter(assessment__cohort=cohort).count(),
+        to_grade=work_filter_gradable_by(
+            _ungraded_submissions().filter(assessment__cohort=cohort), user, cohort
+        ).count(),
         assessments=list(cohort.assessments.all()),
         completion=dict(completion),
     )

@@ -266,7 +266,8 @@ def assignment_submit(
     return submission
 
 
-def _validate_score(assessment: Assessment, score) -> Decimal:
+def score_validate(assessment: Assessment, score) -> Decimal:
+    """The score as a Decimal of cents; ValidationError unless 0 to the maximum."""
     try:
         value = Decimal(str(score).strip().replace(",", "."))
     except (InvalidOperation, ValueError):
@@ -307,7 +308,7 @@ def assignment_grade(
     if not enrolment_assessable(graded_by, submission.enrolment):
         raise GradingError(not_gradable_message())
     cohort_ensure_open(assessment.cohort_id)
-    value = _validate_score(assessment, score)
+    value = score_validate(assessment, score)
     with transaction.atomic():
         submission = (
             AssignmentSubmission.objects.select_for_update(of=("self",))
@@ -325,24 +326,50 @@ def assignment_grade(
     return submission
 
 
+def grade_change_record(
+    graded: AssignmentSubmission | QuizAttempt,
+    *,
+    new_score: Decimal,
+    user,
+    source: str,
+    feedback: str = "",
+    reason: str = "",
+) -> GradeChange:
+    """Record a score change of a submission or a quiz attempt, before it is saved.
+
+    Writes one GradeChange and one audit entry (with the reason, if any);
+    the caller saves the new score in the same transaction. Not idempotent:
+    call it only when something changes.
+    """
+    data = {"from": graded.score, "to": new_score, "source": source}
+    if reason:
+        data["reason"] = reason
+    audit_log(
+        GRADE_CHANGE,
+        graded,
+        user,
+        data,
+        title=f"{graded.enrolment.user} · {graded.assessment}",
+    )
+    is_attempt = isinstance(graded, QuizAttempt)
+    return GradeChange.objects.create(
+        submission=None if is_attempt else graded,
+        attempt=graded if is_attempt else None,
+        old_score=graded.score,
+        new_score=new_score,
+        feedback=feedback,
+        reason=reason,
+        source=source,
+        changed_by=user,
+    )
+
+
 def _set_grade(submission, value, feedback, user, source) -> bool:
     """Write the grade, its GradeChange and one audit entry; False if unchanged."""
     if submission.score == value and submission.feedback == feedback:
         return False
-    audit_log(
-        GRADE_CHANGE,
-        submission,
-        user,
-        {"from": submission.score, "to": value, "source": source},
-        title=f"{submission.enrolment.user} · {submission.assessment}",
-    )
-    GradeChange.objects.create(
-        submission=submission,
-        old_score=submission.score,
-        new_score=value,
-        feedback=feedback,
-        source=source,
-        changed_by=user,
+    grade_change_record(
+        submission, new_score=value, user=user, source=source, feedback=feedback
     )
     submission.score = value
     submission.feedback = feedback
@@ -459,7 +486,7 @@ def grade_import(
             row.errors.append(_("Quiz scores come from attempts; not imported."))
         elif row.score:
             try:
-                row.value = _validate_score(row.target, row.score)
+                row.value = score_validate(row.target, row.score)
             except ValidationError as exc:
                 row.errors.extend(exc.messages)
         else:

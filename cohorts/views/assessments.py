@@ -17,7 +17,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cohorts.exceptions import AssessmentError, CohortStateError, GradingError
 from cohorts.forms.assessments import (
     AssignmentUploadForm,
-    GradeForm,
     GradeImportForm,
     QuizAttemptForm,
 )
@@ -28,19 +27,14 @@ from cohorts.selectors.assessments import (
     gradebook_for_cohort,
     quiz_attempt_list,
     quiz_questions_for_attempt,
-    submission_list_for_grading,
     user_can_author,
     user_can_grade,
 )
 from cohorts.selectors.completion import completion_inputs_for_enrolments
-from cohorts.selectors.enrolments import (
-    enrolment_assessable,
-    enrolment_assessable_office_ids,
-)
+from cohorts.selectors.enrolments import enrolment_assessable
 from cohorts.selectors.scoping import user_leads_cohort
 from cohorts.services.assessments import (
     QUIZ_GRACE,
-    assignment_grade,
     assignment_submit,
     grade_import,
     quiz_attempt_start,
@@ -248,13 +242,19 @@ def quiz_attempt(request, cohort_slug, pk):
 
 @login_required
 def submission_download(request, pk):
-    """Send an assignment file as an attachment to its trainee or a grader."""
+    """Send an assignment file as an attachment to its trainee or to whoever
+    may grade it (a co-organizing office: its own nominees' files only)."""
     submission = get_object_or_404(
-        AssignmentSubmission.objects.select_related("enrolment", "assessment__cohort"),
+        AssignmentSubmission.objects.select_related(
+            "enrolment__cohort", "assessment__cohort"
+        ),
         pk=pk,
     )
     own = submission.enrolment.user_id == request.user.pk
-    if not (own or user_can_grade(request.user, submission.assessment.cohort)):
+    may_grade = user_can_grade(
+        request.user, submission.assessment.cohort
+    ) and enrolment_assessable(request.user, submission.enrolment)
+    if not (own or may_grade):
         raise Http404
     if not submission.file:
         raise Http404
@@ -363,73 +363,4 @@ def grade_import_view(request, cohort_slug):
             done=done,
             context={"cohort": cohort},
         ),
-    )
-
-
-@login_required
-def assessment_grading(request, cohort_slug, pk):
-    """An assessment's submissions, to open and grade one by one."""
-    cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
-    assessment = get_object_or_404(Assessment, pk=pk, cohort=cohort)
-    return _render(
-        request,
-        "cohorts/assessments/grading.html",
-        {
-            "cohort": cohort,
-            "assessment": assessment,
-            "submissions": submission_list_for_grading(assessment),
-            "office_ids": enrolment_assessable_office_ids(request.user, cohort),
-            "can_author": user_can_author(request.user, cohort),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def submission_grade(request, cohort_slug, pk):
-    cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
-    submission = get_object_or_404(
-        AssignmentSubmission.objects.select_related(
-            "assessment", "enrolment__user", "enrolment__office"
-        ),
-        pk=pk,
-        assessment__cohort=cohort,
-    )
-    assessment = submission.assessment
-    assessment.cohort = submission.enrolment.cohort = cohort
-    initial = {"score": submission.score, "feedback": submission.feedback}
-    form = GradeForm(
-        request.POST or None, initial=initial, max_score=assessment.max_score
-    )
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            assignment_grade(
-                submission=submission,
-                score=form.cleaned_data["score"],
-                feedback=form.cleaned_data["feedback"],
-                graded_by=request.user,
-            )
-        except ValidationError as exc:
-            form.add_error("score", exc)
-        except CohortStateError as exc:
-            form.add_error(None, exc.message)
-        except GradingError as exc:
-            messages.error(request, exc.message)
-            status = 403
-        else:
-            messages.success(request, _("Grade saved."))
-            return redirect("cohorts:assessment_grading", cohort.slug, assessment.pk)
-    return _render(
-        request,
-        "cohorts/assessments/submission_grade.html",
-        {
-            "cohort": cohort,
-            "assessment": assessment,
-            "submission": submission,
-            "form": form,
-            "can_grade": enrolment_assessable(request.user, submission.enrolment),
-            "history": submission.grade_changes.select_related("changed_by"),
-        },
-        status=400 if form.errors else status,
     )

@@ -139,7 +139,6 @@ class CohortHubView(WagtailAdminTemplateMixin, TemplateView):
             assessments=[
                 (a, reverse("cohorts:assessment_grading", args=[slug, a.pk]))
                 for a in figures.assessments
-                if not a.is_quiz  # quizzes grade themselves
             ],
             sections=sorted(
                 (

@@ -6,6 +6,7 @@ the lead office (checked again in the service).
 """
 
 import datetime
+from urllib.parse import urlencode
 
 import django_filters
 from django.contrib import messages
@@ -20,6 +21,7 @@ from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.widgets.button import MenuItem
 
 from cohorts.exceptions import SessionError
@@ -96,9 +98,33 @@ class ChangeSessionMixin(ScopedSessionMixin):
         return session
 
 
+def _with_cohort(url: str, request) -> str:
+    """`url` with the cohort being looked at (?cohort=<pk>), to fill in the form."""
+    cohort = request.GET.get("cohort", "")
+    return f"{url}?{urlencode({'cohort': cohort})}" if cohort.isdigit() else url
+
+
 class SessionIndexView(generic.IndexView):
     def get_base_queryset(self):
         return _visible_sessions(self.request.user).prefetch_related("instructors")
+
+    def get_add_url(self):
+        url = super().get_add_url()
+        return url and _with_cohort(url, self.request)
+
+    @cached_property
+    def header_buttons(self):
+        """ "Add session", then "Add a weekly series", for the filtered cohort."""
+        buttons = list(super().header_buttons)
+        if self.add_url:
+            buttons.append(
+                HeaderButton(
+                    _("Add a weekly series"),
+                    url=_with_cohort(reverse("session_admin:series"), self.request),
+                    icon_name="date",
+                )
+            )
+        return buttons
 
     @cached_property
     def _coordinated_cohort_ids(self):

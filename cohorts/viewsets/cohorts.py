@@ -17,7 +17,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import AdminPageChooser, HeaderButton
 
 from cohorts.models import Cohort, Office
 from cohorts.selectors.scoping import (
@@ -57,6 +57,14 @@ class CohortAdminForm(WagtailAdminModelForm):
         status = self.cleaned_data["status"]
         cohort_status_validate(self._stored_cohort(), status)
         return status
+
+
+class LocalizedPageChooser(AdminPageChooser):
+    """A page chooser that names the chosen page by its translation in the
+    admin's language (the user's), when a published one exists."""
+
+    def get_display_title(self, instance):
+        return instance.localized.get_admin_display_title()
 
 
 class ScopedCohortMixin:
@@ -186,7 +194,12 @@ class CohortViewSet(ModelViewSet):
         [
             ObjectList(
                 [
-                    FieldPanel("course"),
+                    FieldPanel(
+                        "course",
+                        widget=LocalizedPageChooser(
+                            target_models=["courses.CoursePage"]
+                        ),
+                    ),
                     FieldPanel("title"),
                     FieldPanel("slug"),
                     FieldPanel("lead_office"),

@@ -150,17 +150,18 @@ def test_grading_another_offices_nominee_is_refused(client, s):
 
     client.force_login(s["partner"])
     url = reverse("cohorts:submission_grade", args=[s["cohort"].slug, others.pk])
-    page = client.get(url)
-    assert page.status_code == 200
-    assert 'name="score"' not in page.content.decode()
-    assert client.post(url, {"score": "15", "feedback": ""}).status_code == 403
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"score": "15", "feedback": ""}).status_code == 404
     others.refresh_from_db()
     assert others.score is None
+    download = reverse("cohorts:submission_download", args=[others.pk])
+    assert client.get(download).status_code == 404
 
     grading = client.get(
         reverse("cohorts:assessment_grading", args=[s["cohort"].slug, assignment.pk])
     ).content.decode()
-    assert grading.count("Change grade") == 1  # own, graded; the other: no form
+    assert grading.count("Change grade") == 1  # own, graded
+    assert str(s["others"].user.get_full_name()) not in grading
 
     for who in ("lead", "instructor"):
         assignment_grade(submission=others, score=9, graded_by=s[who])

@@ -167,14 +167,15 @@ def test_grader_pages_scoped_to_instructors_and_participating_coordinators(
     instructor = UserFactory()
     SessionFactory(cohort=cohort).instructors.add(instructor)
     urls = grader_urls(cohort, assignment, submission)
-    for user in (
-        coordinator_of(cohort.lead_office),
-        coordinator_of(partner),
-        instructor,
-    ):
+    for user in (coordinator_of(cohort.lead_office), instructor):
         login(client, user)
         for url in urls:
             assert client.get(url).status_code == 200, (user, url)
+    # The partner office grades only its own nominees: not this trainee's work.
+    login(client, coordinator_of(partner))
+    for url in urls[:-1]:
+        assert client.get(url).status_code == 200, url
+    assert client.get(urls[-1]).status_code == 404
     for user in (coordinator_of(OfficeFactory()), trainee.user, UserFactory()):
         login(client, user)
         for url in urls:

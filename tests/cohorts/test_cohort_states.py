@@ -35,6 +35,7 @@ from cohorts.services.attendance import (
 )
 from cohorts.services.cohorts import cohort_reopen, cohort_status_choices
 from cohorts.services.completion import cohort_complete
+from cohorts.services.grading import quiz_attempt_score_override
 from cohorts.services.roster_import import roster_import
 from tests.cohorts.factories import (
     AdmittedEnrolmentFactory,
@@ -71,6 +72,14 @@ class Closed:
         self.quiz = QuizFactory(cohort=self.cohort)
         question_with_choices(self.quiz, "single", [("Yes", True), ("No", False)])
         self.attempt = quiz_attempt_start(assessment=self.quiz, enrolment=self.trainee)
+        self.scored_quiz = QuizFactory(cohort=self.cohort)
+        question_with_choices(self.scored_quiz, "single", [("Yes", True)])
+        self.scored = quiz_attempt_submit(
+            attempt=quiz_attempt_start(
+                assessment=self.scored_quiz, enrolment=self.trainee
+            ),
+            answers={},
+        )
         self.assignment = AssessmentFactory(cohort=self.cohort, title="Memo")
         self.submission = AssignmentSubmissionFactory(
             assessment=self.assignment, enrolment=self.trainee
@@ -83,7 +92,9 @@ def _state():
     return {
         "marks": list(AttendanceMark.objects.values_list("pk", "status")),
         "changes": AttendanceChange.objects.count(),
-        "attempts": list(QuizAttempt.objects.values_list("pk", "submitted_at")),
+        "attempts": list(
+            QuizAttempt.objects.values_list("pk", "submitted_at", "score")
+        ),
         "submissions": list(
             AssignmentSubmission.objects.values_list("pk", "score", "file")
         ),
@@ -122,6 +133,9 @@ WRITES = {
     ),
     "grade": lambda c: assignment_grade(
         submission=c.submission, score=10, graded_by=c.lead
+    ),
+    "quiz score override": lambda c: quiz_attempt_score_override(
+        attempt=c.scored, score=1, reason="Appeal.", overridden_by=c.lead
     ),
     "grade import": lambda c: grade_import(
         cohort=c.cohort,
@@ -168,6 +182,10 @@ VIEW_WRITES = {
             "cohorts:submission_grade", args=[c.cohort.slug, c.submission.pk]
         ),
         lambda c: {"score": "10", "feedback": ""},
+    ),
+    "quiz score override": (
+        lambda c: reverse("cohorts:attempt_score", args=[c.cohort.slug, c.scored.pk]),
+        lambda c: {"score": "1", "reason": "Appeal."},
     ),
     "bulk decision": (
         lambda c: reverse("cohort_admin:applications", args=[c.cohort.pk]),

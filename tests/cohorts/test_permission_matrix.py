@@ -239,6 +239,19 @@ def row(name, url, method, expected, **kwargs) -> Row:
     return Row(name, url, method, expected, **kwargs)
 
 
+_to_submission = to(
+    lambda s: f"/cohorts/manage/{s.past.slug}/submissions/{s.submission.pk}/grade/"
+)
+
+
+def _attempt_score(s):
+    """The score page of the quiz attempt, submitted (scores are changed after)."""
+    QuizAttempt.objects.filter(pk=s.attempt.pk).update(
+        submitted_at=timezone.now(), score=1
+    )
+    return f"/cohorts/manage/{s.past.slug}/attempts/{s.attempt.pk}/score/"
+
+
 def _admin_url(namespace, view):
     """URL builder for a Wagtail generic viewset's view (object views take an id)."""
     if view in ("new", "results"):
@@ -598,13 +611,28 @@ ROWS: list[Row] = [
     row("assessment grading",
         lambda s: f"/cohorts/manage/{s.past.slug}/assessments/{s.assignment.pk}/", "get",
         (LOGIN, 404, 404, 200, 200, 200, 404, 200, 404, 200)),
+    # The submission is own's nominee's: co grades only its own nominees.
     row("submission grade",
         lambda s: f"/cohorts/manage/{s.past.slug}/submissions/{s.submission.pk}/grade/",
         "get",
-        (LOGIN, 404, 404, 200, 200, 200, 404, 200, 404, 200)),
+        (LOGIN, 404, 404, 200, 200, 404, 404, 200, 404, 200)),
+    row("grading queue: next ungraded",
+        lambda s: f"/cohorts/manage/{s.past.slug}/assessments/{s.assignment.pk}/next/",
+        "get",
+        # co has nothing of its own to grade: "Nothing left to grade".
+        (LOGIN, 404, 404, _to_submission, _to_submission, 200, 404, _to_submission,
+         404, _to_submission)),
+    row("quiz attempt score", _attempt_score, "get",
+        (LOGIN, 404, 404, 200, 200, 404, 404, 200, 404, 200)),
+    row("quiz attempt score change", _attempt_score, "post",
+        # The cohort is completed: refused on the form, nothing written.
+        (LOGIN, 404, 404, 400, 400, 404, 404, 400, 404, 400),
+        data=lambda s: {"score": "0", "reason": "An appeal"},
+        effect=lambda s: QuizAttempt.objects.get(pk=s.attempt.pk).score,
+        writers=()),
     row("submission download (assignment file)",
         lambda s: f"/cohorts/submissions/{s.submission.pk}/download/", "get",
-        (LOGIN, 200, 404, 200, 200, 200, 404, 200, 404, 200),
+        (LOGIN, 200, 404, 200, 200, 404, 404, 200, 404, 200),
         body=PDF_FILE),
     row("assessment list", lambda s: f"/cohorts/{s.past.slug}/assessments/", "get",
         (LOGIN, 200, 200, 404, 404, 404, 404, 404, 404, 404)),

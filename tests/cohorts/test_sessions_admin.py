@@ -218,3 +218,21 @@ def test_co_organizer_and_instructor_see_sessions(client, cohort, co):
         assert "Someone else&#x27;s session" not in page
         edit = client.get(reverse("session_admin:edit", args=[session.pk]))
         assert edit.status_code == 302  # Wagtail's "permission denied" redirect
+
+
+def test_sessions_listing_offers_a_weekly_series_for_the_filtered_cohort(
+    client, cohort, lead, co
+):
+    client.force_login(lead)
+    page = client.get(reverse("session_admin:index"), {"cohort": cohort.pk})
+    html = page.content.decode()
+    series = f"{reverse('session_admin:series')}?cohort={cohort.pk}"
+    add = f"{reverse('session_admin:add')}?cohort={cohort.pk}"
+    assert f'href="{series}"' in html and "Add a weekly series" in html
+    assert f'href="{add}"' in html
+    form = client.get(series).content.decode()
+    assert f'<option value="{cohort.pk}" selected>' in form
+    # Those who may not schedule sessions get neither button.
+    client.force_login(co)
+    html = client.get(reverse("session_admin:index")).content.decode()
+    assert "Add a weekly series" not in html

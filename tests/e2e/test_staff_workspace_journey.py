@@ -270,13 +270,15 @@ def test_lead_coordinator_runs_a_cohort_from_the_workspace(demo, page, shot):
     page.get_by_role("link", name=f"Grade {CASE_STUDY}").click()
     page.wait_for_url(re.compile(rf"/assessments/{case.pk}/$"))
     shot(page, "grading")
-    page.get_by_role("link", name="Grade", exact=True).click()
+    page.get_by_role("link", name=re.compile("^Grade the ungraded")).click()
+    expect(page.get_by_text("1 of 1")).to_be_visible()
     page.get_by_label("Score").fill("17")
     page.get_by_label("Feedback").fill("Clear; cite the partner office's guidelines.")
     shot(page, "grade form")
-    page.get_by_role("button", name="Save grade").click()
-    page.wait_for_load_state()
-    shot(page, "graded")
+    page.get_by_role("button", name="Save and grade next").click()
+    page.wait_for_url(re.compile(rf"/assessments/{case.pk}/next/"))
+    expect(page.get_by_role("heading", name="Nothing left to grade")).to_be_visible()
+    shot(page, "graded, nothing left to grade")
     assert AssignmentSubmission.objects.get(assessment=case).score == 17
 
     # The gradebook, then complete the cohort through its confirmation page.
