@@ -46,23 +46,35 @@ def enrolment_details_visible(user, enrolment: Enrolment) -> bool:
     return allowed is None or enrolment.office_id in allowed
 
 
-def enrolment_assessable_office_ids(user, cohort: Cohort) -> set[int] | None:
-    """Offices whose nominees `user` may mark (attendance) and grade in `cohort`.
+def enrolment_assessable_office_ids_by_cohort(
+    user, cohorts: list[Cohort]
+) -> dict[int, set[int] | None]:
+    """Offices whose nominees `user` may mark (attendance) and grade, per cohort.
 
     None means all: superusers, the lead office's coordinators and the
     cohort's instructors (they teach one of its sessions). Otherwise the
     user's own offices: a co-organizer marks and grades its own nominees only.
+    Two queries whatever the number of cohorts.
     """
     if not user or not user.is_authenticated:
-        return set()
+        return {c.pk: set() for c in cohorts}
     if user.is_superuser:
-        return None
+        return {c.pk: None for c in cohorts}
     mine = office_ids_for_user(user)
-    if cohort.lead_office_id in mine:
-        return None
-    if Session.objects.filter(cohort_id=cohort.pk, instructors=user).exists():
-        return None
-    return mine
+    teaching = set(
+        Session.objects.filter(
+            cohort_id__in=[c.pk for c in cohorts], instructors=user
+        ).values_list("cohort_id", flat=True)
+    )
+    return {
+        c.pk: None if c.lead_office_id in mine or c.pk in teaching else mine
+        for c in cohorts
+    }
+
+
+def enrolment_assessable_office_ids(user, cohort: Cohort) -> set[int] | None:
+    """Offices whose nominees `user` may mark and grade in `cohort` (None: all)."""
+    return enrolment_assessable_office_ids_by_cohort(user, [cohort])[cohort.pk]
 
 
 def enrolment_assessable(user, enrolment: Enrolment) -> bool:

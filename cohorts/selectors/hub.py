@@ -30,6 +30,7 @@ from cohorts.selectors.attendance import (
     attendance_stats_for_enrolments,
 )
 from cohorts.selectors.cohorts import OfficeSeats, cohort_seats_by_office
+from cohorts.selectors.enrolments import enrolment_assessable_office_ids_by_cohort
 from cohorts.selectors.scoping import office_ids_for_user
 
 # Cohorts that still need a coordinator's attention on the dashboard.
@@ -163,10 +164,10 @@ def _count(queryset, outer: str = "pk", inner: str = "cohort") -> Subquery:
 
 
 def cohort_list_for_dashboard(user, *, now=None) -> list[Cohort]:
-    """The user's current cohorts with their next actions, in three queries.
+    """The user's current cohorts with their next actions, in a few queries.
 
     Each cohort gets `n_to_decide` (applications awaiting the user's decision),
-    `n_to_grade` (ungraded submissions) and `n_sessions_today` (sessions whose
+    `n_to_grade` (ungraded submissions the user may grade) and `n_sessions_today` (sessions whose
     start falls on today's date in the cohort's time zone).
     """
     now = now or timezone.now()
@@ -176,7 +177,6 @@ def cohort_list_for_dashboard(user, *, now=None) -> list[Cohort]:
         .filter(status__in=DASHBOARD_STATUSES)
         .annotate(
             n_to_decide=_count(awaiting),
-            n_to_grade=_count(_ungraded_submissions(), inner="assessment__cohort"),
         )
         .order_by("start_date", "title")[:DASHBOARD_LIMIT]
     )
@@ -194,6 +194,19 @@ def cohort_list_for_dashboard(user, *, now=None) -> list[Cohort]:
         zone = by_pk[cohort_id].zone
         if starts_at.astimezone(zone).date() == local_today[cohort_id]:
             starts[cohort_id] += 1
+    # Only what the user may grade: a co-organizer grades its own nominees.
+    allowed = enrolment_assessable_office_ids_by_cohort(user, cohorts)
+    ungraded = Counter()
+    for cohort_id, office_id, n in (
+        _ungraded_submissions()
+        .filter(assessment__cohort_id__in=list(by_pk))
+        .order_by()
+        .values_list("assessment__cohort_id", "enrolment__office_id")
+        .annotate(n=Count("pk"))
+    ):
+        if allowed[cohort_id] is None or office_id in allowed[cohort_id]:
+            ungraded[cohort_id] += n
     for cohort in cohorts:
         cohort.n_sessions_today = starts[cohort.pk]
+        cohort.n_to_grade = ungraded[cohort.pk]
     return cohorts

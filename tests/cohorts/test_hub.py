@@ -223,6 +223,17 @@ def test_dashboard_lists_my_cohorts_with_next_actions(client, hub):
     assert "You have no cohorts yet" not in page
 
 
+def test_dashboard_counts_only_submissions_the_viewer_may_grade(client, hub):
+    # The hub's fixture: one ungraded submission, by a lead-office nominee.
+    co_nominee = AdmittedEnrolmentFactory(cohort=hub.cohort, office=hub.co_office)
+    AssignmentSubmissionFactory(assessment=hub.assignment, enrolment=co_nominee)
+    assert "2 submissions to grade" in _panel(client, hub.lead)
+    assert "2 submissions to grade" in _panel(client, hub.instructor)
+    page = _panel(client, hub.co)
+    assert "1 submission to grade" in page
+    assert "2 submissions to grade" not in page
+
+
 def test_dashboard_shows_endorsements_to_approve(client, settings, tmp_path):
     from certificates.services import certificate_issue
     from tests.certificates.factories import (
