@@ -10,27 +10,11 @@ from wagtail_localize.models import StringSegment, Translation
 
 from accounts import roles
 from courses.models import CoursePage
-from tests.accounts.factories import UserFactory
 from tests.courses.factories import CoursePageFactory, LessonPageFactory
 
 pytestmark = pytest.mark.django_db
 
 DENIED = "Sorry, you do not have permission to access this area."
-
-
-@pytest.fixture
-def instructor():
-    return UserFactory(groups=[roles.INSTRUCTORS])
-
-
-@pytest.fixture
-def other_instructor():
-    return UserFactory(groups=[roles.INSTRUCTORS])
-
-
-@pytest.fixture
-def reviewer():
-    return UserFactory(groups=[roles.COURSE_REVIEWERS])
 
 
 @pytest.fixture
