@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from accounts import roles
 from courses.models import CoursePage
@@ -252,3 +252,19 @@ def test_reviewer_publishes_a_translation_from_the_editor(
     assert response.status_code == 302
     arabic = CoursePage.objects.get(pk=arabic.pk)
     assert arabic.live and arabic.title == "تقاسم الأعمال"
+
+
+def test_sync_translated_pages_only_for_courses_the_instructor_may_edit(
+    client, instructor, other_instructor, course
+):
+    client.force_login(instructor)
+    _translate_into_arabic(client, course)
+    source = TranslationSource.objects.get(object_id=course.translation_key)
+    sync = reverse("wagtail_localize:update_translations", args=[source.pk])
+    response = client.get(sync)
+    assert response.status_code == 200
+    assert "Update existing translations" in response.content.decode()
+
+    client.force_login(other_instructor)
+    assert _refused(client.get(sync))
+    assert _refused(client.post(sync))
