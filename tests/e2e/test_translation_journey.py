@@ -66,7 +66,10 @@ def test_instructor_translates_their_course_into_arabic(demo, browser, page, sho
     expect(title.get_by_role("button", name="Edit")).to_be_visible()
     shot(page, "title translated")
 
-    page.get_by_role("button", name="Submit to Course review").click()
+    submit = page.get_by_role("button", name="Submit to Course review")
+    submit.scroll_into_view_if_needed()
+    shot(page, "ready to submit")
+    submit.click()
     page.wait_for_url(re.compile(rf"/admin/pages/{arabic.pk}/edit/"))
     expect(page.get_by_text("was submitted to Course review")).to_be_visible()
     expect(
