@@ -30,12 +30,12 @@ def register_translation_urls():
         path(
             "localize/submit/page/<int:page_id>/",
             admin_views.TranslatePageView.as_view(),
-            name="courses_translate_page",
+            name="courses_translation_page",
         ),
         path(
             "localize/update/<int:translation_source_id>/",
             admin_views.SyncTranslationsView.as_view(),
-            name="courses_sync_translations",
+            name="courses_translation_sync",
         ),
         path(
             "courses/translations/<int:page_id>/submit/",
