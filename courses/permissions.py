@@ -56,3 +56,16 @@ class CoursePagePermissionTester(PagePermissionTester):
         if not self.page.pk:
             return None
         return CoursePage.objects.ancestor_of(self.page).first()
+
+
+def user_can_translate(user, page) -> bool:
+    """True when `user` may translate `page` (wagtail-localize's "Translate").
+
+    wagtail-localize asks only for its `submit_translation` permission; we add
+    Wagtail's own rule for translating (as wagtail.contrib.simple_translation
+    does): only a page the user may edit. So an instructor translates their own
+    courses, and a reviewer a page waiting for their review.
+    """
+    return user.has_perm("wagtail_localize.submit_translation") and (
+        page.permissions_for_user(user).can_edit()
+    )

@@ -1,17 +1,21 @@
-"""Writes for trainee progress. All idempotent: unique constraints + get_or_create.
+"""Writes for trainee progress and for translating pages.
 
-Progress is recorded against the source-language pages, so reading a course in
-another language continues the same progress (courses.localization).
+Progress writes are idempotent (unique constraints + get_or_create) and recorded
+against the source-language pages, so reading a course in another language
+continues the same progress (courses.localization).
 """
 
 import time
 
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import GroupPagePermission, Page, WorkflowPage, WorkflowState
+from wagtail_localize.models import Translation
 
-from courses.exceptions import LessonNotAvailableError
+from courses.exceptions import LessonNotAvailableError, TranslationSubmitError
 from courses.localization import source_page
 from courses.models import CoursePage, CourseProgress, LessonPage, LessonProgress
 
@@ -80,3 +84,72 @@ def page_cache_bump() -> None:
     transaction.on_commit(
         lambda: cache.set(PAGE_CACHE_GENERATION_KEY, time.time_ns(), None)
     )
+
+
+def page_translation_grants_copy(*, source: Page, target: Page) -> None:
+    """Give `target`, a new translation of `source`, the page rights set on `source`.
+
+    Page permissions and workflows apply to a subtree, and every locale has its
+    own tree: /ar/courses/ needs the catalogue's grants (Instructors add and
+    change, Course reviewers publish) and its "Course review" workflow, or only
+    a superuser could edit an Arabic course and it would skip the review.
+    Called for each page wagtail-localize copies or aliases into a locale.
+    Idempotent; an existing workflow on `target` is kept.
+    """
+    for grant in GroupPagePermission.objects.filter(page=source):
+        GroupPagePermission.objects.get_or_create(
+            group_id=grant.group_id, permission_id=grant.permission_id, page=target
+        )
+    assigned = WorkflowPage.objects.filter(page=source).first()
+    if assigned is not None:
+        WorkflowPage.objects.get_or_create(
+            page=target, defaults={"workflow_id": assigned.workflow_id}
+        )
+
+
+@transaction.atomic
+def page_translation_submit(*, user, page: Page) -> WorkflowState:
+    """Submit the translation `page` to its workflow, as translated so far.
+
+    wagtail-localize's editor saves each translated string as it goes and only
+    offers "Publish"; someone who may edit but not publish (an instructor)
+    submits instead: the strings become a new draft revision of `page`, then
+    the page's workflow starts (its reviewers are told, as for any submission).
+    Raises PermissionDenied when `user` may not edit `page`;
+    TranslationSubmitError when `page` is not a synced translation, has no
+    workflow, is locked or already waits for review, or a translated value is
+    invalid. Not idempotent: a second call is refused while the first waits.
+    """
+    page = page.specific
+    if not page.permissions_for_user(user).can_edit():
+        raise PermissionDenied
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key,
+            target_locale_id=page.locale_id,
+            enabled=True,
+        )
+        .select_related("target_locale")
+        .first()
+    )
+    if translation is None:
+        raise TranslationSubmitError(
+            _("“%s” is not a translation made in the translation editor.")
+            % page.get_admin_display_title()
+        )
+    if not page.permissions_for_user(user).can_submit_for_moderation():
+        raise TranslationSubmitError(
+            _(
+                "“%s” cannot be submitted for review now: it is locked, waits for "
+                "review already or has no review workflow."
+            )
+            % page.get_admin_display_title()
+        )
+    try:
+        translation.save_target(user=user, publish=False)
+    except ValidationError as error:
+        raise TranslationSubmitError(
+            _("The translation cannot be submitted: %s") % "; ".join(error.messages)
+        ) from error
+    page = Page.objects.get(pk=page.pk).specific
+    return page.get_workflow().start(page, user)

@@ -1,14 +1,27 @@
-"""Receivers that keep the anonymous page cache honest: any content change bumps it."""
+"""Receivers: any content change bumps the anonymous page cache; a page copied
+into another locale gets the page rights of its source."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    page_unpublished,
+    post_page_move,
+)
 
 
 def page_cache_bump(**kwargs):
     from courses.services import page_cache_bump as bump
 
     bump()
+
+
+def page_translation_grants_copy(*, source_obj, target_obj, **kwargs):
+    from courses.services import page_translation_grants_copy as copy_grants
+
+    if isinstance(source_obj, Page) and isinstance(target_obj, Page):
+        copy_grants(source=source_obj, target=target_obj)
 
 
 def connect():
@@ -19,6 +32,9 @@ def connect():
     post_page_move.connect(page_cache_bump, dispatch_uid="courses_cache_moved")
     post_delete.connect(
         page_cache_bump, sender=Page, dispatch_uid="courses_cache_deleted"
+    )
+    copy_for_translation_done.connect(
+        page_translation_grants_copy, dispatch_uid="courses_translation_grants"
     )
     for model in ("Treaty", "IPArea"):
         post_save.connect(

@@ -1238,6 +1238,8 @@ ADMIN_NOT_IN_MATRIX = {
     "wagtailsettings:": "site settings: Wagtail's model permissions",
     "wagtailembeds:": "embed chooser for editors",
     "wagtail_localize": "translation workflow: page permissions",
+    "courses_translation_": "translating pages (wagtail-localize's views narrowed, "
+    "submit for review): page permissions (tests/courses/test_translation_admin.py)",
     "admin:": "Django admin model pages behind the index the rows check "
     "(AdminSite.has_permission guards every one)",
 }

@@ -2,8 +2,11 @@
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import GroupPagePermission, WorkflowPage
 
+from accounts.models import User
 from courses.models import CoursePage, JurisdictionPage, LessonPage, TreatyMembership
+from courses.permissions import user_can_translate
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +19,8 @@ def test_seed_demo_creates_courses_regimes_and_is_idempotent(settings, client):
         LessonPage.objects.count(),
         JurisdictionPage.objects.count(),
         TreatyMembership.objects.count(),
+        GroupPagePermission.objects.count(),
+        WorkflowPage.objects.count(),
     )
     assert counts[0] >= 3 and counts[2] >= 8
     for course in CoursePage.objects.filter(locale__language_code="en"):
@@ -27,7 +32,16 @@ def test_seed_demo_creates_courses_regimes_and_is_idempotent(settings, client):
         LessonPage.objects.count(),
         JurisdictionPage.objects.count(),
         TreatyMembership.objects.count(),
+        GroupPagePermission.objects.count(),
+        WorkflowPage.objects.count(),
     )
+
+    # The demo instructor translates their courses, and edits the demo
+    # translations, which go to "Course review" like the English pages.
+    instructor = User.objects.get(email="instructor@example.org")
+    for course in CoursePage.objects.all():
+        assert user_can_translate(instructor, course)
+        assert course.get_workflow().name == "Course review"
 
     html = client.get("/courses/").content.decode()
     for course in CoursePage.objects.filter(locale__language_code="en"):

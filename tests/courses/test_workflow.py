@@ -12,7 +12,6 @@ from wagtail.test.utils.form_data import (
 )
 
 from accounts import roles
-from tests.accounts.factories import UserFactory
 from tests.courses.factories import (
     CoursePageFactory,
     LessonPageFactory,
@@ -20,21 +19,6 @@ from tests.courses.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def instructor():
-    return UserFactory(groups=[roles.INSTRUCTORS])
-
-
-@pytest.fixture
-def other_instructor():
-    return UserFactory(groups=[roles.INSTRUCTORS])
-
-
-@pytest.fixture
-def reviewer():
-    return UserFactory(groups=[roles.COURSE_REVIEWERS])
 
 
 def _denied(response):

@@ -180,6 +180,16 @@ def login(page, base_url: str, email: str, password: str = DEMO_PASSWORD) -> Non
     page.wait_for_load_state()
 
 
+def admin_login(page, base_url: str, email: str) -> None:
+    """/admin/ sends to the site's login; the form brings the user back."""
+    page.goto(f"{base_url}/admin/")
+    page.wait_for_url(re.compile(r"/accounts/login/\?next=/admin/"))
+    page.get_by_label("Email:").fill(email)
+    page.get_by_label("Password:").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(f"{base_url}/admin/")
+
+
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE_JS.exists():

@@ -33,7 +33,7 @@ from cohorts.models import (
 from cohorts.services.assessments import assignment_submit
 
 from .arrange import OPEN_COHORT, admit_demo_trainee, start_first_session
-from .conftest import BROWSER_DB, DEMO_PASSWORD
+from .conftest import BROWSER_DB, admin_login
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
 
@@ -58,16 +58,6 @@ QUIZ = [
         [("Yes", False), ("No, it applies its own law", True)],
     ),
 ]
-
-
-def _admin_login(page, base, email):
-    """/admin/ sends to the site's login; the form brings the user back."""
-    page.goto(f"{base}/admin/")
-    page.wait_for_url(re.compile(r"/accounts/login/\?next=/admin/"))
-    page.get_by_label("Email:").fill(email)
-    page.get_by_label("Password:").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(f"{base}/admin/")
 
 
 def _field(scope, label, role="textbox"):
@@ -144,7 +134,7 @@ def test_lead_coordinator_runs_a_cohort_from_the_workspace(demo, page, shot):
     cohort = enrolment.cohort
     expect.set_options(timeout=TIMEOUT)
 
-    _admin_login(page, demo, LEAD)
+    admin_login(page, demo, LEAD)
     shot(page, "dashboard")
 
     # A new cohort: Joint training → Cohorts → Add.
@@ -335,7 +325,7 @@ def test_instructor_builds_previews_and_publishes_a_quiz(demo, page, shot):
     expect.set_options(timeout=TIMEOUT)
     title = "Quiz: the PPH in one minute"
 
-    _admin_login(page, demo, INSTRUCTOR)
+    admin_login(page, demo, INSTRUCTOR)
     shot(page, "dashboard")
     page.get_by_role("link", name=OPEN_COHORT, exact=True).click()
     page.wait_for_url(re.compile(rf"/admin/cohorts/hub/{cohort.pk}/"))

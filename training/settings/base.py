@@ -322,6 +322,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Content is translated per locale with wagtail-localize (one page tree per language).
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation starts as a draft, even of a live page: published at once it
+# would show the untranslated copy and skip the page's review workflow.
+# https://wagtail-localize.org/stable/reference/settings/
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
