@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import NetworkProfile
-from accounts.selectors import network_profiles_visible_to
 from courses.models import IPArea
 from tests.accounts.factories import UserFactory
 
@@ -57,7 +56,10 @@ def test_saving_the_form_unticked_keeps_the_member_hidden(client):
     [
         (PUBLIC, {"anonymous": True, "member": True, "holder": True, "owner": True}),
         (HOLDERS, {"anonymous": False, "member": False, "holder": True, "owner": True}),
-        (ONLY_ME, {"anonymous": False, "member": False, "holder": False, "owner": True}),
+        (
+            ONLY_ME,
+            {"anonymous": False, "member": False, "holder": False, "owner": True},
+        ),
     ],
 )
 def test_visibility_levels_per_viewer(client, holder, visibility, expected):
