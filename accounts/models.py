@@ -108,8 +108,11 @@ class OutboundEmail(models.Model):
 
 # ---- alumni and expert network ----
 
-# Languages a person may say they speak: Django's list, named in every UI language.
-SPOKEN_LANGUAGE_CHOICES = sorted(global_settings.LANGUAGES, key=lambda c: c[0])
+# Languages a person may say they speak: Django's list. Its names are marked
+# gettext_noop there; Django's own catalogues translate them when shown.
+SPOKEN_LANGUAGE_CHOICES = [
+    (code, _(name)) for code, name in sorted(global_settings.LANGUAGES)
+]
 BIO_MAX_LENGTH = 600
 
 

@@ -106,31 +106,33 @@ def contact_requests(request):
     )
 
 
-def _decision(request) -> bool | None:
-    return {"accept": True, "decline": False}.get(request.POST.get("decision"))
+def _answer(request, *, answer, done: str, accepted: str, declined: str):
+    """Run `answer(accept)` for the POSTed decision; message; back to `done`."""
+    accept = {"accept": True, "decline": False}.get(request.POST.get("decision"))
+    if accept is None:
+        messages.error(request, _("Choose to accept or decline."))
+        return redirect(done)
+    try:
+        answer(accept)
+    except NetworkError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, accepted if accept else declined)
+    return redirect(done)
 
 
 @require_POST
 @login_required
 def contact_request_answer(request, pk):
-    accept = _decision(request)
-    if accept is None:
-        messages.error(request, _("Choose to accept or decline."))
-        return redirect("network:requests")
-    try:
-        services.contact_request_answer(
+    return _answer(
+        request,
+        answer=lambda accept: services.contact_request_answer(
             expert=request.user, contact_id=pk, accept=accept
-        )
-    except NetworkError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("Accepted: they now see your email address.")
-            if accept
-            else _("Declined."),
-        )
-    return redirect("network:requests")
+        ),
+        done="network:requests",
+        accepted=_("Accepted: they now see your email address."),
+        declined=_("Declined."),
+    )
 
 
 @login_required
@@ -165,21 +167,12 @@ def my_profile(request):
 @require_POST
 @login_required
 def designation_answer(request, pk):
-    accept = _decision(request)
-    if accept is None:
-        messages.error(request, _("Choose to accept or decline."))
-        return redirect("network:my_profile")
-    try:
-        services.office_designation_answer(
+    return _answer(
+        request,
+        answer=lambda accept: services.office_designation_answer(
             user=request.user, designation_id=pk, accept=accept
-        )
-    except NetworkError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("Thank you: it now shows on your profile.")
-            if accept
-            else _("Declined: it is not shown."),
-        )
-    return redirect("network:my_profile")
+        ),
+        done="network:my_profile",
+        accepted=_("Thank you: it now shows on your profile."),
+        declined=_("Declined: it is not shown."),
+    )

@@ -6,6 +6,7 @@ everywhere at once.
 """
 
 import datetime
+import re
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -79,8 +80,13 @@ def _matching_ids(query: str, profiles) -> list[int]:
 
     from courses.search import search_matches, search_needs_substring, search_terms
 
-    found = get_search_backend().search(query, NetworkProfile.objects.all())
-    ids = [profile.pk for profile in found]
+    # Only words reach the full-text engine: SQLite FTS5 reads quotes,
+    # brackets and stars as its own syntax and fails on them.
+    words = " ".join(re.findall(r"\w+", query))
+    ids = []
+    if words:
+        found = get_search_backend().search(words, NetworkProfile.objects.all())
+        ids = [profile.pk for profile in found]
     if ids and not search_needs_substring(query):
         return ids
     terms = search_terms(query)

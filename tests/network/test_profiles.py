@@ -220,6 +220,8 @@ def test_directory_pages_twenty_at_a_time(client):
     assert "Page 1 of 2" in first.content.decode()
     second = client.get(reverse("network:directory"), {"page": 2})
     assert len(second.context["page_obj"].object_list) == 1
+    filtered = client.get(reverse("network:directory"), {"country": "Kazakhstan"})
+    assert 'href="?country=Kazakhstan&amp;page=2"' in filtered.content.decode()
 
 
 def test_directory_answers_bad_filters_without_an_error(client):
@@ -241,3 +243,16 @@ def test_directory_and_profile_read_in_all_six_languages(client, language):
     assert f'lang="{language}"' in page.content.decode()
     assert "Polyglotova" in page.content.decode()
     assert client.get(f"{prefix}/network/people/{profile.pk}/").status_code == 200
+
+
+def test_languages_spoken_are_named_in_the_readers_language(client):
+    profile = NetworkProfileFactory(languages=",de,ru,")
+    page = client.get(f"/fr/network/people/{profile.pk}/").content.decode()
+    assert "Allemand" in page and "Russe" in page
+
+
+def test_search_words_that_look_like_syntax_give_no_error(client):
+    NetworkProfileFactory(user__last_name="Syntaxova")
+    for words in ['"', "(*", "OR AND", "a:b", "-", "王芳"]:
+        response = client.get(reverse("network:directory"), {"q": words})
+        assert response.status_code == 200, words
