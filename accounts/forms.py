@@ -46,6 +46,9 @@ class _CertificateChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.course_title} · {obj.cohort_title} ({obj.code})"
 
 
+MAX_SPOKEN_LANGUAGES = 20
+
+
 class NetworkProfileForm(forms.Form):
     """A member's network profile; the choices of cohorts and certificates are theirs."""
 
@@ -103,6 +106,15 @@ class NetworkProfileForm(forms.Form):
         self.fields["office"].queryset = Office.objects.order_by("name")
         self.fields["shown_cohorts"].queryset = choices["cohorts"]
         self.fields["shown_certificates"].queryset = choices["certificates"]
+
+    def clean_languages(self):
+        languages = self.cleaned_data["languages"]
+        if len(languages) > MAX_SPOKEN_LANGUAGES:
+            raise forms.ValidationError(
+                _("Choose at most %(n)s languages."),
+                params={"n": MAX_SPOKEN_LANGUAGES},
+            )
+        return languages
 
     @staticmethod
     def initial_for(profile: NetworkProfile) -> dict:

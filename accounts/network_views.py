@@ -6,6 +6,7 @@ check again who may write what.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -145,14 +146,20 @@ def my_profile(request):
         initial=NetworkProfileForm.initial_for(profile),
     )
     if request.method == "POST" and form.is_valid():
-        profile = services.network_profile_save(user=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _("Your network profile has been saved.")
-            if profile.opted_in
-            else _("You are not listed in the network: nobody sees your profile."),
-        )
-        return redirect("network:my_profile")
+        try:
+            saved = services.network_profile_save(
+                user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Your network profile has been saved.")
+                if saved.opted_in
+                else _("You are not listed in the network: nobody sees your profile."),
+            )
+            return redirect("network:my_profile")
     return render(
         request,
         "network/my_profile.html",

@@ -57,7 +57,11 @@ def network_profile_save(
     Only the member's own admitted cohorts and valid certificates can be shown
     (others are dropped). Raises ValidationError for invalid values.
     """
-    profile = network_profile_get_or_new(user=user)
+    # Lock the member's row: two saves at once must not both create a profile.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    profile = NetworkProfile.objects.filter(user=user).first() or NetworkProfile(
+        user=user
+    )
     profile.opted_in = opted_in
     profile.visibility = visibility
     profile.languages = NetworkProfile.join_languages(languages)

@@ -124,3 +124,10 @@ def test_a_proposal_cannot_be_edited_into_something_else(client, office, examine
     response = client.get(f"/admin/designations/edit/{designation.pk}/")
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
+
+
+def test_coordinators_reach_the_designations_from_the_admin_menu(client, office):
+    client.force_login(coordinator_of(office))
+    assert "/admin/designations/" in client.get("/admin/").content.decode()
+    client.force_login(UserFactory(groups=["Trainees"]))
+    assert client.get("/admin/designations/").status_code == 302

@@ -256,3 +256,20 @@ def test_search_words_that_look_like_syntax_give_no_error(client):
     for words in ['"', "(*", "OR AND", "a:b", "-", "王芳"]:
         response = client.get(reverse("network:directory"), {"q": words})
         assert response.status_code == 200, words
+
+
+def test_too_many_languages_are_refused_with_the_reason(client):
+    from accounts.models import SPOKEN_LANGUAGE_CHOICES
+
+    client.force_login(UserFactory())
+    response = client.post(
+        reverse("network:my_profile"),
+        {
+            "opted_in": "on",
+            "visibility": PUBLIC,
+            "languages": [code for code, _name in SPOKEN_LANGUAGE_CHOICES],
+        },
+    )
+    assert response.status_code == 200
+    assert "Choose at most 20 languages." in response.content.decode()
+    assert not NetworkProfile.objects.exists()
