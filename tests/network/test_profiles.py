@@ -273,3 +273,23 @@ def test_too_many_languages_are_refused_with_the_reason(client):
     assert response.status_code == 200
     assert "Choose at most 20 languages." in response.content.decode()
     assert not NetworkProfile.objects.exists()
+
+
+def test_directory_queries_do_not_grow_with_the_members_shown(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    patents = IPArea.objects.get(code="patents")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("network:directory")).status_code == 200
+        return len(queries)
+
+    client.force_login(UserFactory())
+    NetworkProfileFactory(expertise=[patents])
+    count()  # the first request of a site creates its settings
+    few = count()
+    for _ in range(6):
+        NetworkProfileFactory(expertise=[patents])
+    assert count() == few
