@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.search import index
 
 from accounts.exceptions import (
@@ -137,7 +138,10 @@ def contact_request_create(*, requester, expert_profile_id: int, message: str):
         to=expert,
         key=f"contact-{contact.pk}-received",
         template="contact_received",
-        context={"requester": requester.get_full_name(), "message": contact.message},
+        context={
+            "requester": requester.get_full_name() or gettext_lazy("A member"),
+            "message": contact.message,
+        },
     )
     return contact
 
