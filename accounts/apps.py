@@ -10,7 +10,7 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.models import Group
         from wagtail.permissions import register_permission_policy
 
-        from .models import User
+        from .models import OfficeDesignation, User
         from .permissions import GroupPermissionPolicy, UserPermissionPolicy
 
         # exact_class: wagtail.users registers its defaults after this app.
@@ -18,3 +18,6 @@ class AccountsConfig(AppConfig):
         register_permission_policy(
             Group, GroupPermissionPolicy(Group), exact_class=True
         )
+        from .viewsets import designation_policy
+
+        register_permission_policy(OfficeDesignation, designation_policy)

@@ -16,3 +16,10 @@ class GuardedSetActiveStateBulkAction(SetActiveStateBulkAction):
 
 # Registered after Wagtail's own action of the same type, which it replaces.
 hooks.register("register_bulk_action", GuardedSetActiveStateBulkAction, order=100)
+
+
+@hooks.register("register_admin_viewset")
+def register_designation_viewset():
+    from .viewsets import OfficeDesignationViewSet
+
+    return OfficeDesignationViewSet()

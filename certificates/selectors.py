@@ -67,6 +67,11 @@ def certificate_list_for_holder(user) -> QuerySet[Certificate]:
     return Certificate.objects.filter(holder=user).select_related("superseded_by")
 
 
+def certificate_list_valid() -> QuerySet[Certificate]:
+    """Certificates whose status is valid (not revoked, superseded or expired)."""
+    return Certificate.objects.filter(Certificate.valid_q())
+
+
 def certificate_can_download(user, certificate: Certificate) -> bool:
     """The holder, coordinators of the lead office, and superusers may download the PDF."""
     from cohorts.selectors.scoping import office_ids_for_user

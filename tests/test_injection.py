@@ -48,6 +48,23 @@ def open_cohort(trainee):
     }
 
 
+def hidden_network_profile(trainee):
+    from accounts.models import NetworkProfile
+
+    return {"profile": NetworkProfile.objects.create(user=trainee).pk}
+
+
+def listed_expert(trainee):
+    from accounts.models import NetworkProfile
+
+    expert = UserFactory()
+    return {
+        "expert": NetworkProfile.objects.create(
+            user=expert, opted_in=True, visibility="public"
+        ).pk
+    }
+
+
 CASES = [
     Case(
         id="profile",
@@ -70,6 +87,25 @@ CASES = [
             ("self", "/learning/"),
             ("admin", "/admin/cohorts/applications/{cohort_id}/"),
         ],
+    ),
+    Case(
+        id="network profile",
+        post_url="/network/me/",
+        fields=["country", "bio"],
+        other_data={"opted_in": "on", "visibility": "public"},
+        setup=hidden_network_profile,
+        shown_at=[
+            ("self", "/network/me/"),
+            ("self", "/network/"),
+            ("admin", "/network/people/{profile}/"),
+        ],
+    ),
+    Case(
+        id="contact request",
+        post_url="/network/people/{expert}/contact/",
+        fields=["message"],
+        setup=listed_expert,
+        shown_at=[("self", "/network/requests/")],
     ),
 ]
 

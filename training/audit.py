@@ -33,6 +33,8 @@ ENDORSEMENT_APPROVE = "srip.endorsement.approve"
 ENDORSEMENT_IMPORT = "srip.endorsement.import"
 ENDORSEMENT_WITHDRAW = "srip.endorsement.withdraw"
 OFFICE_KEY_REGISTER = "srip.office_key.register"
+NETWORK_CONTACT_ACCEPT = "srip.network.contact_accept"
+NETWORK_DESIGNATION_PROPOSE = "srip.network.designation_propose"
 
 ACTIONS = {
     ENROLMENT_DECISION: _("Enrolment decision"),
@@ -50,6 +52,8 @@ ACTIONS = {
     ENDORSEMENT_IMPORT: _("Signed endorsements imported"),
     ENDORSEMENT_WITHDRAW: _("Endorsement withdrawn"),
     OFFICE_KEY_REGISTER: _("Office public key registered"),
+    NETWORK_CONTACT_ACCEPT: _("Contact request accepted (email disclosed)"),
+    NETWORK_DESIGNATION_PROPOSE: _("Office proposed an expert or trainer"),
 }
 PREFIX = "srip."
 

@@ -203,6 +203,13 @@ class Certificate(models.Model):
             return self.Status.EXPIRED
         return self.Status.VALID
 
+    @staticmethod
+    def valid_q() -> Q:
+        """The query form of `status == VALID`: keep it beside `status`, one rule."""
+        return Q(revoked_at__isnull=True, superseded_at__isnull=True) & (
+            Q(valid_until__isnull=True) | Q(valid_until__gte=timezone.localdate())
+        )
+
     def get_status_display(self) -> str:
         return self.Status(self.status).label
 

@@ -340,6 +340,44 @@ def _co_approval(s):
     )
 
 
+def _network(s):
+    """trainee (who holds a certificate) lists a profile for certificate holders,
+    trainee2 a public one; trainee asked trainee2 to get in touch; the own
+    office proposed trainee as an expert. Made once per scenario."""
+    if not hasattr(s, "network"):
+        from accounts.models import ContactRequest, NetworkProfile
+        from accounts.services.network import office_designation_propose
+
+        trainee, trainee2 = s.users["trainee"], s.users["trainee2"]
+        s.network = {
+            "holders": NetworkProfile.objects.create(
+                user=trainee, opted_in=True, visibility="holders"
+            ),
+            "public": NetworkProfile.objects.create(
+                user=trainee2, opted_in=True, visibility="public"
+            ),
+            "contact": ContactRequest.objects.create(
+                requester=trainee, expert=trainee2, message="Shall we talk?"
+            ),
+            "designation": office_designation_propose(
+                office=s.own_office, user=trainee, kind="expert", by=s.users["own"]
+            ),
+        }
+    return s.network
+
+
+def _network_profiles(s):
+    from accounts.models import NetworkProfile
+
+    return sorted(
+        NetworkProfile.objects.values_list("user_id", "opted_in", "visibility")
+    )
+
+
+def _designation_url(view):
+    return lambda s: f"/admin/designations/{view}/{_network(s)['designation'].pk}/"
+
+
 ROWS: list[Row] = [
     # --- Wagtail admin: dashboard, log-in, account, users and groups (Wagtail's
     # password reset is off: people reset their password through allauth)
@@ -805,6 +843,71 @@ ROWS: list[Row] = [
     row("admin assessment import (frozen quiz: back to the builder)",
      lambda s: f"/admin/assessments/import/{s.quiz.pk}/", "get",
      (LOGIN, NO_ADMIN, NO_ADMIN, DENIED, to(lambda s: f'/admin/assessments/edit/{s.quiz.pk}/'), DENIED, 404, to(lambda s: f'/admin/assessments/edit/{s.quiz.pk}/'), 404, to(lambda s: f'/admin/assessments/edit/{s.quiz.pk}/'))),
+    # --- alumni and expert network: trainee's profile is for certificate
+    # holders (only trainee holds one), trainee2's is public
+    row("network directory", lambda s: "/network/", "get", (200,) * 10),
+    row("network profile (for certificate holders)",
+        lambda s: f"/network/people/{_network(s)['holders'].pk}/", "get",
+        (404, 200, *(404,) * 8)),
+    row("network contact", lambda s: f"/network/people/{_network(s)['public'].pk}/contact/",
+        "get", (LOGIN, 200, 404, *(200,) * 7)),
+    row("network contact (post)",
+        lambda s: f"/network/people/{_network(s)['public'].pk}/contact/", "post",
+        # trainee has a request pending already: sent back to the form with the reason
+        (LOGIN, 200, 404, *(to("/network/requests/"),) * 7),
+        data=lambda s: {"message": "I would like to talk about PPH requests."},
+        effect=lambda s: _network(s)["public"].user.contact_requests_received.count(),
+        writers=ROLES[3:]),
+    row("network requests", lambda s: "/network/requests/", "get",
+        (LOGIN, *(200,) * 9)),
+    row("network request answer",
+        lambda s: f"/network/requests/{_network(s)['contact'].pk}/", "post",
+        (LOGIN, *(to("/network/requests/"),) * 9),
+        data=lambda s: {"decision": "accept"},
+        effect=lambda s: s.network["contact"].__class__.objects.get(
+            pk=s.network["contact"].pk).status,
+        writers=("trainee2",)),
+    row("network my profile", lambda s: "/network/me/", "get",
+        (LOGIN, *(200,) * 9)),
+    row("network my profile (post)", lambda s: "/network/me/", "post",
+        (LOGIN, *(to("/network/me/"),) * 9),
+        data=lambda s: {"opted_in": "on", "visibility": "public"},
+        effect=_network_profiles, writers=ROLES[1:]),
+    row("network role answer",
+        lambda s: f"/network/me/roles/{_network(s)['designation'].pk}/", "post",
+        (LOGIN, *(to("/network/me/"),) * 9),
+        data=lambda s: {"decision": "accept"},
+        effect=lambda s: s.network["designation"].__class__.objects.get(
+            pk=s.network["designation"].pk).status,
+        writers=("trainee",)),
+    row("api network profiles", lambda s: "/api/v1/network/profiles/", "get",
+        (200,) * 10),
+    # --- experts and trainers in the admin: coordinators propose for their
+    # own office's people; nobody edits a proposal (consent is to what was asked)
+    row("admin designations", lambda s: "/admin/designations/", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, DENIED, 200)),
+    row("admin designations results", lambda s: "/admin/designations/results/", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, DENIED, 200)),
+    row("admin designation add", lambda s: "/admin/designations/new/", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, DENIED, 200)),
+    row("admin designation add (post)", lambda s: "/admin/designations/new/", "post",
+        # trainee is the own office's nominee: other offices get the form back
+        (LOGIN, NO_ADMIN, NO_ADMIN, to("/admin/designations/"), 200, 200, 200, DENIED,
+         DENIED, to("/admin/designations/")),
+        data=lambda s: {"office": s.own_office.pk, "user": s.users["trainee"].pk,
+                        "kind": "trainer"},
+        effect=lambda s: sorted(s.own_office.designations.values_list("kind", flat=True)),
+        writers=("own", "superuser")),
+    row("admin designation edit", _designation_url("edit"), "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, *(DENIED,) * 7)),
+    *[
+        row(f"admin designation {view}", _designation_url(view), "get",
+            (LOGIN, NO_ADMIN, NO_ADMIN, 200, *(404,) * 5, 200))
+        for view in ("inspect", "delete", "history", "history-results")
+    ],
+    # Wagtail's usage view asks for "change", which nobody has here.
+    row("admin designation usage", _designation_url("usage"), "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, DENIED, *(404,) * 5, DENIED)),
 ]  # fmt: skip
 
 

@@ -4,8 +4,13 @@ import pytest
 
 from .conftest import BROWSER_DB, DESKTOP, PHONE, login
 
-ANONYMOUS_PAGES = ["/", "/accounts/signup/", "/accounts/login/", "/ar/"]
-TRAINEE_PAGES = ["/learning/", "/accounts/profile/"]
+ANONYMOUS_PAGES = ["/", "/accounts/signup/", "/accounts/login/", "/ar/", "/network/"]
+TRAINEE_PAGES = [
+    "/learning/",
+    "/accounts/profile/",
+    "/network/me/",
+    "/network/requests/",
+]
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
 

@@ -5,7 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
-from .models import OutboundEmail
+from accounts.models import OutboundEmail
 
 
 def email_enqueue(
@@ -17,7 +17,7 @@ def email_enqueue(
     and sends nothing more. If the broker is down the record stays pending and
     `email_send_pending` picks it up later.
     """
-    from .tasks import email_send_task
+    from accounts.tasks import email_send_task
 
     email, created = OutboundEmail.objects.get_or_create(
         key=key or f"adhoc:{uuid.uuid4()}",
@@ -77,7 +77,7 @@ def email_mark_failed(*, email_id: int, error: str) -> None:
 
 def email_send_pending(*, older_than_seconds: int = 120) -> int:
     """Re-enqueue pending emails that no worker has sent (e.g. after a broker outage)."""
-    from .tasks import email_send_task
+    from accounts.tasks import email_send_task
 
     cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
     ids = list(
