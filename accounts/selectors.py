@@ -6,7 +6,6 @@ everywhere at once.
 """
 
 import datetime
-import re
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -78,11 +77,14 @@ def network_profile_search(
 def _matching_ids(query: str, profiles) -> list[int]:
     from wagtail.search.backends import get_search_backend
 
-    from courses.search import search_matches, search_needs_substring, search_terms
+    from courses.search import (
+        search_matches,
+        search_needs_substring,
+        search_terms,
+        search_words,
+    )
 
-    # Only words reach the full-text engine: SQLite FTS5 reads quotes,
-    # brackets and stars as its own syntax and fails on them.
-    words = " ".join(re.findall(r"\w+", query))
+    words = search_words(query)
     ids = []
     if words:
         found = get_search_backend().search(words, NetworkProfile.objects.all())

@@ -38,6 +38,12 @@ def search_needs_substring(query: str) -> bool:
     return bool(_UNSPACED.search(query) or _ARABIC.search(query))
 
 
+def search_words(query: str) -> str:
+    """Only the words of `query`, for the full-text engine: SQLite FTS5 reads
+    quotes, brackets and stars as its own syntax and fails on them."""
+    return " ".join(re.findall(r"\w+", query))
+
+
 def search_terms(query: str) -> list[str]:
     """The normalised terms of `query`; a page must contain every one."""
     return search_normalise(query).split()

@@ -22,12 +22,18 @@ def page_search(*, query: str):
     queries, and for any query the full-text search finds nothing for, then the
     pages whose indexed text contains every term (courses.search).
     """
-    from courses.search import search_matches, search_needs_substring, search_terms
+    from courses.search import (
+        search_matches,
+        search_needs_substring,
+        search_terms,
+        search_words,
+    )
 
     pages = in_active_locale(
         Page.objects.live().public().type(CoursePage, LessonPage, JurisdictionPage)
     )
-    found = pages.specific(defer=True).search(query)
+    words = search_words(query)
+    found = pages.specific(defer=True).search(words) if words else pages.none()
     if not search_needs_substring(query) and found.count():
         return found
     terms = search_terms(query)

@@ -95,3 +95,13 @@ def test_normalising_strips_arabic_marks_and_folds_width_and_case():
     assert search_normalise("ＰＡＴＥＮＴＳＣＯＰＥ") == "patentscope"
     assert search_needs_substring("专利") and search_needs_substring("براءة")
     assert not search_needs_substring("patent")
+
+
+@pytest.mark.parametrize("query", ['"', '"zebrafish', "zebra*", "(zebrafish", "AND OR"])
+def test_search_syntax_characters_are_read_as_text(client, lesson, query):
+    # SQLite's full-text engine reads quotes, stars and brackets as syntax.
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    if "zebrafish" in query:
+        assert ">Sharing data</a>" in html
