@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learning/", include("cms.urls")),
     path("cohorts/", include("cohorts.urls")),
+    path("exchange/", include("exchange.urls")),
     path("", include("courses.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("_util/login/", login_doors.wagtail_frontend_login),
