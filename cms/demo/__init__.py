@@ -38,6 +38,8 @@ STEPS = [
     "cms.demo.certificates",
     # After certificates: the co-organizing offices endorse what was issued.
     "cms.demo.endorsements",
+    # After attendance (sessions have threads): discussions in the cohorts.
+    "cms.demo.discussions",
 ]
 
 

@@ -225,3 +225,11 @@ def test_the_unsubscribe_link_works_logged_out(client, scene):
 def test_a_forged_unsubscribe_link_is_not_found(client, scene):
     token = unsubscribe_token(user_id=scene.trainee_b.pk)
     assert client.post(f"/exchange/unsubscribe/{token[:-2]}xx/").status_code == 404
+
+
+def test_my_learning_links_members_to_their_cohorts_discussions(client, scene):
+    link = f'href="/exchange/cohorts/{scene.cohort.slug}/"'
+    client.force_login(scene.trainee_a)
+    assert link in client.get("/learning/").content.decode()
+    client.force_login(scene.outsider)
+    assert link not in client.get("/learning/").content.decode()
