@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cohorts.models import Cohort, CohortOffice, Enrolment, OfficeMembership, Session
-from cohorts.selectors.assessments import cohort_list_for_author
+from cohorts.selectors.assessments import cohort_list_for_author, user_can_author
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services.cohorts import CLOSED_STATUSES
 from exchange.models import Follow, Mode, Post, Preference, Restriction, Space
@@ -33,28 +33,21 @@ class Access:
     user: object
     trainee_office_id: int | None = None
     coordinated: set[int] = field(default_factory=set)  # taking-part offices
-    leads: bool = False
-    instructs: bool = False
+    # Lead office coordinators, instructors, superusers: the people who write
+    # the cohort's assessments (`user_can_author`) moderate its discussions.
+    moderates: bool = False
     superuser: bool = False
     restriction: str = ""
 
     @property
     def staff(self) -> bool:
         """Sees who wrote anonymous posts."""
-        return self.superuser or self.leads or self.instructs or bool(self.coordinated)
-
-    @property
-    def sees_all_spaces(self) -> bool:
-        return self.superuser or self.leads or self.instructs
+        return self.moderates or bool(self.coordinated)
 
     @property
     def member(self) -> bool:
         banned = self.restriction == Restriction.Kind.BAN and not self.superuser
         return not banned and (self.staff or self.trainee_office_id is not None)
-
-    @property
-    def moderates(self) -> bool:
-        return self.superuser or self.leads or self.instructs
 
     @property
     def may_write(self) -> bool:
@@ -67,7 +60,7 @@ class Access:
     def reads(self, space: Space) -> bool:
         if not self.member or space.cohort_id != self.cohort.pk:
             return False
-        if space.kind == Space.Kind.COHORT or self.sees_all_spaces:
+        if space.kind == Space.Kind.COHORT or self.moderates:
             return True
         return space.office_id in (self.coordinated | {self.trainee_office_id})
 
@@ -90,8 +83,7 @@ def member_access(user, cohort: Cohort) -> Access:
         CohortOffice.objects.filter(cohort=cohort).values_list("office_id", flat=True)
     )
     access.coordinated = mine & taking_part
-    access.leads = cohort.lead_office_id in mine
-    access.instructs = Session.objects.filter(cohort=cohort, instructors=user).exists()
+    access.moderates = user_can_author(user, cohort)
     access.restriction = (
         Restriction.objects.filter(cohort=cohort, user=user)
         .values_list("kind", flat=True)
