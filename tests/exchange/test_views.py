@@ -233,3 +233,13 @@ def test_my_learning_links_members_to_their_cohorts_discussions(client, scene):
     assert link in client.get("/learning/").content.decode()
     client.force_login(scene.outsider)
     assert link not in client.get("/learning/").content.decode()
+
+
+def test_the_cohort_page_offers_the_discussions_to_members_only(client, scene):
+    link = f'href="/exchange/cohorts/{scene.cohort.slug}/"'
+    client.force_login(scene.trainee_b)
+    assert link in client.get(f"/cohorts/{scene.cohort.slug}/").content.decode()
+    client.logout()
+    assert link not in client.get(f"/cohorts/{scene.cohort.slug}/").content.decode()
+    client.force_login(scene.outsider)
+    assert link not in client.get(f"/cohorts/{scene.cohort.slug}/").content.decode()
