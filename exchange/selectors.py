@@ -223,6 +223,13 @@ def mention_handle(user) -> str:
     return slugify(user.get_full_name()) or f"member-{user.pk}"
 
 
+def space_label(space: Space) -> str:
+    """The space's name within its cohort: "Whole cohort" or "<office> group"."""
+    if space.kind == Space.Kind.OFFICE:
+        return _("%(office)s group") % {"office": space.office.name}
+    return _("Whole cohort")
+
+
 def author_label(post: Post, access: Access) -> str:
     """Who wrote `post`, as `access`'s holder may know it."""
     if post.author_id is None:

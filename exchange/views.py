@@ -39,6 +39,7 @@ from exchange.selectors import (
     post_rows,
     reply_list_for_topic,
     space_get_for_reader,
+    space_label,
     space_list_for_access,
     topic_list_for_space,
 )
@@ -85,12 +86,6 @@ def _apply_form_errors(form, exc: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, exc)
-
-
-def space_label(space) -> str:
-    if space.office_id:
-        return _("%(office)s group") % {"office": space.office.name}
-    return _("Whole cohort")
 
 
 @login_required

@@ -22,7 +22,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
 
 from accounts.services import email_enqueue
 from exchange.models import Follow, Mode, Post, Preference, Space
@@ -30,6 +29,7 @@ from exchange.selectors import (
     author_label,
     member_access,
     mode_for,
+    space_label,
     space_reader_ids,
 )
 
@@ -108,7 +108,7 @@ def _item(post: Post, access) -> dict:
     """What an email says of one post, as this recipient may know it."""
     text = strip_tags(post.body_html)
     return {
-        "space": _space_label(post.space),
+        "space": f"{post.space.cohort.title} – {space_label(post.space)}",
         "topic": (post.parent.title if post.parent_id else post.title),
         "author": author_label(post, access),
         "excerpt": Truncator(text).chars(300),
@@ -116,15 +116,6 @@ def _item(post: Post, access) -> dict:
         + reverse("exchange:topic", args=[post.topic_id])
         + f"#post-{post.pk}",
     }
-
-
-def _space_label(space: Space) -> str:
-    if space.kind == Space.Kind.OFFICE:
-        return _("%(cohort)s – %(office)s") % {
-            "cohort": space.cohort.title,
-            "office": space.office.name,
-        }
-    return space.cohort.title
 
 
 def _send(*, user, key: str, template: str, context: dict, unsubscribe_url: str):
