@@ -89,6 +89,8 @@ class OutboundEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
     html_body = models.TextField(_("HTML body"), blank=True)
+    # Extra headers, e.g. List-Unsubscribe for discussion emails.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -5,6 +5,7 @@ from certificates.selectors import my_certificates
 from cohorts.selectors.assessments import standing_list_for_user
 from cohorts.selectors.enrolments import my_cohorts_context
 from courses.selectors import course_list_in_progress
+from exchange.selectors import cohort_list_for_member
 
 
 @login_required
@@ -14,6 +15,7 @@ def my_learning(request):
         "courses_in_progress": course_list_in_progress(user=request.user),
         "standings": standing_list_for_user(request.user),
         "certificates": my_certificates(request.user),
+        "discussion_cohorts": list(cohort_list_for_member(request.user)[:20]),
     }
     context.update(my_cohorts_context(request.user))
     return render(request, "cms/my_learning.html", context)

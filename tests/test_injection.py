@@ -65,6 +65,16 @@ def listed_expert(trainee):
     }
 
 
+def discussion(trainee):
+    """The trainee admitted to a running cohort; another member's topic."""
+    from exchange.services.spaces import spaces_ensure_for_cohort
+    from tests.exchange.factories import TopicFactory
+
+    enrolment = AdmittedEnrolmentFactory(user=trainee, cohort=CohortFactory())
+    (whole, *_offices) = spaces_ensure_for_cohort(cohort=enrolment.cohort)
+    return {"space": whole.pk, "topic": TopicFactory(space=whole).pk}
+
+
 CASES = [
     Case(
         id="profile",
@@ -106,6 +116,28 @@ CASES = [
         fields=["message"],
         setup=listed_expert,
         shown_at=[("self", "/network/requests/")],
+    ),
+    Case(
+        id="discussion topic",
+        post_url="/exchange/spaces/{space}/",
+        fields=["title"],
+        other_data={"body": "A question"},
+        setup=discussion,
+        shown_at=[("self", "/exchange/spaces/{space}/")],
+    ),
+    Case(
+        id="discussion reply",
+        post_url="/exchange/topics/{topic}/",
+        fields=["body"],
+        setup=discussion,
+        shown_at=[("self", "/exchange/topics/{topic}/")],
+    ),
+    Case(
+        id="discussion report",
+        post_url="/exchange/posts/{topic}/report/",
+        fields=["reason"],
+        setup=discussion,
+        shown_at=[("admin", "/admin/exchange/moderation/")],
     ),
 ]
 

@@ -35,6 +35,16 @@ ENDORSEMENT_WITHDRAW = "srip.endorsement.withdraw"
 OFFICE_KEY_REGISTER = "srip.office_key.register"
 NETWORK_CONTACT_ACCEPT = "srip.network.contact_accept"
 NETWORK_DESIGNATION_PROPOSE = "srip.network.designation_propose"
+DISCUSSION_REPORT = "srip.discussion.report"
+DISCUSSION_HIDE = "srip.discussion.hide"
+DISCUSSION_RESTORE = "srip.discussion.restore"
+DISCUSSION_REMOVE = "srip.discussion.remove"
+DISCUSSION_DELETE = "srip.discussion.delete"
+DISCUSSION_UNDELETE = "srip.discussion.undelete"
+DISCUSSION_MUTE = "srip.discussion.mute"
+DISCUSSION_BAN = "srip.discussion.ban"
+DISCUSSION_LIFT = "srip.discussion.lift"
+DISCUSSION_ANONYMITY = "srip.discussion.anonymity"
 
 ACTIONS = {
     ENROLMENT_DECISION: _("Enrolment decision"),
@@ -54,6 +64,16 @@ ACTIONS = {
     OFFICE_KEY_REGISTER: _("Office public key registered"),
     NETWORK_CONTACT_ACCEPT: _("Contact request accepted (email disclosed)"),
     NETWORK_DESIGNATION_PROPOSE: _("Office proposed an expert or trainer"),
+    DISCUSSION_REPORT: _("Discussion post reported"),
+    DISCUSSION_HIDE: _("Discussion post hidden after reports"),
+    DISCUSSION_RESTORE: _("Discussion post restored by a moderator"),
+    DISCUSSION_REMOVE: _("Discussion post removed by a moderator"),
+    DISCUSSION_DELETE: _("Discussion post deleted"),
+    DISCUSSION_UNDELETE: _("Discussion post undeleted"),
+    DISCUSSION_MUTE: _("Member muted in a cohort's discussions"),
+    DISCUSSION_BAN: _("Member banned from a cohort's discussions"),
+    DISCUSSION_LIFT: _("Discussion restriction lifted"),
+    DISCUSSION_ANONYMITY: _("Discussion space anonymity changed"),
 }
 PREFIX = "srip."
 

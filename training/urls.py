@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("cms.urls")),
     path("cohorts/", include("cohorts.urls")),
     path("network/", include("accounts.network_urls")),
+    path("exchange/", include("exchange.urls")),
     path("", include("courses.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("_util/login/", login_doors.wagtail_frontend_login),

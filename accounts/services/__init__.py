@@ -9,7 +9,13 @@ from accounts.models import OutboundEmail
 
 
 def email_enqueue(
-    *, to: list[str], subject: str, body: str, html_body: str = "", key: str = ""
+    *,
+    to: list[str],
+    subject: str,
+    body: str,
+    html_body: str = "",
+    key: str = "",
+    headers: dict[str, str] | None = None,
 ) -> OutboundEmail:
     """Record an email and send it through Celery once the transaction commits.
 
@@ -26,6 +32,7 @@ def email_enqueue(
             "subject": subject[:255],
             "body": body,
             "html_body": html_body,
+            "headers": dict(headers or {}),
         },
     )
     if created:
@@ -50,6 +57,7 @@ def email_send(*, email_id: int) -> bool:
             body=email.body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=email.to,
+            headers=email.headers or None,
         )
         if email.html_body:
             message.attach_alternative(email.html_body, "text/html")

@@ -40,6 +40,8 @@ STEPS = [
     "cms.demo.endorsements",
     # After certificates: alumni show their cohorts and valid certificates.
     "cms.demo.network",
+    # After attendance (sessions have threads): discussions in the cohorts.
+    "cms.demo.discussions",
 ]
 
 

@@ -69,6 +69,8 @@ from cohorts.services.assessments import assignment_submit, quiz_attempt_start
 from cohorts.services.attendance import calendar_token_get
 from cohorts.services.enrolments import enrolment_reject
 from courses.models import CourseProgress, LessonProgress
+from exchange.models import Follow, Post, Preference, Report, Restriction, Space
+from exchange.services.notifications import unsubscribe_token
 from tests.accounts.factories import UserFactory
 from tests.certificates.factories import (
     CompletedCohortFactory,
@@ -141,6 +143,15 @@ DENIED = Redirect(
 ADMIN_ONLY = (LOGIN, NO_ADMIN, NO_ADMIN, DENIED, DENIED, DENIED, DENIED, DENIED)
 PLATFORM_ADMINS_ONLY = (*ADMIN_ONLY, 200, 200)
 SUPERUSER_ONLY = (*ADMIN_ONLY, DENIED, 200)
+# Discussions of the past cohort: its members read (trainees, the offices taking
+# part, the instructor); the outsider and the platform admin (no office) do not.
+MEMBERS = (LOGIN, 200, 200, 200, 200, 200, 404, 200, 404, 200)
+# A completed cohort's spaces are read-only: members are told why (400).
+MEMBERS_REFUSED = (LOGIN, 400, 400, 400, 400, 400, 404, 400, 404, 400)
+# Moderation in the admin: the lead office, the instructor, superusers.
+MODERATORS = (LOGIN, NO_ADMIN, NO_ADMIN, 404, Redirect("/admin/exchange/moderation/"),
+              404, 404, Redirect("/admin/exchange/moderation/"), 404,
+              Redirect("/admin/exchange/moderation/"))  # fmt: skip
 # Django admin: superusers only; its log-in URL refuses everyone else logged in.
 DJANGO_ADMIN_ONLY = (LOGIN, *(403,) * 8, 200)
 
@@ -332,6 +343,10 @@ def _co_endorsements(s):
             "pk", "signed_at"
         )
     )
+
+
+def _unsubscribe(s):
+    return unsubscribe_token(user_id=s.users["trainee2"].pk, space_id=s.whole.pk)
 
 
 def _co_approval(s):
@@ -908,6 +923,89 @@ ROWS: list[Row] = [
     # Wagtail's usage view asks for "change", which nobody has here.
     row("admin designation usage", _designation_url("usage"), "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, DENIED, *(404,) * 5, DENIED)),
+    # --- discussions (the past cohort: completed, so read-only; the instructor
+    # teaches it; moderators are the lead office and the instructor)
+    row("discussions of a cohort", lambda s: f"/exchange/cohorts/{s.past.slug}/", "get",
+        MEMBERS),
+    row("discussion space (whole cohort)", lambda s: f"/exchange/spaces/{s.whole.pk}/",
+        "get", MEMBERS),
+    row("discussion space (an office's)", lambda s: f"/exchange/spaces/{s.own_space.pk}/",
+        "get", (LOGIN, 200, 404, 200, 200, 404, 404, 200, 404, 200)),
+    row("discussion topic create (completed: refused)",
+        lambda s: f"/exchange/spaces/{s.whole.pk}/", "post", MEMBERS_REFUSED,
+        data=lambda s: {"title": "Late", "body": "Too late"},
+        effect=lambda s: Post.objects.count(), writers=()),
+    row("discussion topic", lambda s: f"/exchange/topics/{s.topic.pk}/", "get", MEMBERS),
+    row("discussion reply (completed: refused)",
+        lambda s: f"/exchange/topics/{s.topic.pk}/", "post", MEMBERS_REFUSED,
+        data=lambda s: {"body": "Too late"},
+        effect=lambda s: Post.objects.count(), writers=()),
+    row("discussion post edit (completed: nobody)",
+        lambda s: f"/exchange/posts/{s.topic.pk}/edit/", "get", (LOGIN, *(404,) * 9)),
+    row("discussion post edit (post)", lambda s: f"/exchange/posts/{s.topic.pk}/edit/",
+        "post", (LOGIN, 400, 403, 403, 403, 403, 404, 403, 404, 403),
+        data=lambda s: {"title": "Changed", "body": "Changed"},
+        effect=lambda s: Post.objects.get(pk=s.topic.pk).body, writers=()),
+    *[
+        row(f"discussion post {action} (completed: refused)",
+            (lambda a: lambda s: f"/exchange/posts/{s.topic.pk}/{a}/")(action), "post",
+            (LOGIN, 400, 403, 403, 400, 403, 404, 400, 404, 400),
+            effect=lambda s: Post.objects.get(pk=s.topic.pk).deleted_at, writers=())
+        for action in ("delete", "restore")
+    ],
+    row("discussion post report", lambda s: f"/exchange/posts/{s.topic.pk}/report/",
+        "get", MEMBERS),
+    row("discussion post report (post)",
+        lambda s: f"/exchange/posts/{s.topic.pk}/report/", "post",
+        (LOGIN, 403, *(to(lambda s: f"/exchange/topics/{s.topic.pk}/"),) * 4, 404,
+         to(lambda s: f"/exchange/topics/{s.topic.pk}/"), 404,
+         to(lambda s: f"/exchange/topics/{s.topic.pk}/")),
+        data=lambda s: {"reason": "Off topic"},
+        effect=lambda s: Report.objects.count(),
+        writers=("trainee2", "own", "lead", "co", "instructor", "superuser")),
+    row("discussion attachment", lambda s: f"/exchange/posts/{s.topic.pk}/attachment/",
+        "get", MEMBERS, body=PDF_FILE),
+    row("discussion space follow (post)",
+        lambda s: f"/exchange/spaces/{s.whole.pk}/follow/", "post",
+        (LOGIN, *(to(lambda s: f"/exchange/spaces/{s.whole.pk}/"),) * 5, 404,
+         to(lambda s: f"/exchange/spaces/{s.whole.pk}/"), 404,
+         to(lambda s: f"/exchange/spaces/{s.whole.pk}/")),
+        data=lambda s: {"mode": "weekly"},
+        effect=lambda s: Follow.objects.count(),
+        writers=("trainee", "trainee2", "own", "lead", "co", "instructor", "superuser")),
+    row("discussion space anonymity (post)",
+        lambda s: f"/exchange/spaces/{s.whole.pk}/anonymity/", "post",
+        (LOGIN, 403, 403, 403, to(lambda s: f"/exchange/spaces/{s.whole.pk}/"), 403, 404,
+         to(lambda s: f"/exchange/spaces/{s.whole.pk}/"), 404,
+         to(lambda s: f"/exchange/spaces/{s.whole.pk}/")),
+        data=lambda s: {"anonymous": "on"},
+        effect=lambda s: Space.objects.get(pk=s.whole.pk).anonymous_to_classmates,
+        writers=("lead", "instructor", "superuser")),
+    row("discussion email settings", lambda s: "/exchange/preferences/", "get",
+        (LOGIN, *(200,) * 9)),
+    row("discussion email settings (post)", lambda s: "/exchange/preferences/", "post",
+        (LOGIN, *(to("/exchange/preferences/"),) * 9),
+        data=lambda s: {"default_mode": "weekly"},
+        effect=lambda s: Preference.objects.count(), writers=ROLES[1:]),
+    row("discussion unsubscribe (the token is the credential)",
+        lambda s: f"/exchange/unsubscribe/{_unsubscribe(s)}/", "get", (200,) * 10),
+    row("discussion unsubscribe (one-click post)",
+        lambda s: f"/exchange/unsubscribe/{_unsubscribe(s)}/", "post", (200,) * 10,
+        effect=lambda s: Follow.objects.filter(mode="none").count(), writers=ROLES),
+    row("admin discussion moderation", lambda s: "/admin/exchange/moderation/", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, DENIED, 200, DENIED, 200, 200, DENIED, 200)),
+    row("admin discussion moderation decide (post)",
+        lambda s: f"/admin/exchange/moderation/posts/{s.topic.pk}/remove/", "post",
+        MODERATORS, effect=lambda s: Post.objects.get(pk=s.topic.pk).status,
+        writers=("lead", "instructor", "superuser")),
+    row("admin discussion moderation mute (post)",
+        lambda s: f"/admin/exchange/moderation/authors/{s.topic.pk}/mute/", "post",
+        MODERATORS, effect=lambda s: Restriction.objects.count(),
+        writers=("lead", "instructor", "superuser")),
+    row("admin discussion moderation lift (post)",
+        lambda s: f"/admin/exchange/moderation/restrictions/{s.restriction.pk}/lift/",
+        "post", MODERATORS, effect=lambda s: Restriction.objects.count(),
+        writers=("lead", "instructor", "superuser")),
 ]  # fmt: skip
 
 
@@ -1077,6 +1175,7 @@ class Scenario:
             enrolment=self.past_enrolment,
             file=SimpleUploadedFile("memo.pdf", PDF, "application/pdf"),
         )
+        self._discussions()
         Cohort.objects.filter(pk=self.past.pk).update(status=Cohort.Status.COMPLETED)
         self.past.status = Cohort.Status.COMPLETED
         # own approves with the platform-held key: its endorsement is signed
@@ -1096,6 +1195,32 @@ class Scenario:
         AssessmentFactory(cohort=self.cohort)
         self.course = CoursePageFactory()
         self.lesson = LessonPageFactory(parent=self.course)
+
+    def _discussions(self):
+        """The past cohort's spaces; the trainee's topic (with a PDF) in the
+        whole-cohort space and one in the own office's space; a non-member
+        banned (for lifting)."""
+        from exchange.models import Restriction
+        from exchange.selectors import member_access
+        from exchange.services.posts import post_create
+        from exchange.services.spaces import spaces_ensure_for_cohort
+
+        spaces = {s.office_id: s for s in spaces_ensure_for_cohort(cohort=self.past)}
+        self.whole, self.own_space = spaces[None], spaces[self.own_office.pk]
+        access = member_access(self.users["trainee"], self.past)
+        self.topic = post_create(
+            space=self.whole,
+            access=access,
+            title="Claims tables",
+            body="How do you prepare them?",
+            attachment=SimpleUploadedFile("table.pdf", PDF, "application/pdf"),
+        )
+        post_create(
+            space=self.own_space, access=access, title="Own office only", body="Hi"
+        )
+        self.restriction = Restriction.objects.create(
+            cohort=self.past, user=self.users["platform_admin"], kind="ban"
+        )
 
     def form_data(self, path) -> dict:
         """The form at `path` as the superuser's browser would submit it."""
@@ -1292,7 +1417,9 @@ PUBLIC_VIEWS = {
     "api-v1:openapi-view",
     "api-v1:certificate_verify",
 }
-PROJECT_APPS = {"accounts", "cms", "cohorts", "courses", "certificates", "training"}
+PROJECT_APPS = {
+    "accounts", "cms", "cohorts", "courses", "certificates", "exchange", "training",
+}  # fmt: skip
 ADMIN_PREFIXES = ("admin/", "django-admin/")
 
 # Admin URLs that need a row whatever else is declared: who may log in, and

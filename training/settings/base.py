@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "courses",
     "cohorts",
     "certificates",
+    "exchange",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -206,7 +207,20 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "cohorts.tasks.attendance_warning_send_task",
         "schedule": crontab(minute=0, hour=6),
     },
+    "exchange-digest-send": {
+        # hourly, on the hour (each member's local digest hour comes round once
+        # a day): https://crontab.guru/#0_*_*_*_*
+        "task": "exchange.tasks.exchange_digest_send_task",
+        "schedule": crontab(minute=0),
+    },
 }
+
+# ---- DISCUSSIONS (exchange) ----
+# Digests go out at this hour of each member's local day; weekly ones on this
+# weekday (0 = Monday). Posting is limited per member.
+EXCHANGE_DIGEST_HOUR = env.int("EXCHANGE_DIGEST_HOUR", default=7)
+EXCHANGE_DIGEST_WEEKDAY = env.int("EXCHANGE_DIGEST_WEEKDAY", default=0)
+EXCHANGE_POST_RATE = env("EXCHANGE_POST_RATE", default="10/m")
 
 # ---- ATTENDANCE ----
 # Self check-in codes change every ATTENDANCE_CODE_STEP seconds; the current and

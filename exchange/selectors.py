@@ -1,0 +1,340 @@
+"""Who reads which space, and what a reader is shown of a post.
+
+The one rule, used by every page, download and email: a cohort's members are
+its admitted trainees (by the office that nominated them), the coordinators
+of its taking-part offices (`cohorts.selectors.scoping`) and its instructors.
+The whole-cohort space is read by all of them; an office's space by that
+office's nominees and coordinators plus the lead office's coordinators and the
+instructors. Moderators are the lead office's coordinators and the cohort's
+instructors (the same people who write its assessments). Staff (coordinators,
+instructors, superusers) see who wrote an anonymous post; trainees do not.
+A banned member reads nothing; a muted one reads but does not write.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from cohorts.models import Cohort, CohortOffice, Enrolment, OfficeMembership, Session
+from cohorts.selectors.assessments import cohort_list_for_author, user_can_author
+from cohorts.selectors.scoping import office_ids_for_user
+from cohorts.services.cohorts import CLOSED_STATUSES
+from exchange.models import Follow, Mode, Post, Preference, Restriction, Space
+
+
+@dataclass
+class Access:
+    """What one person may do in one cohort's discussions."""
+
+    cohort: Cohort
+    user: object
+    trainee_office_id: int | None = None
+    coordinated: set[int] = field(default_factory=set)  # taking-part offices
+    # Lead office coordinators, instructors, superusers: the people who write
+    # the cohort's assessments (`user_can_author`) moderate its discussions.
+    moderates: bool = False
+    superuser: bool = False
+    restriction: str = ""
+
+    @property
+    def staff(self) -> bool:
+        """Sees who wrote anonymous posts."""
+        return self.moderates or bool(self.coordinated)
+
+    @property
+    def member(self) -> bool:
+        banned = self.restriction == Restriction.Kind.BAN and not self.superuser
+        return not banned and (self.staff or self.trainee_office_id is not None)
+
+    @property
+    def may_write(self) -> bool:
+        return (
+            self.member
+            and self.restriction != Restriction.Kind.MUTE
+            and self.cohort.status not in CLOSED_STATUSES
+        )
+
+    def reads(self, space: Space) -> bool:
+        if not self.member or space.cohort_id != self.cohort.pk:
+            return False
+        if space.kind == Space.Kind.COHORT or self.moderates:
+            return True
+        return space.office_id in (self.coordinated | {self.trainee_office_id})
+
+
+def member_access(user, cohort: Cohort) -> Access:
+    """The Access of `user` (anonymous users: nothing) in `cohort`."""
+    access = Access(cohort=cohort, user=user)
+    if not user.is_authenticated:
+        return access
+    access.superuser = user.is_superuser
+    access.trainee_office_id = (
+        Enrolment.objects.filter(
+            cohort=cohort, user=user, status=Enrolment.Status.ADMITTED
+        )
+        .values_list("office_id", flat=True)
+        .first()
+    )
+    mine = office_ids_for_user(user)
+    taking_part = set(
+        CohortOffice.objects.filter(cohort=cohort).values_list("office_id", flat=True)
+    )
+    access.coordinated = mine & taking_part
+    access.moderates = user_can_author(user, cohort)
+    access.restriction = (
+        Restriction.objects.filter(cohort=cohort, user=user)
+        .values_list("kind", flat=True)
+        .first()
+        or ""
+    )
+    return access
+
+
+def cohort_get_for_member(user, slug: str) -> tuple[Cohort, Access]:
+    """The cohort and the user's Access; Http404 unless they are a member."""
+    cohort = (
+        Cohort.objects.select_related("lead_office", "course").filter(slug=slug).first()
+    )
+    if cohort is None:
+        raise Http404
+    access = member_access(user, cohort)
+    if not access.member:
+        raise Http404
+    return cohort, access
+
+
+def space_get_for_reader(user, pk: int) -> tuple[Space, Access]:
+    """The space and the user's Access; Http404 unless they may read it."""
+    space = Space.objects.select_related("cohort", "office").filter(pk=pk).first()
+    if space is None:
+        raise Http404
+    access = member_access(user, space.cohort)
+    if not access.reads(space):
+        raise Http404
+    return space, access
+
+
+def post_get_for_reader(user, pk: int) -> tuple[Post, Access]:
+    """The post and the user's Access; Http404 unless they may read its space."""
+    post = (
+        Post.objects.select_related("space__cohort", "space__office", "author")
+        .filter(pk=pk)
+        .first()
+    )
+    if post is None:
+        raise Http404
+    access = member_access(user, post.space.cohort)
+    if not access.reads(post.space):
+        raise Http404
+    return post, access
+
+
+def space_list_for_access(access: Access) -> list[Space]:
+    """The cohort's spaces the member reads, the whole-cohort space first."""
+    spaces = Space.objects.filter(cohort=access.cohort).select_related("office")
+    return [s for s in spaces if access.reads(s)]
+
+
+def cohort_list_for_member(user) -> QuerySet[Cohort]:
+    """Cohorts whose discussions the user reads: admitted trainees and staff."""
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    admitted = Enrolment.objects.filter(
+        user=user, status=Enrolment.Status.ADMITTED
+    ).values("cohort_id")
+    taught = Session.objects.filter(instructors=user).values("cohort_id")
+    qs = Cohort.objects.exclude(status=Cohort.Status.DRAFT)
+    if not user.is_superuser:
+        qs = qs.filter(
+            Q(pk__in=admitted)
+            | Q(pk__in=taught)
+            | Q(participations__office_id__in=office_ids_for_user(user))
+        ).exclude(
+            pk__in=Restriction.objects.filter(
+                user=user, kind=Restriction.Kind.BAN
+            ).values("cohort_id")
+        )
+    return qs.distinct().order_by("-start_date")
+
+
+def cohort_list_for_moderator(user) -> QuerySet[Cohort]:
+    """Cohorts the user moderates (lead office coordinators, instructors)."""
+    return cohort_list_for_author(user)
+
+
+def space_reader_ids(space: Space) -> set[int]:
+    """Ids of the people who read `space` (superusers only when they follow it)."""
+    cohort = space.cohort
+    trainees = Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ADMITTED)
+    offices = set(
+        CohortOffice.objects.filter(cohort=cohort).values_list("office_id", flat=True)
+    )
+    if space.kind == Space.Kind.OFFICE:
+        trainees = trainees.filter(office_id=space.office_id)
+        offices &= {space.office_id, cohort.lead_office_id}
+    ids = set(trainees.values_list("user_id", flat=True))
+    ids |= set(
+        OfficeMembership.objects.filter(
+            office_id__in=offices, role=OfficeMembership.Role.COORDINATOR
+        ).values_list("user_id", flat=True)
+    )
+    ids |= set(
+        Session.objects.filter(cohort=cohort).values_list("instructors", flat=True)
+    )
+    ids.discard(None)
+    banned = Restriction.objects.filter(cohort=cohort, kind=Restriction.Kind.BAN)
+    return ids - set(banned.values_list("user_id", flat=True))
+
+
+def mode_for(user_id: int, space: Space) -> str:
+    """The member's email mode for `space`: their choice for it, else their default."""
+    chosen = (
+        Follow.objects.filter(user_id=user_id, space=space)
+        .values_list("mode", flat=True)
+        .first()
+    )
+    return chosen or default_mode_for(user_id)
+
+
+def default_mode_for(user_id: int) -> str:
+    return (
+        Preference.objects.filter(user_id=user_id)
+        .values_list("default_mode", flat=True)
+        .first()
+        or Mode.DAILY
+    )
+
+
+# ---- what a reader is shown ----
+
+
+def member_name(user) -> str:
+    """A person's name as discussions show it: never their email address."""
+    if user is None:
+        return _("Academy")
+    return user.get_full_name() or _("Member %(number)s") % {"number": user.pk}
+
+
+def mention_handle(user) -> str:
+    """The @handle other members type to mention `user` (from the name, not email)."""
+    return slugify(user.get_full_name()) or f"member-{user.pk}"
+
+
+def space_label(space: Space) -> str:
+    """The space's name within its cohort: "Whole cohort" or "<office> group"."""
+    if space.kind == Space.Kind.OFFICE:
+        return _("%(office)s group") % {"office": space.office.name}
+    return _("Whole cohort")
+
+
+def author_label(post: Post, access: Access) -> str:
+    """Who wrote `post`, as `access`'s holder may know it."""
+    if post.author_id is None:
+        return member_name(None)
+    if post.anonymous and not access.staff:
+        if post.author_id == getattr(access.user, "pk", None):
+            return _("You (anonymous to classmates)")
+        return _("Anonymous classmate")
+    return member_name(post.author)
+
+
+def post_content_shown(post: Post, access: Access) -> bool:
+    """Whether the reader sees the text of `post` (not a placeholder)."""
+    if post.deleted_at is not None or post.status == Post.Status.REMOVED:
+        return False
+    if post.status == Post.Status.HIDDEN:
+        return access.moderates or post.author_id == getattr(access.user, "pk", None)
+    return True
+
+
+def topic_list_for_space(space: Space) -> QuerySet[Post]:
+    """The space's topics, newest activity first, with their authors."""
+    return (
+        Post.objects.filter(space=space, parent__isnull=True)
+        .select_related("author", "session")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def reply_list_for_topic(topic: Post) -> QuerySet[Post]:
+    return Post.objects.filter(parent=topic).select_related("author")
+
+
+def mentionable_members(space: Space) -> list:
+    """The people who read `space`, with their @handles (names only)."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(pk__in=space_reader_ids(space))
+    return sorted(
+        ((mention_handle(u), member_name(u), u.pk) for u in users),
+        key=lambda item: item[1],
+    )
+
+
+def report_queue_for_moderator(user, cohort: Cohort | None = None) -> QuerySet[Post]:
+    """Posts hidden by reports or with open reports, in cohorts the user moderates."""
+    cohorts = cohort_list_for_moderator(user)
+    if cohort is not None:
+        cohorts = cohorts.filter(pk=cohort.pk)
+    return (
+        Post.objects.filter(space__cohort__in=cohorts.values("pk"))
+        .filter(
+            Q(status=Post.Status.HIDDEN)
+            | Q(reports__resolved_at__isnull=True, reports__isnull=False)
+        )
+        .exclude(status=Post.Status.REMOVED)
+        .select_related("space__cohort", "space__office", "author")
+        .prefetch_related("reports")
+        .distinct()
+        .order_by("-hidden_at", "-created_at")
+    )
+
+
+@dataclass
+class PostRow:
+    """A post as one reader sees it: the author they may know, what they may do."""
+
+    post: Post
+    author: str
+    shown: bool
+    mine: bool
+    can_edit: bool
+    can_delete: bool
+    can_restore: bool
+    can_report: bool
+
+
+def post_rows(posts, access: Access) -> list[PostRow]:
+    """PostRows of `posts` for `access`'s holder (no query per post)."""
+    me = getattr(access.user, "pk", None)
+    rows = []
+    for post in posts:
+        mine = post.author_id is not None and post.author_id == me
+        removed = post.status == Post.Status.REMOVED
+        deleted = post.deleted_at is not None
+        rows.append(
+            PostRow(
+                post=post,
+                author=author_label(post, access),
+                shown=post_content_shown(post, access),
+                mine=mine,
+                can_edit=access.may_write and mine and not deleted and not removed,
+                can_delete=access.may_write
+                and (mine or access.moderates)
+                and post.author_id is not None
+                and not deleted,
+                can_restore=access.may_write
+                and (mine or access.moderates)
+                and deleted
+                and not removed,
+                can_report=access.member
+                and not mine
+                and post.author_id is not None
+                and not deleted
+                and post.status == Post.Status.VISIBLE,
+            )
+        )
+    return rows

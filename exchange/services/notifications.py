@@ -1,0 +1,248 @@
+"""Following spaces and the emails it sends: instant, daily and weekly digests.
+
+A member follows every space they read in their default mode (daily unless
+they choose), or in the mode they set for that space. Digests go out once a
+day at EXCHANGE_DIGEST_HOUR in the member's own time zone (weekly ones on
+EXCHANGE_DIGEST_WEEKDAY): one email per member and day, keyed
+"exchange:digest:<user>:<local date>", so a re-run of the hourly task sends
+nothing twice. Each email carries a signed one-click unsubscribe link that
+works without logging in, and the List-Unsubscribe headers (RFC 8058).
+"""
+
+import datetime
+import zoneinfo
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from accounts.services import email_enqueue
+from exchange.models import Follow, Mode, Post, Preference, Space
+from exchange.selectors import (
+    author_label,
+    member_access,
+    mode_for,
+    space_label,
+    space_reader_ids,
+)
+
+UNSUBSCRIBE_SALT = "exchange.unsubscribe"
+
+
+# ---- choices ----
+
+
+@transaction.atomic
+def follow_set(*, user, space: Space, mode: str) -> Follow:
+    """Set the member's email mode for one space. Idempotent.
+
+    Raises ValueError for an unknown mode."""
+    if mode not in Mode.values:
+        raise ValueError(mode)
+    follow, _created = Follow.objects.update_or_create(
+        user=user, space=space, defaults={"mode": mode}
+    )
+    return follow
+
+
+@transaction.atomic
+def preference_set(*, user, default_mode: str) -> Preference:
+    """Set the member's default email mode (spaces they have not set). Idempotent."""
+    if default_mode not in Mode.values:
+        raise ValueError(default_mode)
+    preference, _created = Preference.objects.update_or_create(
+        user=user, defaults={"default_mode": default_mode}
+    )
+    return preference
+
+
+def unsubscribe_token(*, user_id: int, space_id: int | None = None) -> str:
+    """A signed token that stops the emails of one space (or all of them)."""
+    return signing.dumps({"u": user_id, "s": space_id}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_read(token: str) -> tuple[int, int | None]:
+    """(user id, space id or None) from a token; raises signing.BadSignature."""
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    return int(data["u"]), (int(data["s"]) if data.get("s") else None)
+
+
+@transaction.atomic
+def unsubscribe(*, token: str) -> tuple[object, Space | None]:
+    """Stop the emails a token names: one space, or every space and the default.
+
+    Raises signing.BadSignature for a forged or damaged token and
+    LookupError when its user or space no longer exists. Idempotent.
+    """
+    user_id, space_id = unsubscribe_read(token)
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        raise LookupError(user_id)
+    if space_id is None:
+        preference_set(user=user, default_mode=Mode.NONE)
+        Follow.objects.filter(user=user).update(mode=Mode.NONE)
+        return user, None
+    space = Space.objects.select_related("cohort").filter(pk=space_id).first()
+    if space is None:
+        raise LookupError(space_id)
+    follow_set(user=user, space=space, mode=Mode.NONE)
+    return user, space
+
+
+# ---- emails ----
+
+
+def _unsubscribe_url(user_id: int, space_id: int | None) -> str:
+    token = unsubscribe_token(user_id=user_id, space_id=space_id)
+    return settings.SITE_URL + reverse("exchange:unsubscribe", args=[token])
+
+
+def _item(post: Post, access) -> dict:
+    """What an email says of one post, as this recipient may know it."""
+    text = strip_tags(post.body_html)
+    return {
+        "space": f"{post.space.cohort.title} – {space_label(post.space)}",
+        "topic": (post.parent.title if post.parent_id else post.title),
+        "author": author_label(post, access),
+        "excerpt": Truncator(text).chars(300),
+        "url": settings.SITE_URL
+        + reverse("exchange:topic", args=[post.topic_id])
+        + f"#post-{post.pk}",
+    }
+
+
+def _send(*, user, key: str, template: str, context: dict, unsubscribe_url: str):
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        context = {**context, "unsubscribe_url": unsubscribe_url}
+        subject = render_to_string(f"exchange/email/{template}_subject.txt", context)
+        email_enqueue(
+            to=[user.email],
+            subject=" ".join(subject.split()),
+            body=render_to_string(f"exchange/email/{template}.txt", context),
+            html_body=render_to_string(f"exchange/email/{template}.html", context),
+            key=key,
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+
+
+def _worth_emailing(post: Post) -> bool:
+    """Members' visible posts (not sessions' threads, which nobody wrote)."""
+    return (
+        post.author_id is not None
+        and post.deleted_at is None
+        and post.status == Post.Status.VISIBLE
+        and (post.parent_id is None or post.parent.deleted_at is None)
+    )
+
+
+def post_notify(*, post_id: int) -> int:
+    """Email a new post to the readers who follow its space instantly, and to
+    the members it mentions (unless their mode is "none"). Returns how many
+    emails were enqueued; idempotent per post and recipient."""
+    post = (
+        Post.objects.select_related("space__cohort", "space__office", "parent")
+        .filter(pk=post_id)
+        .first()
+    )
+    if post is None or not _worth_emailing(post):
+        return 0
+    space = post.space
+    readers = space_reader_ids(space) - {post.author_id}
+    mentioned = set(post.mentions.values_list("pk", flat=True))
+    sent = 0
+    for user in get_user_model().objects.filter(pk__in=readers):
+        mode = mode_for(user.pk, space)
+        if mode == Mode.NONE or (mode != Mode.INSTANT and user.pk not in mentioned):
+            continue
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            item = _item(post, member_access(user, space.cohort))
+        _send(
+            user=user,
+            key=f"exchange:post:{post.pk}:{user.pk}",
+            template="instant",
+            context={"item": item, "mentioned": user.pk in mentioned},
+            unsubscribe_url=_unsubscribe_url(user.pk, space.pk),
+        )
+        sent += 1
+    return sent
+
+
+def _local_digest_time(user, now: datetime.datetime) -> datetime.datetime | None:
+    """The digest time of `user`'s current local hour, or None if not due now."""
+    try:
+        zone = zoneinfo.ZoneInfo(user.time_zone or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo("UTC")
+    local = now.astimezone(zone)
+    if local.hour != settings.EXCHANGE_DIGEST_HOUR:
+        return None
+    return local.replace(minute=0, second=0, microsecond=0)
+
+
+def digest_send_due(*, now: datetime.datetime | None = None) -> int:
+    """Send the digests due this hour; returns how many emails were enqueued.
+
+    For every member whose local time is EXCHANGE_DIGEST_HOUR: the posts of
+    the last day in the spaces they follow daily and, on the weekly day, of
+    the last week in those they follow weekly, in one email. Posts they wrote,
+    deleted, hidden or removed posts are left out. Idempotent per member and
+    local date (run it as often as you like within the hour).
+    """
+    now = now or timezone.now()
+    since = now - datetime.timedelta(days=8)
+    posts = list(
+        Post.objects.filter(created_at__gte=since)
+        .select_related("space__cohort", "space__office", "parent", "author")
+        .order_by("space_id", "created_at")
+    )
+    by_space = defaultdict(list)
+    for post in posts:
+        if _worth_emailing(post):
+            by_space[post.space].append(post)
+    wanted = defaultdict(list)  # user id → [(space, mode)]
+    for space in by_space:
+        for user_id in space_reader_ids(space):
+            mode = mode_for(user_id, space)
+            if mode in (Mode.DAILY, Mode.WEEKLY):
+                wanted[user_id].append((space, mode))
+    sent = 0
+    for user in get_user_model().objects.filter(pk__in=wanted, is_active=True):
+        at = _local_digest_time(user, now)
+        if at is None:
+            continue
+        weekly_day = at.weekday() == settings.EXCHANGE_DIGEST_WEEKDAY
+        accesses, items = {}, []
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            for space, mode in wanted[user.pk]:
+                if mode == Mode.WEEKLY and not weekly_day:
+                    continue
+                start = at - datetime.timedelta(days=7 if mode == Mode.WEEKLY else 1)
+                cohort = space.cohort
+                if cohort.pk not in accesses:
+                    accesses[cohort.pk] = member_access(user, cohort)
+                items += [
+                    _item(p, accesses[cohort.pk])
+                    for p in by_space[space]
+                    if start <= p.created_at < at and p.author_id != user.pk
+                ]
+        if not items:
+            continue
+        _send(
+            user=user,
+            key=f"exchange:digest:{user.pk}:{at.date().isoformat()}",
+            template="digest",
+            context={"items": items, "count": len(items)},
+            unsubscribe_url=_unsubscribe_url(user.pk, None),
+        )
+        sent += 1
+    return sent

@@ -1,0 +1,87 @@
+import pytest
+
+from exchange.models import Post, Restriction
+from exchange.services.moderation import report_create
+from exchange.services.posts import post_create
+from training.audit import DISCUSSION_BAN, DISCUSSION_REMOVE, audit_last
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hidden(scene):
+    post = post_create(
+        space=scene.whole,
+        access=scene.access(scene.trainee_b),
+        title="Cheap watches",
+        body="Buy now",
+    )
+    for user in (scene.trainee_a, scene.trainee_a2, scene.coord_a):
+        report_create(post=post, access=scene.access(user), reason=f"Spam {user.pk}")
+    post.refresh_from_db()
+    assert post.status == Post.Status.HIDDEN
+    return post
+
+
+def test_the_queue_shows_hidden_posts_with_their_author_and_reasons(
+    client, scene, hidden
+):
+    client.force_login(scene.coord_lead)
+    html = client.get(f"/admin/exchange/moderation/?cohort={scene.cohort.pk}")
+    assert html.status_code == 200
+    text = html.content.decode()
+    assert "Buy now" in text and "Bo Bai" in text
+    assert f"Spam {scene.trainee_a.pk}" in text
+    assert "bo.b@example.org" not in text
+
+
+def test_the_queue_refuses_people_who_do_not_moderate(client, scene, hidden):
+    client.force_login(scene.coord_a)  # coordinates a taking-part office, not the lead
+    response = client.get("/admin/exchange/moderation/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    response = client.post(f"/admin/exchange/moderation/posts/{hidden.pk}/remove/")
+    assert response.status_code == 404
+    hidden.refresh_from_db()
+    assert hidden.status == Post.Status.HIDDEN
+
+
+def test_a_moderator_removes_a_post_and_bans_its_author(client, scene, hidden):
+    client.force_login(scene.instructor)
+    response = client.post(f"/admin/exchange/moderation/posts/{hidden.pk}/remove/")
+    assert response.status_code == 302
+    hidden.refresh_from_db()
+    assert hidden.status == Post.Status.REMOVED
+    assert audit_last(DISCUSSION_REMOVE, hidden).user == scene.instructor
+    client.post(f"/admin/exchange/moderation/authors/{hidden.pk}/ban/")
+    assert Restriction.objects.get(user=scene.trainee_b).kind == "ban"
+    assert audit_last(DISCUSSION_BAN, scene.cohort) is not None
+    client.force_login(scene.trainee_b)
+    assert client.get(f"/exchange/spaces/{scene.whole.pk}/").status_code == 404
+    client.force_login(scene.trainee_a)
+    html = client.get(f"/exchange/topics/{hidden.pk}/").content.decode()
+    assert "removed by a moderator" in html and "Buy now" not in html
+
+
+def test_a_muted_member_reads_but_cannot_post(client, scene, hidden):
+    client.force_login(scene.coord_lead)
+    client.post(f"/admin/exchange/moderation/authors/{hidden.pk}/mute/")
+    client.force_login(scene.trainee_b)
+    page = client.get(f"/exchange/spaces/{scene.whole.pk}/")
+    assert page.status_code == 200 and "read-only for you" in page.content.decode()
+    response = client.post(
+        f"/exchange/spaces/{scene.whole.pk}/", {"title": "Again", "body": "x"}
+    )
+    assert response.status_code == 403
+    assert "read-only for you" in response.content.decode()
+    assert not Post.objects.filter(title="Again").exists()
+
+
+def test_the_cohort_hub_links_moderators_to_the_queue(client, scene, hidden):
+    client.force_login(scene.coord_lead)
+    html = client.get(f"/admin/cohorts/hub/{scene.cohort.pk}/").content.decode()
+    assert f"/admin/exchange/moderation/?cohort={scene.cohort.pk}" in html
+    client.force_login(scene.coord_a)
+    html = client.get(f"/admin/cohorts/hub/{scene.cohort.pk}/").content.decode()
+    assert "/admin/exchange/moderation/" not in html
+    assert f"/exchange/cohorts/{scene.cohort.slug}/" in html
