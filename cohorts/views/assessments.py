@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cohorts.exceptions import AssessmentError, CohortStateError, GradingError
+from cohorts.exceptions import AssessmentError, CohortStateError
 from cohorts.forms.assessments import (
     AssignmentUploadForm,
     GradeImportForm,
