@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.search import index
 
 TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones())]
@@ -221,8 +222,8 @@ class OfficeDesignation(models.Model):
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Awaiting the person's consent")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
+        ACCEPTED = "accepted", pgettext_lazy("answer to a request", "Accepted")
+        DECLINED = "declined", pgettext_lazy("answer to a request", "Declined")
 
     office = models.ForeignKey(
         "cohorts.Office",
@@ -274,8 +275,8 @@ class ContactRequest(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
+        ACCEPTED = "accepted", pgettext_lazy("answer to a request", "Accepted")
+        DECLINED = "declined", pgettext_lazy("answer to a request", "Declined")
 
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -63,9 +63,9 @@ def load_glossary(language: str) -> list[Term]:
     ]
 
 
-def load_exceptions(language: str) -> set[tuple[str, str]]:
+def load_exceptions(language: str) -> set[tuple[str, str, str]]:
     return {
-        (row["concept"], row["msgid"])
+        (row["concept"], row["context"], row["msgid"])
         for row in _rows("exceptions.csv")
         if row["language"] == language
     }
@@ -82,8 +82,14 @@ def glossary_violations(
         source = MARKUP.sub(" ", f"{entry.msgid} {entry.msgid_plural or ''}")
         texts = [entry.msgstr] if entry.msgstr else list(entry.msgstr_plural.values())
         for term in terms:
-            if not term.english.search(source) or (term.concept, entry.msgid) in (
-                exceptions
+            if (
+                not term.english.search(source)
+                or (
+                    term.concept,
+                    entry.msgctxt or "",
+                    entry.msgid,
+                )
+                in exceptions
             ):
                 continue
             for text in texts:
@@ -167,5 +173,5 @@ def test_check_reads_inflections_plurals_and_placeholders():
     assert [msgid for _concept, msgid, _text in found] == [
         "%(n)s endorsement to approve"
     ]
-    exception = {("endorsement", "%(n)s endorsement to approve")}
+    exception = {("endorsement", "", "%(n)s endorsement to approve")}
     assert glossary_violations(_po(*entries), ru, exception) == []
