@@ -39,7 +39,7 @@ def verify_form(request):
         normalised = code_normalise(code)
         if normalised:
             return redirect("certificates:verify_code", code=normalised)
-        # Malformed codes get the same answer as unknown ones.
+        # Not a code at all: the not-found page says so (see verify_code).
         return verify_code(request, code=code.strip()[:64])
     return render(request, "certificates/verify_form.html", {"form": form})
 
@@ -55,10 +55,16 @@ def verify_code(request, code):
         return too_many_requests(request, retry_after)
     certificate = certificate_get_public(code)
     if certificate is None:
+        # The shape of a code is public; saying that a typed value cannot be a
+        # code tells nothing about which codes exist.
         response = render(
             request,
             "certificates/verify_not_found.html",
-            {"code": code, "form": VerifyForm()},
+            {
+                "code": code,
+                "malformed": code_normalise(code) is None,
+                "form": VerifyForm(initial={"code": code}),
+            },
             status=404,
         )
         response.redirects_exempt = True
