@@ -73,3 +73,14 @@ def datetime_tz(value):
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return f"{date(value, 'DATETIME_FORMAT')} {date(value, 'T')}"
+
+
+@register.filter
+def bdi(value):
+    """`value` escaped inside `<bdi>`: a name or code keeps its own direction
+    inside a sentence of the other direction ("Saudi Arabia, China" in Arabic).
+    Usable in `{% blocktranslate with name=office.name|bdi %}` without
+    changing the message."""
+    if value in (None, ""):
+        return ""
+    return format_html("<bdi>{}</bdi>", value)

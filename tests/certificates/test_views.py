@@ -52,6 +52,15 @@ def test_verify_page_shows_record_but_never_the_email(client, certificate):
     assert "aigerim@example.org" not in content
 
 
+def test_arabic_verify_page_isolates_names_and_code(client, certificate):
+    client.cookies["django_language"] = "ar"
+    content = client.get(verify_url(certificate.code)).content.decode()
+    assert '<html lang="ar" dir="rtl">' in content
+    assert "<bdi>Aigerim Nurlanovna</bdi>" in content
+    assert f"<bdi>{certificate.lead_office_name}</bdi>" in content
+    assert f'<code dir="ltr">{certificate.code}</code>' in content
+
+
 def test_verify_form_redirects_sloppy_code_to_canonical_page(client, certificate):
     typed = certificate.code.lower().replace("-", " ")
     response = client.get(reverse("certificates:verify_form"), {"code": typed})
@@ -69,9 +78,7 @@ def test_unknown_code_is_not_found_and_keeps_what_was_typed(client, certificate)
     assert 'aria-invalid="true"' in html
 
 
-def test_a_value_that_cannot_be_a_code_is_told_its_shape_is_wrong(
-    client, certificate
-):
+def test_a_value_that_cannot_be_a_code_is_told_its_shape_is_wrong(client, certificate):
     response = client.get(reverse("certificates:verify_form"), {"code": "hello world"})
     assert response.status_code == 404
     html = response.content.decode()
