@@ -3,8 +3,10 @@
 import hashlib
 import json
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,6 +15,7 @@ from certificates.forms import PdfCheckForm, VerifyForm
 from certificates.models import StatusList
 from certificates.ratelimits import lookup_retry_after
 from certificates.selectors import (
+    achievement_get_public,
     certificate_credential_get,
     certificate_endorsement_rows,
     certificate_get_public,
@@ -148,3 +151,18 @@ def status_list(request, slug):
     response["Content-Type"] = "application/ld+json"
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_GET
+def achievement(request, cohort_id):
+    """The public page behind a credential's achievement id: what the
+    certificate attests, in the reader's language (or ?lang=, as the
+    credential's translated `related` entries link it)."""
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language()
+    with translation.override(language):
+        achievement = achievement_get_public(cohort_id)
+        if achievement is None:
+            raise Http404
+        return render(request, "certificates/achievement.html", achievement)
