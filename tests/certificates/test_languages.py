@@ -113,3 +113,13 @@ def test_chinese_side_of_the_pdf_writes_dates_the_chinese_way():
     assert "2026年8月3日 – 2026年8月7日" in html
     assert "八月" not in html
     assert "3 August 2026 – 7 August 2026" in html  # the English side
+
+
+def test_second_language_follows_the_holders_preference():
+    enrolment = CompletedEnrolmentFactory(
+        cohort__lead_office__language="ru", user__language="zh-hans"
+    )
+    certificate = certificate_issue(enrolment=enrolment)
+    assert certificate.second_language == "zh-hans"
+    html = pdf.certificate_html(certificate_pdf_data(certificate))
+    assert 'lang="zh-hans"' in html and 'lang="ru"' not in html
