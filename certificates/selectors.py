@@ -307,3 +307,33 @@ def endorsements_to_approve(user, cohort_ids) -> dict[int, int]:
         .annotate(n=Count("pk"))
     )
     return {row["cohort_id"]: row["n"] for row in rows}
+
+
+def achievement_get_public(cohort_id: int) -> dict | None:
+    """What a credential's achievement id (/certificates/achievements/<cohort>)
+    describes: the course (in the active language when translated), the
+    cohort's completion rules, hours and offices.
+
+    None when no certificate was issued for the cohort, so nothing unpublished
+    is described. Read-only; three queries.
+    """
+    certificate = (
+        Certificate.objects.filter(cohort_id=cohort_id)
+        .select_related("cohort__course", "cohort__lead_office")
+        .first()
+    )
+    if certificate is None:
+        return None
+    cohort = certificate.cohort
+    course = cohort.course.specific.localized
+    partners = [
+        p.office.name
+        for p in cohort.participations.select_related("office").order_by("office__name")
+        if p.office_id != cohort.lead_office_id
+    ]
+    return {
+        "cohort": cohort,
+        "course": course,
+        "hours": cohort.contact_hours or course.estimated_hours,
+        "offices": [cohort.lead_office.name, *partners],
+    }

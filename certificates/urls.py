@@ -9,6 +9,12 @@ urlpatterns = [
     path("verify/", views.verify_form, name="verify_form"),
     path("verify/", views.verify_form, name="verify"),  # alias
     path("verify/<str:code>/", views.verify_code, name="verify_code"),
+    # A credential's achievement id (no trailing slash, as signed).
+    path(
+        "certificates/achievements/<int:cohort_id>",
+        views.achievement,
+        name="achievement",
+    ),
     path(
         "certificates/status/<slug:slug>",
         views.status_list,

@@ -58,7 +58,7 @@ def holder_identity_get(*, user) -> HolderIdentity:
 
 
 def _second_language(code: str) -> str:
-    """The lead office's language if the platform has it and it is not English."""
+    """`code` if the platform has that language and it is not English, else ""."""
     languages = {language for language, _name in settings.LANGUAGES}
     if code in languages and code != settings.LANGUAGE_CODE:
         return code
@@ -82,7 +82,8 @@ def _snapshot(enrolment: Enrolment) -> dict:
         .exclude(office_id=cohort.lead_office_id)
         .order_by("office__name")
     ]
-    second_language = _second_language(cohort.lead_office.language)
+    # The holder's preferred language when they chose one, else the lead office's.
+    second_language = _second_language(user.language or cohort.lead_office.language)
     return {
         "second_language": second_language,
         "course_title_second": _course_title_in(cohort.course, second_language),

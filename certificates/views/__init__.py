@@ -8,6 +8,7 @@ from .endorsements import (
     cohort_endorsements,
 )
 from .public import (
+    achievement,
     credential_json,
     credential_jwt,
     status_list,
@@ -16,6 +17,7 @@ from .public import (
 )
 
 __all__ = [
+    "achievement",
     "batch_progress",
     "certificate_endorsement_withdraw_view",
     "certificate_pdf",

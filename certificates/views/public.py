@@ -3,8 +3,10 @@
 import hashlib
 import json
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,6 +15,7 @@ from certificates.forms import PdfCheckForm, VerifyForm
 from certificates.models import StatusList
 from certificates.ratelimits import lookup_retry_after
 from certificates.selectors import (
+    achievement_get_public,
     certificate_credential_get,
     certificate_endorsement_rows,
     certificate_get_public,
@@ -39,7 +42,7 @@ def verify_form(request):
         normalised = code_normalise(code)
         if normalised:
             return redirect("certificates:verify_code", code=normalised)
-        # Malformed codes get the same answer as unknown ones.
+        # Not a code at all: the not-found page says so (see verify_code).
         return verify_code(request, code=code.strip()[:64])
     return render(request, "certificates/verify_form.html", {"form": form})
 
@@ -55,10 +58,16 @@ def verify_code(request, code):
         return too_many_requests(request, retry_after)
     certificate = certificate_get_public(code)
     if certificate is None:
+        # The shape of a code is public; saying that a typed value cannot be a
+        # code tells nothing about which codes exist.
         response = render(
             request,
             "certificates/verify_not_found.html",
-            {"code": code, "form": VerifyForm()},
+            {
+                "code": code,
+                "malformed": code_normalise(code) is None,
+                "form": VerifyForm(initial={"code": code}),
+            },
             status=404,
         )
         response.redirects_exempt = True
@@ -142,3 +151,18 @@ def status_list(request, slug):
     response["Content-Type"] = "application/ld+json"
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_GET
+def achievement(request, cohort_id):
+    """The public page behind a credential's achievement id: what the
+    certificate attests, in the reader's language (or ?lang=, as the
+    credential's translated `related` entries link it)."""
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language()
+    with translation.override(language):
+        achievement = achievement_get_public(cohort_id)
+        if achievement is None:
+            raise Http404
+        return render(request, "certificates/achievement.html", achievement)

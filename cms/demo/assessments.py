@@ -73,8 +73,9 @@ QUESTIONS = [
     ),
     (
         MULTIPLE,
+        # The quiz page says "Select all that apply." under every such question.
         "A first filing in a Paris Union country can found a right of priority "
-        "for which of these? Select all that apply.",
+        "for which of these?",
         [("A patent", True), ("A utility model", True), ("A trademark", True)]
         + [("Copyright in a book", False), ("A trade secret", False)],
         "Paris Convention, Article 4A(1): patents, utility models, industrial "

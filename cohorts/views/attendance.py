@@ -326,8 +326,26 @@ def my_calendar(request):
     return _render(
         request,
         "cohorts/attendance/my_calendar.html",
-        {"feed_url": feed_url, "sessions": sessions, "teaching": teaching},
+        {
+            "feed_url": feed_url,
+            "subscribe_links": _calendar_subscribe_links(feed_url),
+            "sessions": sessions,
+            "teaching": teaching,
+        },
     )
+
+
+def _calendar_subscribe_links(feed_url: str) -> dict[str, str]:
+    """One-click subscriptions to the feed: the system calendar (webcal:),
+    Google Calendar and Outlook.com, each taking the feed's own address."""
+    webcal = "webcal://" + feed_url.split("://", 1)[1]
+    return {
+        "webcal": webcal,
+        "google": "https://calendar.google.com/calendar/r?"
+        + urlencode({"cid": webcal}),
+        "outlook": "https://outlook.live.com/calendar/0/addfromweb?"
+        + urlencode({"url": feed_url, "name": _("Silk Road IP Academy sessions")}),
+    }
 
 
 # ---- trainee check-in ----

@@ -77,9 +77,30 @@ def localized_pageurl(context, page):
 
 
 @register.filter(expects_localtime=True)
+def zone_label(value):
+    """The time zone of a moment by name and offset, isolated for RTL pages:
+    "(Asia/Shanghai, UTC+08:00)". Abbreviations are ambiguous (CST is China,
+    Cuba and US Central time), so none is shown."""
+    from django.utils import timezone
+
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    name = getattr(value.tzinfo, "key", None) or value.tzname() or ""
+    offset = value.strftime("%z")
+    label = (
+        "UTC"
+        if offset in ("", "+0000") and name in ("UTC", "Etc/UTC", "")
+        else (f"{name.replace('_', ' ')}, UTC{offset[:3]}:{offset[3:]}")
+    )
+    return format_html("<bdi>({})</bdi>", label)
+
+
+@register.filter(expects_localtime=True)
 def datetime_tz(value):
     """A moment in the reader's locale format and time zone, with the zone's
-    abbreviation: "25 ноября 2026 г. 14:30 MSK", "2026年11月25日 14:30 CST"."""
+    name and offset: "25 ноября 2026 г. 14:30 (Europe/Moscow, UTC+03:00)"."""
     from django.template.defaultfilters import date
     from django.utils import timezone
 
@@ -87,4 +108,15 @@ def datetime_tz(value):
         return ""
     if timezone.is_aware(value):
         value = timezone.localtime(value)
-    return f"{date(value, 'DATETIME_FORMAT')} {date(value, 'T')}"
+    return format_html("{} {}", date(value, "DATETIME_FORMAT"), zone_label(value))
+
+
+@register.filter
+def bdi(value):
+    """`value` escaped inside `<bdi>`: a name or code keeps its own direction
+    inside a sentence of the other direction ("Saudi Arabia, China" in Arabic).
+    Usable in `{% blocktranslate with name=office.name|bdi %}` without
+    changing the message."""
+    if value in (None, ""):
+        return ""
+    return format_html("<bdi>{}</bdi>", value)

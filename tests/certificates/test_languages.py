@@ -1,10 +1,12 @@
 """Certificates in English plus the lead office's language; the holder's name in
 their own script (PDF and signed credential)."""
 
+import datetime
 import json
 
 import jsonschema
 import pytest
+from django.utils import formats, translation
 
 from certificates import pdf
 from certificates.selectors import certificate_pdf_data
@@ -57,8 +59,6 @@ def test_pdf_text_is_in_english_and_the_lead_office_language(
     # The Russian lines are rendered under translation.override("ru"), dates
     # in the Russian long form ("22 октября 2026 г.", month in the genitive).
     start = russian_led_certificate.start_date
-    from django.utils import formats, translation
-
     with translation.override("ru"):
         date = formats.date_format(start, "DATE_FORMAT")
         nominative = formats.date_format(start, "F")
@@ -106,3 +106,27 @@ def test_bcp47_tags():
     assert bcp47("zh-hans") == "zh-Hans"
     assert bcp47("ar") == "ar"
     assert bcp47("en-gb") == "en-GB"
+
+
+def test_chinese_side_of_the_pdf_writes_dates_the_chinese_way():
+    enrolment = CompletedEnrolmentFactory(
+        cohort__lead_office__language="zh-hans",
+        cohort__start_date=datetime.date(2026, 8, 3),
+        cohort__end_date=datetime.date(2026, 8, 7),
+    )
+    html = pdf.certificate_html(
+        certificate_pdf_data(certificate_issue(enrolment=enrolment))
+    )
+    assert "2026年8月3日 – 2026年8月7日" in html
+    assert "八月" not in html
+    assert "3 August 2026 – 7 August 2026" in html  # the English side
+
+
+def test_second_language_follows_the_holders_preference():
+    enrolment = CompletedEnrolmentFactory(
+        cohort__lead_office__language="ru", user__language="zh-hans"
+    )
+    certificate = certificate_issue(enrolment=enrolment)
+    assert certificate.second_language == "zh-hans"
+    html = pdf.certificate_html(certificate_pdf_data(certificate))
+    assert 'lang="zh-hans"' in html and 'lang="ru"' not in html

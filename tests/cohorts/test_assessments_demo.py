@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from cms.demo import DemoContext
@@ -46,3 +47,14 @@ def test_demo_grades_a_completed_cohort_with_a_mix_of_outcomes():
     }
     best = cohort.enrolments.order_by("pk").first()
     assert best.final_score == 90  # quiz 10/10, case study 17/20
+
+
+def test_demo_quiz_asks_to_select_all_that_apply_once(client):
+    enrolment = AdmittedEnrolmentFactory(cohort__status=Cohort.Status.RUNNING)
+    cohort = enrolment.cohort
+    quiz = demo._create_quiz(cohort, timezone.now() + datetime.timedelta(days=7))
+    client.force_login(enrolment.user)
+    started = client.post(reverse("cohorts:quiz_start", args=[cohort.slug, quiz.pk]))
+    page = client.get(started.url).content.decode()
+    assert "for which of these?" in page
+    assert page.count("Select all that apply.") == 1

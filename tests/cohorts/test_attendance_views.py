@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -226,6 +227,24 @@ def test_trainee_calendar_feed_by_secret_token_and_reset(client, setup):
     client.post(reverse("cohorts:my_calendar"))
     client.logout()
     assert client.get(feed_url).status_code == 404
+
+
+def test_my_sessions_page_offers_one_click_calendar_subscriptions(client, setup):
+    client.force_login(setup["enrolments"][0].user)
+    page = client.get(reverse("cohorts:my_calendar"))
+    feed_url = page.context["feed_url"]
+    webcal = feed_url.replace("http://", "webcal://", 1)
+    html = page.content.decode()
+    assert f'href="{webcal}"' in html
+    assert (
+        f'href="https://calendar.google.com/calendar/r?cid={quote(webcal, safe="")}"'
+        in html
+    )
+    assert (
+        f'href="https://outlook.live.com/calendar/0/addfromweb?url={quote(feed_url, safe="")}'
+        in html
+    )
+    assert "Subscribe in your calendar app" in html
 
 
 def test_calendar_feed_with_unknown_token_is_404(client, db):

@@ -1412,6 +1412,7 @@ PUBLIC_VIEWS = {
     "certificates:status_list",
     "certificates:credential_json",
     "certificates:credential_jwt",
+    "certificates:achievement",
     "api-v1:api-root",
     "api-v1:openapi-json",
     "api-v1:openapi-view",

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cohorts.models import Cohort, Enrolment
 from tests.accounts.factories import UserFactory
@@ -128,3 +128,24 @@ def test_trainee_withdraws_own_application(client, cohort):
     assert response.status_code == 302
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.WITHDRAWN
+
+
+def test_arabic_cohort_pages_isolate_english_names(client, cohort):
+    # English names inside Arabic sentences keep their own order: "led by
+    # <bdi>Eurasian Patent Office</bdi>", not the words reordered around it.
+    cohort.location = "Moscow, Russia"
+    cohort.save()
+    with translation.override("ar"):
+        listing = client.get(reverse("cohorts:list")).content.decode()
+        detail = client.get(reverse("cohorts:detail", args=[cohort.slug]))
+    assert '<html lang="ar" dir="rtl">' in listing
+    assert f"<bdi>{cohort.course.title}</bdi>" in listing
+    assert "<bdi>Eurasian Patent Office</bdi>" in listing
+    assert "<bdi>Moscow, Russia</bdi>" in listing
+    assert f'dir="auto">{cohort.title}</a>' in listing
+
+    detail = detail.content.decode()
+    assert '<h1 dir="auto">PPH in practice</h1>' in detail
+    assert "<dd><bdi>Eurasian Patent Office</bdi></dd>" in detail
+    # The footer's sentence keeps its full stop at its end whatever its language.
+    assert '<footer class="site-footer">\n  <p dir="auto">' in detail

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from courses.models import TreatyMembership
@@ -35,7 +37,7 @@ def test_compare_shows_selected_jurisdictions_side_by_side(client, regimes):
     response = client.get(COMPARE + "?j=china&j=singapore")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<table" in html and "<caption>" in html
+    assert "<table" in html and "<caption" in html
     assert html.index(">China<") < html.index(">Singapore<")
     assert "20 years (extendable)" in html
     assert "1994" in html and "1995" in html
@@ -87,5 +89,15 @@ def test_lesson_block_embeds_the_same_table(client, regimes):
         ],
     )
     html = client.get(lesson.url).content.decode()
-    assert "<caption>PCT in Asia</caption>" in html
+    assert ">PCT in Asia</caption>" in html
     assert "20 years (extendable)" in html and "1994" in html
+
+
+def test_table_scrolls_in_a_region_named_by_its_caption_with_a_hint(client, regimes):
+    html = client.get(COMPARE + "?j=china&j=singapore").content.decode()
+    region = re.search(r'<div class="table-wrap"[^>]*>', html).group(0)
+    assert 'role="region"' in region and 'tabindex="0"' in region
+    title = re.search(r'aria-labelledby="([^"]+)"', region).group(1)
+    hint = re.search(r'aria-describedby="([^"]+)"', region).group(1)
+    assert f'id="{title}">IP regimes compared<' in html
+    assert re.search(f'id="{hint}">.*Scroll the table sideways', html)

@@ -57,6 +57,22 @@ def test_trainee_takes_a_quiz_and_sees_the_score(demo, page, shot):
             for label in answer:
                 question.get_by_label(label, exact=True).check()
     shot(page, "answers filled")
+
+    # A reload while the clock runs keeps the answers given so far.
+    page.reload()
+    for index in range(questions.count()):
+        question = questions.nth(index)
+        answer = ANSWERS[next(t for t in ANSWERS if t in question.inner_text())]
+        if isinstance(answer, str):
+            assert question.get_by_role("textbox").input_value() == answer
+        else:
+            for label in answer:
+                assert question.get_by_label(label, exact=True).is_checked()
+    # The countdown stays in view at the last question.
+    page.get_by_role("button", name="Submit answers").scroll_into_view_if_needed()
+    timer = page.get_by_role("timer").bounding_box()
+    assert 0 <= timer["y"] < page.viewport_size["height"], timer
+    shot(page, "answers kept after reload, countdown in view")
     page.get_by_role("button", name="Submit answers").click()
     page.wait_for_load_state()
     shot(page, "score")

@@ -49,6 +49,17 @@ def test_verifier_sees_a_valid_and_a_revoked_certificate(demo, page, shot):
     assert revoked.revocation_reason in main
     assert "is valid" not in main
 
+    # Something that cannot be a code is told so, with what was typed kept.
+    page.get_by_role("link", name="Verify a certificate").first.click()
+    page.wait_for_load_state()
+    page.get_by_label("Verification code").fill("hello world")
+    page.get_by_role("button", name="Verify").click()
+    page.wait_for_load_state()
+    shot(page, "not a code")
+    assert page.get_by_role("heading", level=1).inner_text() == "Not a certificate code"
+    assert "cannot be a certificate code" in page.locator("main").inner_text()
+    assert page.get_by_label("Verification code").input_value() == "hello world"
+
 
 def test_verifier_uploading_a_changed_pdf_hears_the_mismatch_first(demo, page, shot):
     certificate = next(
