@@ -1,17 +1,7 @@
-"""Private files through a real S3-compatible server (moto's standalone server).
+"""Private files through a real S3-compatible server (the `s3` fixture)."""
 
-The server is started once per session on a free 127.0.0.1 port; each test gets
-fresh buckets and the storage settings pointed at them, so `make test` needs no
-environment of its own. Skipped when `moto_server` is not installed.
-"""
-
-import shutil
-import socket
-import subprocess
-import sys
 import urllib.error
 import urllib.request
-import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,74 +23,6 @@ from tests.cohorts.test_assessments_assignments import pdf
 
 pytestmark = pytest.mark.django_db
 
-CREDENTIALS = {"access_key": "testing", "secret_key": "testing"}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint():
-    executable = Path(sys.executable).with_name("moto_server")
-    command = str(executable) if executable.exists() else shutil.which("moto_server")
-    if not command:
-        pytest.skip("moto_server is not installed (pip install 'moto[server]')")
-    port = _free_port()
-    server = subprocess.Popen(
-        [command, "-H", "127.0.0.1", "-p", str(port)],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
-    # Werkzeug announces the address once it listens.
-    for line in server.stderr:
-        if "Running on" in line:
-            break
-    else:
-        pytest.fail("moto_server did not start")
-    yield f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=10)
-
-
-@pytest.fixture
-def s3(settings, s3_endpoint):
-    """Fresh public and private buckets; STORAGES as S3_* variables would set them."""
-    import boto3
-
-    buckets = {kind: f"{kind}-{uuid.uuid4().hex[:12]}" for kind in ("media", "private")}
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_endpoint,
-        region_name="us-east-1",
-        aws_access_key_id=CREDENTIALS["access_key"],
-        aws_secret_access_key=CREDENTIALS["secret_key"],
-    )
-    for bucket in buckets.values():
-        client.create_bucket(Bucket=bucket)
-    options = settings.S3_OPTIONS | CREDENTIALS | {"endpoint_url": s3_endpoint}
-    settings.STORAGES = settings.STORAGES | {
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": options
-            | {"bucket_name": buckets["media"], "querystring_auth": False},
-        },
-        "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": options
-            | {
-                "bucket_name": buckets["private"],
-                "default_acl": "private",
-                "querystring_auth": True,
-                "querystring_expire": 60,
-            },
-        },
-    }
-    return client, buckets["private"]
-
 
 def fetch(url):
     """GET from outside Django, as a browser following the redirect would."""
@@ -109,6 +31,11 @@ def fetch(url):
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+def assert_nothing_on_local_disk(settings):
+    for root in (settings.PRIVATE_MEDIA_ROOT, settings.MEDIA_ROOT):
+        assert not [path for path in Path(root).rglob("*") if path.is_file()]
 
 
 def assert_signed_download(response, *, endpoint, bucket, body, filename):
@@ -124,12 +51,14 @@ def assert_signed_download(response, *, endpoint, bucket, body, filename):
     assert headers["Content-Disposition"].startswith("attachment;")
     assert filename in headers["Content-Disposition"]
     parts = urlsplit(location)
-    anonymous, _headers, _content = fetch(f"{parts.scheme}://{parts.netloc}{parts.path}")
+    anonymous, _headers, _content = fetch(
+        f"{parts.scheme}://{parts.netloc}{parts.path}"
+    )
     assert anonymous == 403
 
 
 def test_assignment_file_is_stored_privately_and_handed_out_signed(
-    client, s3, s3_endpoint
+    client, s3, s3_endpoint, settings
 ):
     s3_client, bucket = s3
     assignment = AssessmentFactory(title="Case study")
@@ -144,6 +73,7 @@ def test_assignment_file_is_stored_privately_and_handed_out_signed(
     submission = AssignmentSubmission.objects.get()
     stored = s3_client.get_object(Bucket=bucket, Key=submission.file.name)
     assert stored["Body"].read() == body
+    assert_nothing_on_local_disk(settings)
 
     download = reverse("cohorts:submission_download", args=[submission.pk])
     assert_signed_download(
@@ -170,7 +100,7 @@ def test_assignment_file_is_stored_privately_and_handed_out_signed(
 
 
 def test_certificate_pdf_is_stored_privately_and_handed_out_signed(
-    client, s3, s3_endpoint, monkeypatch
+    client, s3, s3_endpoint, settings, monkeypatch
 ):
     from certificates import pdf as certificate_pdf
 
@@ -185,6 +115,7 @@ def test_certificate_pdf_is_stored_privately_and_handed_out_signed(
     stored = s3_client.get_object(Bucket=bucket, Key=certificate.pdf.name)
     body = stored["Body"].read()
     assert body.startswith(b"%PDF")
+    assert_nothing_on_local_disk(settings)
 
     url = reverse("certificates:certificate_pdf", kwargs={"code": certificate.code})
     client.force_login(certificate.holder)

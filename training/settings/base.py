@@ -12,6 +12,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .object_storage import s3_storage
 from .safety import secret_key_problem
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -335,31 +336,22 @@ S3_OPTIONS = {
     "region_name": env("S3_REGION", default="") or None,
     "access_key": env("S3_ACCESS_KEY_ID", default="") or None,
     "secret_key": env("S3_SECRET_ACCESS_KEY", default="") or None,
-    "signature_version": "s3v4",
-    "file_overwrite": False,
 }
 PRIVATE_URL_SECONDS = env.int("PRIVATE_URL_SECONDS", default=60)
 if S3_MEDIA_BUCKET := env("S3_MEDIA_BUCKET", default=""):
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": S3_OPTIONS
-        | {
-            "bucket_name": S3_MEDIA_BUCKET,
-            "querystring_auth": False,
-            "custom_domain": env("S3_MEDIA_DOMAIN", default="") or None,
-        },
-    }
+    STORAGES["default"] = s3_storage(
+        S3_OPTIONS,
+        bucket=S3_MEDIA_BUCKET,
+        private=False,
+        custom_domain=env("S3_MEDIA_DOMAIN", default="") or None,
+    )
 if S3_PRIVATE_BUCKET := env("S3_PRIVATE_BUCKET", default=""):
-    STORAGES["private"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": S3_OPTIONS
-        | {
-            "bucket_name": S3_PRIVATE_BUCKET,
-            "default_acl": "private",
-            "querystring_auth": True,
-            "querystring_expire": PRIVATE_URL_SECONDS,
-        },
-    }
+    STORAGES["private"] = s3_storage(
+        S3_OPTIONS,
+        bucket=S3_PRIVATE_BUCKET,
+        private=True,
+        url_seconds=PRIVATE_URL_SECONDS,
+    )
 ASSIGNMENT_MAX_UPLOAD_MB = env.int("ASSIGNMENT_MAX_UPLOAD_MB", default=10)
 # Every CSV import (roster, attendance, grades) is refused above this size,
 # before it is read (cohorts/csv_import.py).
