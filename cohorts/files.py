@@ -1,4 +1,4 @@
-"""Private storage and validation for trainees' assignment files (no ORM here)."""
+"""Validation and names of trainees' assignment files (no ORM here)."""
 
 import os
 import uuid
@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+# The migrations name cohorts.files.PrivateStorage; the models import private_storage.
 from training.storage import PrivateStorage, private_storage  # noqa: F401
 
 ASSIGNMENT_EXTENSIONS = ["pdf", "docx", "odt"]

@@ -16,11 +16,12 @@ def s3_storage(
     url_seconds: int = 60,
     custom_domain: str | None = None,
 ) -> dict:
-    """One STORAGES entry. A private bucket's objects are private and reached only
-    by URLs signed for ``url_seconds``; a public one's by plain (or CDN) URLs."""
+    """One STORAGES entry. A private bucket's objects are reached only by URLs
+    signed for ``url_seconds``; a public one's by plain (or CDN) URLs."""
+    # No object ACL: buckets made today refuse ACLs, and a bucket without a public
+    # policy keeps its objects private.
     access = (
-        {"default_acl": "private", "querystring_auth": True}
-        | {"querystring_expire": url_seconds}
+        {"querystring_auth": True, "querystring_expire": url_seconds}
         if private
         else {"querystring_auth": False, "custom_domain": custom_domain}
     )
