@@ -1,4 +1,4 @@
-"""Private storage and validation for trainees' assignment files (no ORM here)."""
+"""Validation and names of trainees' assignment files (no ORM here)."""
 
 import os
 import uuid
@@ -7,9 +7,10 @@ import zlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+
+# The migrations name cohorts.files.PrivateStorage; the models import private_storage.
+from training.storage import PrivateStorage, private_storage  # noqa: F401
 
 ASSIGNMENT_EXTENSIONS = ["pdf", "docx", "odt"]
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -21,32 +22,6 @@ ZIP_MAX_ENTRIES = 2000
 ZIP_MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all entries together, as declared
 ZIP_MAX_RATIO = 200  # unpacked / packed size of an entry over 1 MB
 SNIFF_MAX_ENTRY_BYTES = 4096  # `mimetype` is 39 bytes
-
-
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT, which no URL serves.
-
-    The location is read from settings on each use so tests (and deployments)
-    can point it elsewhere; `url()` is refused so templates cannot leak a path.
-    """
-
-    def __init__(self):
-        super().__init__()
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Private files have no URL; use the download view.")
-
-
-private_storage = PrivateStorage()
 
 
 def assignment_upload_to(instance, filename):

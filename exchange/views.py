@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -53,6 +53,7 @@ from exchange.services.notifications import (
 from exchange.services.posts import post_create, post_delete, post_edit, post_restore
 from exchange.services.spaces import space_set_anonymity, spaces_ensure_for_cohort
 from training.ratelimits import retry_after
+from training.storage import private_file_response
 
 
 def _refused(request, exc, *, back: str):
@@ -291,16 +292,13 @@ def attachment_download(request, pk):
     post, access = post_get_for_reader(request.user, pk)
     if not post.attachment or not post_content_shown(post, access):
         raise Http404
+    ext = os.path.splitext(post.attachment.name)[1].lower()
     try:
-        handle = post.attachment.open("rb")
+        return private_file_response(
+            post.attachment, filename=post.attachment_name or f"attachment{ext}"
+        )
     except FileNotFoundError:
         raise Http404 from None
-    ext = os.path.splitext(post.attachment.name)[1].lower()
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=post.attachment_name or f"attachment{ext}",
-    )
 
 
 @login_required

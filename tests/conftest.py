@@ -1,4 +1,11 @@
 import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import uuid
+from pathlib import Path
 
 import pytest
 from wagtail.models import Page, Site
@@ -155,3 +162,76 @@ def pytest_collection_modifyitems(items):
             raise pytest.UsageError(
                 f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
             )
+
+
+# ---- object storage (S3 API) ----
+
+CREDENTIALS = {"access_key": "testing", "secret_key": "testing"}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """moto's standalone S3 server on a free 127.0.0.1 port, for the session.
+
+    Skipped when `moto_server` is not installed; under REQUIRE_SERVICES=1
+    (.ci/run, which installs it with the dev lock) that fails instead.
+    """
+    executable = Path(sys.executable).with_name("moto_server")
+    command = str(executable) if executable.exists() else shutil.which("moto_server")
+    if not command:
+        reason = "moto_server is not installed (pip install 'moto[server]')"
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603 (our own venv's moto_server)
+        [command, "-H", "127.0.0.1", "-p", str(port)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    # Werkzeug announces the address once it listens.
+    for line in server.stderr:
+        if "Running on" in line:
+            break
+    else:
+        pytest.fail("moto_server did not start")
+    # Keep draining its request log so a full pipe never blocks the server.
+    threading.Thread(target=server.stderr.read, daemon=True).start()
+    endpoint = f"http://127.0.0.1:{port}"
+    SERVICES_SEEN["object store"] = f"moto_server {endpoint}"
+    yield endpoint
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture
+def s3(settings, s3_endpoint):
+    """Fresh public and private buckets, and STORAGES pointed at them as the
+    S3_* variables would; returns a boto3 client and the private bucket."""
+    import boto3
+
+    from training.settings.object_storage import s3_storage
+
+    buckets = {kind: f"{kind}-{uuid.uuid4().hex[:12]}" for kind in ("media", "private")}
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=CREDENTIALS["access_key"],
+        aws_secret_access_key=CREDENTIALS["secret_key"],
+    )
+    for bucket in buckets.values():
+        client.create_bucket(Bucket=bucket)
+    options = settings.S3_OPTIONS | CREDENTIALS | {"endpoint_url": s3_endpoint}
+    settings.STORAGES = settings.STORAGES | {
+        "default": s3_storage(options, bucket=buckets["media"], private=False),
+        "private": s3_storage(options, bucket=buckets["private"], private=True),
+    }
+    return client, buckets["private"]

@@ -9,6 +9,7 @@ from certificates.codes import code_normalise
 from certificates.models import Certificate
 from certificates.selectors import certificate_can_download
 from cohorts.selectors.scoping import cohort_get_for_coordinator, user_leads_cohort
+from training.storage import private_file_response
 
 
 @login_required
@@ -26,9 +27,8 @@ def certificate_pdf(request, code):
         or not certificate_can_download(request.user, certificate)
     ):
         raise Http404
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        certificate.pdf,
         filename=f"{certificate.code}.pdf",
         content_type="application/pdf",
     )

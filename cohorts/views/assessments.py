@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -43,6 +43,7 @@ from cohorts.services.assessments import (
 from cohorts.services.completion import completion_evaluate
 from cohorts.views.imports import ImportFlow, import_flow_view
 from training.exports import export_response
+from training.storage import private_file_response
 
 
 def _zone(name: str):
@@ -258,15 +259,11 @@ def submission_download(request, pk):
         raise Http404
     if not submission.file:
         raise Http404
-    response = FileResponse(
-        submission.file.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        submission.file,
         filename=submission.original_name or submission.file.name.rsplit("/")[-1],
         content_type="application/octet-stream",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # ---- instructors and coordinators ----

@@ -243,3 +243,33 @@ def test_the_cohort_page_offers_the_discussions_to_members_only(client, scene):
     assert link not in client.get(f"/cohorts/{scene.cohort.slug}/").content.decode()
     client.force_login(scene.outsider)
     assert link not in client.get(f"/cohorts/{scene.cohort.slug}/").content.decode()
+
+
+def test_an_office_attachment_is_handed_out_signed_from_the_private_bucket(
+    client, scene, s3, s3_endpoint
+):
+    from tests.test_object_storage import assert_signed_download
+
+    s3_client, bucket = s3
+    topic = _write(
+        scene,
+        scene.trainee_a,
+        space=scene.space_a,
+        attachment=SimpleUploadedFile("Memo.pdf", PDF),
+    )
+    stored = s3_client.get_object(Bucket=bucket, Key=topic.attachment.name)
+    assert stored["Body"].read() == PDF
+    url = f"/exchange/posts/{topic.pk}/attachment/"
+    client.force_login(scene.trainee_a2)
+    assert_signed_download(
+        client.get(url),
+        endpoint=s3_endpoint,
+        bucket=bucket,
+        body=PDF,
+        filename="Memo.pdf",
+    )
+    for other in (scene.trainee_b, scene.outsider):
+        client.force_login(other)
+        refused = client.get(url)
+        assert refused.status_code == 404
+        assert "Location" not in refused

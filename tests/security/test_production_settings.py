@@ -58,6 +58,17 @@ def test_production_refuses_to_start_with_debug_unset(change, message):
     assert message in result.stderr
 
 
+def test_with_object_storage_the_signing_keys_must_come_from_a_named_mount():
+    shared = {**GOOD, "S3_PRIVATE_BUCKET": "academy-private"}
+    refused = _start_production(**shared, SIGNING_KEYS_DIR="")
+    assert refused.returncode != 0
+    assert "SIGNING_KEYS_DIR must name the signing keys' mounted secret" in (
+        refused.stderr
+    )
+    mounted = _start_production(**shared, SIGNING_KEYS_DIR="/run/secrets/srip-keys")
+    assert mounted.returncode == 0, mounted.stderr
+
+
 def test_test_hosts_may_opt_in_to_an_insecure_site_url():
     result = _start_production(
         **{**GOOD, "SITE_URL": "http://10.0.0.5:8000", "ALLOW_INSECURE_SITE_URL": "1"}

@@ -12,6 +12,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .object_storage import s3_storage
 from .safety import secret_key_problem
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -311,16 +312,46 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Private files (certificate PDFs, assignment files, discussion attachments):
+# outside MEDIA_ROOT so no URL serves them; a view that checks permission
+# streams them as attachments (training/storage.py).
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "training.storage.LocalPrivateStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
-# Trainees' assignment files: outside MEDIA_ROOT so no URL serves them; a view
-# that checks permission streams them as attachments.
-PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+
+# Object storage (any S3 API: AWS, MinIO, Ceph, Garage…) so that several web and
+# worker nodes share their files. Each bucket is used when its name is set:
+# public media (images, documents) in S3_MEDIA_BUCKET, served from its URL or a
+# CDN domain; private files in S3_PRIVATE_BUCKET, never public, handed out as
+# signed URLs valid for PRIVATE_URL_SECONDS after the view's permission check.
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+S3_OPTIONS = {
+    "endpoint_url": env("S3_ENDPOINT_URL", default="") or None,
+    "region_name": env("S3_REGION", default="") or None,
+    "access_key": env("S3_ACCESS_KEY_ID", default="") or None,
+    "secret_key": env("S3_SECRET_ACCESS_KEY", default="") or None,
+}
+PRIVATE_URL_SECONDS = env.int("PRIVATE_URL_SECONDS", default=60)
+if S3_MEDIA_BUCKET := env("S3_MEDIA_BUCKET", default=""):
+    STORAGES["default"] = s3_storage(
+        S3_OPTIONS,
+        bucket=S3_MEDIA_BUCKET,
+        private=False,
+        custom_domain=env("S3_MEDIA_DOMAIN", default="") or None,
+    )
+if S3_PRIVATE_BUCKET := env("S3_PRIVATE_BUCKET", default=""):
+    STORAGES["private"] = s3_storage(
+        S3_OPTIONS,
+        bucket=S3_PRIVATE_BUCKET,
+        private=True,
+        url_seconds=PRIVATE_URL_SECONDS,
+    )
 ASSIGNMENT_MAX_UPLOAD_MB = env.int("ASSIGNMENT_MAX_UPLOAD_MB", default=10)
 # Every CSV import (roster, attendance, grades) is refused above this size,
 # before it is read (cohorts/csv_import.py).
@@ -440,7 +471,6 @@ LOGGING = {
 }
 
 # ---- CERTIFICATES ----
-# Certificate PDFs live outside MEDIA_ROOT: only permission-checked views serve them.
-PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+# Certificate PDFs are private files (STORAGES["private"] above).
 # django-ratelimit rate for public verification pages and the API, per client address.
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="60/m")

@@ -26,6 +26,13 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 # Keys are created and rotated by management commands, never on first use.
 SIGNING_KEYS_AUTO_CREATE = False
+# Files in object storage mean several nodes: each must read the same keys from a
+# mounted secret named here, not from the default directory on its own disk.
+if env("S3_PRIVATE_BUCKET", default="") and not env("SIGNING_KEYS_DIR", default=""):
+    raise ImproperlyConfigured(
+        "SIGNING_KEYS_DIR must name the signing keys' mounted secret when "
+        "S3_PRIVATE_BUCKET is set (see README, Scaling out)."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
