@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cohorts.exceptions import CohortCompletedError
 from exchange.exceptions import ExchangeError
 from exchange.models import Post, Restriction
 from exchange.selectors import (
@@ -97,7 +98,7 @@ def moderation_decide(request, pk, decision):
             access=member_access(request.user, post.space.cohort),
             decision=decision,
         )
-    except ExchangeError as exc:
+    except (ExchangeError, CohortCompletedError) as exc:
         messages.error(request, exc.message)
     else:
         messages.success(
@@ -121,7 +122,7 @@ def moderation_restrict(request, pk, kind):
             user=post.author,
             kind=kind,
         )
-    except ExchangeError as exc:
+    except (ExchangeError, CohortCompletedError) as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The member's access was changed."))
@@ -143,7 +144,7 @@ def moderation_lift(request, pk):
             user=restriction.user,
             kind="lift",
         )
-    except ExchangeError as exc:
+    except (ExchangeError, CohortCompletedError) as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The member's access was changed."))

@@ -85,3 +85,23 @@ def test_the_cohort_hub_links_moderators_to_the_queue(client, scene, hidden):
     html = client.get(f"/admin/cohorts/hub/{scene.cohort.pk}/").content.decode()
     assert "/admin/exchange/moderation/" not in html
     assert f"/exchange/cohorts/{scene.cohort.slug}/" in html
+
+
+def test_a_completed_cohorts_moderation_is_refused_with_the_reason(
+    client, scene, hidden
+):
+    scene.cohort.status = "completed"
+    scene.cohort.save(update_fields=["status"])
+    client.force_login(scene.instructor)
+    for url in (
+        f"/admin/exchange/moderation/posts/{hidden.pk}/remove/",
+        f"/admin/exchange/moderation/authors/{hidden.pk}/ban/",
+    ):
+        response = client.post(url, {"cohort": scene.cohort.pk}, follow=True)
+        assert response.redirect_chain[-1][0] == (
+            f"/admin/exchange/moderation/?cohort={scene.cohort.pk}"
+        )
+        assert "is completed: nothing can be changed" in response.content.decode()
+    hidden.refresh_from_db()
+    assert hidden.status == Post.Status.HIDDEN
+    assert not Restriction.objects.filter(user=scene.trainee_b).exists()
