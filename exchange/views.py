@@ -5,6 +5,7 @@ who may not read it; every write goes through a service that checks again.
 """
 
 import os
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cohorts.exceptions import CohortCompletedError
-from exchange.exceptions import ExchangeError
+from exchange.exceptions import ExchangeError, MemberBannedError
 from exchange.forms import (
     EditForm,
     FollowForm,
@@ -66,6 +67,24 @@ def _refused(request, exc, *, back: str):
     )
 
 
+def _banned_page(view):
+    """Show a banned member why they cannot read (403), not a bare 404."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except MemberBannedError as exc:
+            return render(
+                request,
+                "exchange/banned.html",
+                {"message": exc.message},
+                status=403,
+            )
+
+    return wrapper
+
+
 def _too_fast(request, back: str):
     wait = retry_after(request, group="exchange.post", rate=settings.EXCHANGE_POST_RATE)
     if not wait:
@@ -89,6 +108,7 @@ def _apply_form_errors(form, exc: ValidationError) -> None:
 
 
 @login_required
+@_banned_page
 def cohort_discussions(request, slug):
     cohort, access = cohort_get_for_member(request.user, slug)
     spaces_ensure_for_cohort(cohort=cohort)
@@ -110,6 +130,7 @@ def cohort_discussions(request, slug):
 
 
 @login_required
+@_banned_page
 @require_http_methods(["GET", "POST"])
 def space_detail(request, pk):
     space, access = space_get_for_reader(request.user, pk)
@@ -155,6 +176,7 @@ def space_detail(request, pk):
 
 
 @login_required
+@_banned_page
 @require_http_methods(["GET", "POST"])
 def topic_detail(request, pk):
     topic, access = post_get_for_reader(request.user, pk)
@@ -206,6 +228,7 @@ def _back_to(post) -> str:
 
 
 @login_required
+@_banned_page
 @require_http_methods(["GET", "POST"])
 def post_edit_view(request, pk):
     post, access = post_get_for_reader(request.user, pk)
@@ -238,6 +261,7 @@ def post_edit_view(request, pk):
 
 
 @login_required
+@_banned_page
 @require_POST
 def post_delete_view(request, pk):
     post, access = post_get_for_reader(request.user, pk)
@@ -250,6 +274,7 @@ def post_delete_view(request, pk):
 
 
 @login_required
+@_banned_page
 @require_POST
 def post_restore_view(request, pk):
     post, access = post_get_for_reader(request.user, pk)
@@ -262,6 +287,7 @@ def post_restore_view(request, pk):
 
 
 @login_required
+@_banned_page
 @require_http_methods(["GET", "POST"])
 def post_report_view(request, pk):
     post, access = post_get_for_reader(request.user, pk)
@@ -287,6 +313,7 @@ def post_report_view(request, pk):
 
 
 @login_required
+@_banned_page
 def attachment_download(request, pk):
     post, access = post_get_for_reader(request.user, pk)
     if not post.attachment or not post_content_shown(post, access):
@@ -304,6 +331,7 @@ def attachment_download(request, pk):
 
 
 @login_required
+@_banned_page
 @require_POST
 def space_follow(request, pk):
     space, _access = space_get_for_reader(request.user, pk)
@@ -317,6 +345,7 @@ def space_follow(request, pk):
 
 
 @login_required
+@_banned_page
 @require_POST
 def space_anonymity(request, pk):
     space, access = space_get_for_reader(request.user, pk)
