@@ -218,14 +218,37 @@ def space_reader_ids(space: Space) -> set[int]:
     return ids - set(banned.values_list("user_id", flat=True))
 
 
-def mode_for(user_id: int, space: Space) -> str:
-    """The member's email mode for `space`: their choice for it, else their default."""
+def mode_for(user_id: int, space: Space, topic_id: int | None = None) -> str:
+    """The member's email mode for `space` (or for the thread `topic_id` in it):
+    their choice for the thread, else for the space, else their default."""
+    if topic_id is not None:
+        chosen = thread_mode_for(user_id, topic_id)
+        if chosen:
+            return chosen
     chosen = (
-        Follow.objects.filter(user_id=user_id, space=space)
+        Follow.objects.filter(user_id=user_id, space=space, topic__isnull=True)
         .values_list("mode", flat=True)
         .first()
     )
     return chosen or default_mode_for(user_id)
+
+
+def thread_mode_for(user_id: int, topic_id: int) -> str:
+    """The mode the member chose for one thread, or "" (it follows its space)."""
+    return thread_modes([topic_id], user_ids=[user_id]).get((user_id, topic_id), "")
+
+
+def thread_modes(topic_ids, user_ids=None) -> dict[tuple[int, int], str]:
+    """{(user id, topic id): mode} of the threads members follow on their own."""
+    follows = Follow.objects.filter(topic_id__in=topic_ids)
+    if user_ids is not None:
+        follows = follows.filter(user_id__in=user_ids)
+    return {
+        (user_id, topic_id): mode
+        for user_id, topic_id, mode in follows.values_list(
+            "user_id", "topic_id", "mode"
+        )
+    }
 
 
 def default_mode_for(user_id: int) -> str:

@@ -27,8 +27,10 @@ from exchange.forms import (
     PreferenceForm,
     ReplyForm,
     ReportForm,
+    ThreadFollowForm,
     TopicForm,
 )
+from exchange.models import Mode
 from exchange.selectors import (
     cohort_get_for_member,
     default_mode_for,
@@ -42,12 +44,14 @@ from exchange.selectors import (
     space_get_for_reader,
     space_label,
     space_list_for_access,
+    thread_mode_for,
     topic_list_for_space,
 )
 from exchange.services.moderation import report_create
 from exchange.services.notifications import (
     follow_set,
     preference_set,
+    thread_follow_clear,
     unsubscribe,
     unsubscribe_read,
 )
@@ -217,6 +221,13 @@ def topic_detail(request, pk):
             "access": access,
             "rows": post_rows(reply_list_for_topic(topic), access),
             "form": form if access.may_write and topic_row.shown else None,
+            "follow_form": ThreadFollowForm(
+                initial={
+                    "mode": thread_mode_for(request.user.pk, topic.pk)
+                    or ThreadFollowForm.AS_SPACE
+                }
+            ),
+            "space_mode": Mode(mode_for(request.user.pk, topic.space)).label,
             "members": mentionable_members(topic.space) if access.may_write else [],
         },
         status=400 if form.errors else 200,
@@ -347,6 +358,30 @@ def space_follow(request, pk):
 @login_required
 @_banned_page
 @require_POST
+def topic_follow(request, pk):
+    topic, _access = post_get_for_reader(request.user, pk)
+    if not topic.is_topic:
+        raise Http404
+    form = ThreadFollowForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the email settings."))
+    elif form.cleaned_data["mode"] == ThreadFollowForm.AS_SPACE:
+        thread_follow_clear(user=request.user, topic=topic)
+        messages.success(request, _("This thread now follows its space's setting."))
+    else:
+        follow_set(
+            user=request.user,
+            space=topic.space,
+            topic=topic,
+            mode=form.cleaned_data["mode"],
+        )
+        messages.success(request, _("Your email setting for this thread was saved."))
+    return redirect("exchange:topic", topic.pk)
+
+
+@login_required
+@_banned_page
+@require_POST
 def space_anonymity(request, pk):
     space, access = space_get_for_reader(request.user, pk)
     try:
@@ -388,13 +423,23 @@ def preferences(request):
 @require_http_methods(["GET", "POST"])
 def unsubscribe_view(request, token):
     try:
-        unsubscribe_read(token)
+        _user_id, _space_id, topic_id = unsubscribe_read(token)
     except (signing.BadSignature, KeyError, ValueError, TypeError):
         raise Http404 from None
     if request.method == "GET":
-        return render(request, "exchange/unsubscribe.html", {"done": False})
+        return render(
+            request,
+            "exchange/unsubscribe.html",
+            {"done": False, "thread": topic_id is not None},
+        )
     try:
-        _user, space = unsubscribe(token=token)
+        _user, space, topic = unsubscribe(
+            token=token, whole_space=request.POST.get("scope") == "space"
+        )
     except LookupError:
         raise Http404 from None
-    return render(request, "exchange/unsubscribe.html", {"done": True, "space": space})
+    return render(
+        request,
+        "exchange/unsubscribe.html",
+        {"done": True, "space": space, "topic": topic},
+    )
