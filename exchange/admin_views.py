@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cohorts.exceptions import CohortCompletedError
+from cohorts.services.cohorts import CLOSED_STATUSES
 from exchange.exceptions import ExchangeError
 from exchange.models import Post, Restriction
 from exchange.selectors import (
@@ -69,10 +70,15 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
                     post,
                     member_name(post.author),
                     [r for r in post.reports.all() if r.resolved_at is None],
+                    # A completed cohort's moderation is refused: offer none.
+                    post.space.cohort.status in CLOSED_STATUSES,
                 )
                 for post in posts
             ],
-            restrictions=[(r, member_name(r.user)) for r in restrictions],
+            restrictions=[
+                (r, member_name(r.user), r.cohort.status in CLOSED_STATUSES)
+                for r in restrictions
+            ],
             decisions=list(DECISIONS),
         )
         return context

@@ -91,12 +91,21 @@ def test_the_cohort_hub_links_moderators_to_the_queue(client, scene, hidden):
 def test_a_completed_cohorts_moderation_is_refused_with_the_reason(
     client, scene, hidden
 ):
+    muted = Restriction.objects.create(
+        cohort=scene.cohort, user=scene.trainee_a, kind="mute"
+    )
     scene.cohort.status = "completed"
     scene.cohort.save(update_fields=["status"])
     client.force_login(scene.instructor)
+    queue = client.get(f"/admin/exchange/moderation/?cohort={scene.cohort.pk}")
+    html = queue.content.decode()
+    assert "Buy now" in html and "can no longer be moderated" in html
+    assert f"/moderation/posts/{hidden.pk}/remove/" not in html
+    assert f"/moderation/restrictions/{muted.pk}/lift/" not in html
     for url in (
         f"/admin/exchange/moderation/posts/{hidden.pk}/remove/",
         f"/admin/exchange/moderation/authors/{hidden.pk}/ban/",
+        f"/admin/exchange/moderation/restrictions/{muted.pk}/lift/",
     ):
         response = client.post(url, {"cohort": scene.cohort.pk}, follow=True)
         assert response.redirect_chain[-1][0] == (
@@ -106,3 +115,4 @@ def test_a_completed_cohorts_moderation_is_refused_with_the_reason(
     hidden.refresh_from_db()
     assert hidden.status == Post.Status.HIDDEN
     assert not Restriction.objects.filter(user=scene.trainee_b).exists()
+    assert Restriction.objects.filter(pk=muted.pk).exists()
