@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cohorts.exceptions import CohortCompletedError
+from cohorts.services.cohorts import CLOSED_STATUSES
 from exchange.exceptions import ExchangeError
 from exchange.models import Post, Restriction
 from exchange.selectors import (
@@ -68,10 +70,15 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
                     post,
                     member_name(post.author),
                     [r for r in post.reports.all() if r.resolved_at is None],
+                    # A completed cohort's moderation is refused: offer none.
+                    post.space.cohort.status in CLOSED_STATUSES,
                 )
                 for post in posts
             ],
-            restrictions=[(r, member_name(r.user)) for r in restrictions],
+            restrictions=[
+                (r, member_name(r.user), r.cohort.status in CLOSED_STATUSES)
+                for r in restrictions
+            ],
             decisions=list(DECISIONS),
         )
         return context
@@ -97,7 +104,7 @@ def moderation_decide(request, pk, decision):
             access=member_access(request.user, post.space.cohort),
             decision=decision,
         )
-    except ExchangeError as exc:
+    except (ExchangeError, CohortCompletedError) as exc:
         messages.error(request, exc.message)
     else:
         messages.success(
@@ -121,7 +128,7 @@ def moderation_restrict(request, pk, kind):
             user=post.author,
             kind=kind,
         )
-    except ExchangeError as exc:
+    except (ExchangeError, CohortCompletedError) as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The member's access was changed."))
@@ -143,7 +150,7 @@ def moderation_lift(request, pk):
             user=restriction.user,
             kind="lift",
         )
-    except ExchangeError as exc:
+    except (ExchangeError, CohortCompletedError) as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The member's access was changed."))

@@ -17,3 +17,7 @@ class ModerationNotAllowedError(ExchangeError):
 
 class DuplicateReportError(ExchangeError):
     """The member has already reported this post."""
+
+
+class MemberBannedError(ExchangeError):
+    """A moderator banned the member from the cohort's discussions."""

@@ -54,6 +54,15 @@ class FollowForm(forms.Form):
     mode = forms.ChoiceField(label=_("Email me"), choices=Mode.choices)
 
 
+class ThreadFollowForm(forms.Form):
+    # "space": no mode of its own, the thread follows its space's.
+    AS_SPACE = "space"
+    mode = forms.ChoiceField(
+        label=_("Email me about this thread"),
+        choices=[(AS_SPACE, _("As for its space")), *Mode.choices],
+    )
+
+
 class PreferenceForm(forms.Form):
     default_mode = forms.ChoiceField(
         label=_("For the spaces I have not set, email me"), choices=Mode.choices

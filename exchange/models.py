@@ -258,19 +258,38 @@ class Preference(models.Model):
 
 
 class Follow(models.Model):
-    """A member's email mode for one space (overrides their default)."""
+    """A member's email mode for one space, or for one thread (topic) in it.
+
+    A thread's mode overrides the space's for that thread's posts; the
+    space's overrides the member's default.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="follows")
+    topic = models.ForeignKey(
+        Post,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("topic"),
+    )
     mode = models.CharField(_("email"), max_length=10, choices=Mode.choices)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "space"], name="exchange_one_follow"
-            )
+                fields=["user", "space"],
+                condition=Q(topic__isnull=True),
+                name="exchange_one_follow",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "topic"],
+                condition=Q(topic__isnull=False),
+                name="exchange_one_thread_follow",
+            ),
         ]
 
     def __str__(self):

@@ -11,7 +11,7 @@ instructors, superusers) see who wrote an anonymous post; trainees do not.
 A banned member reads nothing; a muted one reads but does not write.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -22,6 +22,7 @@ from cohorts.models import Cohort, CohortOffice, Enrolment, OfficeMembership, Se
 from cohorts.selectors.assessments import cohort_list_for_author, user_can_author
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.services.cohorts import CLOSED_STATUSES
+from exchange.exceptions import MemberBannedError
 from exchange.models import Follow, Mode, Post, Preference, Restriction, Space
 
 
@@ -45,17 +46,25 @@ class Access:
         return self.moderates or bool(self.coordinated)
 
     @property
+    def banned(self) -> bool:
+        return self.restriction == Restriction.Kind.BAN and not self.superuser
+
+    @property
+    def muted(self) -> bool:
+        return self.restriction == Restriction.Kind.MUTE and not self.superuser
+
+    @property
     def member(self) -> bool:
-        banned = self.restriction == Restriction.Kind.BAN and not self.superuser
-        return not banned and (self.staff or self.trainee_office_id is not None)
+        return not self.banned and (self.staff or self.trainee_office_id is not None)
+
+    @property
+    def closed(self) -> bool:
+        """The cohort is completed or archived: its spaces are read-only."""
+        return self.cohort.status in CLOSED_STATUSES
 
     @property
     def may_write(self) -> bool:
-        return (
-            self.member
-            and self.restriction != Restriction.Kind.MUTE
-            and self.cohort.status not in CLOSED_STATUSES
-        )
+        return self.member and not self.muted and not self.closed
 
     def reads(self, space: Space) -> bool:
         if not self.member or space.cohort_id != self.cohort.pk:
@@ -93,8 +102,26 @@ def member_access(user, cohort: Cohort) -> Access:
     return access
 
 
+def _refuse(access: Access, space: Space | None = None):
+    """Why `access`'s holder may not read (the cohort, or `space`).
+
+    A banned member who would otherwise read gets MemberBannedError (they
+    know they were a member; telling them why is no disclosure); everyone
+    else gets Http404, so nobody learns a space or cohort exists.
+    """
+    if access.banned:
+        unbanned = replace(access, restriction="")
+        if unbanned.member and (space is None or unbanned.reads(space)):
+            return MemberBannedError(
+                _("A moderator has banned you from the discussions of “%(cohort)s”.")
+                % {"cohort": access.cohort.title}
+            )
+    return Http404()
+
+
 def cohort_get_for_member(user, slug: str) -> tuple[Cohort, Access]:
-    """The cohort and the user's Access; Http404 unless they are a member."""
+    """The cohort and the user's Access; Http404 unless they are a member,
+    MemberBannedError when a moderator banned them from it."""
     cohort = (
         Cohort.objects.select_related("lead_office", "course").filter(slug=slug).first()
     )
@@ -102,23 +129,25 @@ def cohort_get_for_member(user, slug: str) -> tuple[Cohort, Access]:
         raise Http404
     access = member_access(user, cohort)
     if not access.member:
-        raise Http404
+        raise _refuse(access)
     return cohort, access
 
 
 def space_get_for_reader(user, pk: int) -> tuple[Space, Access]:
-    """The space and the user's Access; Http404 unless they may read it."""
+    """The space and the user's Access; Http404 unless they may read it,
+    MemberBannedError when only a moderator's ban keeps them out."""
     space = Space.objects.select_related("cohort", "office").filter(pk=pk).first()
     if space is None:
         raise Http404
     access = member_access(user, space.cohort)
     if not access.reads(space):
-        raise Http404
+        raise _refuse(access, space)
     return space, access
 
 
 def post_get_for_reader(user, pk: int) -> tuple[Post, Access]:
-    """The post and the user's Access; Http404 unless they may read its space."""
+    """The post and the user's Access; Http404 unless they may read its space,
+    MemberBannedError when only a moderator's ban keeps them out."""
     post = (
         Post.objects.select_related("space__cohort", "space__office", "author")
         .filter(pk=pk)
@@ -128,7 +157,7 @@ def post_get_for_reader(user, pk: int) -> tuple[Post, Access]:
         raise Http404
     access = member_access(user, post.space.cohort)
     if not access.reads(post.space):
-        raise Http404
+        raise _refuse(access, post.space)
     return post, access
 
 
@@ -189,14 +218,37 @@ def space_reader_ids(space: Space) -> set[int]:
     return ids - set(banned.values_list("user_id", flat=True))
 
 
-def mode_for(user_id: int, space: Space) -> str:
-    """The member's email mode for `space`: their choice for it, else their default."""
+def mode_for(user_id: int, space: Space, topic_id: int | None = None) -> str:
+    """The member's email mode for `space` (or for the thread `topic_id` in it):
+    their choice for the thread, else for the space, else their default."""
+    if topic_id is not None:
+        chosen = thread_mode_for(user_id, topic_id)
+        if chosen:
+            return chosen
     chosen = (
-        Follow.objects.filter(user_id=user_id, space=space)
+        Follow.objects.filter(user_id=user_id, space=space, topic__isnull=True)
         .values_list("mode", flat=True)
         .first()
     )
     return chosen or default_mode_for(user_id)
+
+
+def thread_mode_for(user_id: int, topic_id: int) -> str:
+    """The mode the member chose for one thread, or "" (it follows its space)."""
+    return thread_modes([topic_id], user_ids=[user_id]).get((user_id, topic_id), "")
+
+
+def thread_modes(topic_ids, user_ids=None) -> dict[tuple[int, int], str]:
+    """{(user id, topic id): mode} of the threads members follow on their own."""
+    follows = Follow.objects.filter(topic_id__in=topic_ids)
+    if user_ids is not None:
+        follows = follows.filter(user_id__in=user_ids)
+    return {
+        (user_id, topic_id): mode
+        for user_id, topic_id, mode in follows.values_list(
+            "user_id", "topic_id", "mode"
+        )
+    }
 
 
 def default_mode_for(user_id: int) -> str:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("spaces/<int:pk>/follow/", views.space_follow, name="space_follow"),
     path("spaces/<int:pk>/anonymity/", views.space_anonymity, name="space_anonymity"),
     path("topics/<int:pk>/", views.topic_detail, name="topic"),
+    path("topics/<int:pk>/follow/", views.topic_follow, name="topic_follow"),
     path("posts/<int:pk>/edit/", views.post_edit_view, name="post_edit"),
     path("posts/<int:pk>/delete/", views.post_delete_view, name="post_delete"),
     path("posts/<int:pk>/restore/", views.post_restore_view, name="post_restore"),

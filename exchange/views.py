@@ -5,6 +5,7 @@ who may not read it; every write goes through a service that checks again.
 """
 
 import os
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,15 +20,17 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cohorts.exceptions import CohortCompletedError
-from exchange.exceptions import ExchangeError
+from exchange.exceptions import ExchangeError, MemberBannedError
 from exchange.forms import (
     EditForm,
     FollowForm,
     PreferenceForm,
     ReplyForm,
     ReportForm,
+    ThreadFollowForm,
     TopicForm,
 )
+from exchange.models import Mode
 from exchange.selectors import (
     cohort_get_for_member,
     default_mode_for,
@@ -41,12 +44,14 @@ from exchange.selectors import (
     space_get_for_reader,
     space_label,
     space_list_for_access,
+    thread_mode_for,
     topic_list_for_space,
 )
 from exchange.services.moderation import report_create
 from exchange.services.notifications import (
     follow_set,
     preference_set,
+    thread_follow_clear,
     unsubscribe,
     unsubscribe_read,
 )
@@ -65,6 +70,24 @@ def _refused(request, exc, *, back: str):
         {"message": exc.message, "back": back},
         status=status,
     )
+
+
+def _banned_page(view):
+    """Show a banned member why they cannot read (403), not a bare 404."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except MemberBannedError as exc:
+            return render(
+                request,
+                "exchange/banned.html",
+                {"message": exc.message},
+                status=403,
+            )
+
+    return wrapper
 
 
 def _too_fast(request, back: str):
@@ -90,6 +113,7 @@ def _apply_form_errors(form, exc: ValidationError) -> None:
 
 
 @login_required
+@_banned_page
 def cohort_discussions(request, slug):
     cohort, access = cohort_get_for_member(request.user, slug)
     spaces_ensure_for_cohort(cohort=cohort)
@@ -111,6 +135,7 @@ def cohort_discussions(request, slug):
 
 
 @login_required
+@_banned_page
 @require_http_methods(["GET", "POST"])
 def space_detail(request, pk):
     space, access = space_get_for_reader(request.user, pk)
@@ -156,6 +181,7 @@ def space_detail(request, pk):
 
 
 @login_required
+@_banned_page
 @require_http_methods(["GET", "POST"])
 def topic_detail(request, pk):
     topic, access = post_get_for_reader(request.user, pk)
@@ -196,6 +222,13 @@ def topic_detail(request, pk):
             "access": access,
             "rows": post_rows(reply_list_for_topic(topic), access),
             "form": form if access.may_write and topic_row.shown else None,
+            "follow_form": ThreadFollowForm(
+                initial={
+                    "mode": thread_mode_for(request.user.pk, topic.pk)
+                    or ThreadFollowForm.AS_SPACE
+                }
+            ),
+            "space_mode": Mode(mode_for(request.user.pk, topic.space)).label,
             "members": mentionable_members(topic.space) if access.may_write else [],
         },
         status=400 if form.errors else 200,
@@ -207,6 +240,7 @@ def _back_to(post) -> str:
 
 
 @login_required
+@_banned_page
 @require_http_methods(["GET", "POST"])
 def post_edit_view(request, pk):
     post, access = post_get_for_reader(request.user, pk)
@@ -239,6 +273,7 @@ def post_edit_view(request, pk):
 
 
 @login_required
+@_banned_page
 @require_POST
 def post_delete_view(request, pk):
     post, access = post_get_for_reader(request.user, pk)
@@ -251,6 +286,7 @@ def post_delete_view(request, pk):
 
 
 @login_required
+@_banned_page
 @require_POST
 def post_restore_view(request, pk):
     post, access = post_get_for_reader(request.user, pk)
@@ -263,6 +299,7 @@ def post_restore_view(request, pk):
 
 
 @login_required
+@_banned_page
 @require_http_methods(["GET", "POST"])
 def post_report_view(request, pk):
     post, access = post_get_for_reader(request.user, pk)
@@ -288,6 +325,7 @@ def post_report_view(request, pk):
 
 
 @login_required
+@_banned_page
 def attachment_download(request, pk):
     post, access = post_get_for_reader(request.user, pk)
     if not post.attachment or not post_content_shown(post, access):
@@ -302,6 +340,7 @@ def attachment_download(request, pk):
 
 
 @login_required
+@_banned_page
 @require_POST
 def space_follow(request, pk):
     space, _access = space_get_for_reader(request.user, pk)
@@ -315,6 +354,31 @@ def space_follow(request, pk):
 
 
 @login_required
+@_banned_page
+@require_POST
+def topic_follow(request, pk):
+    topic, _access = post_get_for_reader(request.user, pk)
+    if not topic.is_topic:
+        raise Http404
+    form = ThreadFollowForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the email settings."))
+    elif form.cleaned_data["mode"] == ThreadFollowForm.AS_SPACE:
+        thread_follow_clear(user=request.user, topic=topic)
+        messages.success(request, _("This thread now follows its space's setting."))
+    else:
+        follow_set(
+            user=request.user,
+            space=topic.space,
+            topic=topic,
+            mode=form.cleaned_data["mode"],
+        )
+        messages.success(request, _("Your email setting for this thread was saved."))
+    return redirect("exchange:topic", topic.pk)
+
+
+@login_required
+@_banned_page
 @require_POST
 def space_anonymity(request, pk):
     space, access = space_get_for_reader(request.user, pk)
@@ -357,13 +421,23 @@ def preferences(request):
 @require_http_methods(["GET", "POST"])
 def unsubscribe_view(request, token):
     try:
-        unsubscribe_read(token)
+        _user_id, _space_id, topic_id = unsubscribe_read(token)
     except (signing.BadSignature, KeyError, ValueError, TypeError):
         raise Http404 from None
     if request.method == "GET":
-        return render(request, "exchange/unsubscribe.html", {"done": False})
+        return render(
+            request,
+            "exchange/unsubscribe.html",
+            {"done": False, "thread": topic_id is not None},
+        )
     try:
-        _user, space = unsubscribe(token=token)
+        _user, space, topic = unsubscribe(
+            token=token, whole_space=request.POST.get("scope") == "space"
+        )
     except LookupError:
         raise Http404 from None
-    return render(request, "exchange/unsubscribe.html", {"done": True, "space": space})
+    return render(
+        request,
+        "exchange/unsubscribe.html",
+        {"done": True, "space": space, "topic": topic},
+    )

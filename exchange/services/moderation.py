@@ -1,7 +1,9 @@
 """Reports, hiding after reports, moderators' decisions, mutes and bans.
 
 Moderators are a cohort's instructors and its lead office's coordinators
-(`Access.moderates`). Every action is written to the audit log here.
+(`Access.moderates`). Every action is written to the audit log here. A
+completed cohort's discussions are frozen: its moderators change nothing
+either (`cohort_ensure_open`), like every other write of a closed cohort.
 """
 
 from django.core.exceptions import ValidationError
@@ -9,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cohorts.services.cohorts import cohort_ensure_open
 from exchange.exceptions import (
     DuplicateReportError,
     ModerationNotAllowedError,
@@ -34,6 +37,7 @@ HIDE_AFTER_REPORTS = 3
 def _require_moderator(access: Access) -> None:
     if not access.moderates:
         raise ModerationNotAllowedError(_("Only the cohort's moderators may do this."))
+    cohort_ensure_open(access.cohort.pk)
 
 
 @transaction.atomic
@@ -80,7 +84,7 @@ def post_moderate(*, post: Post, access: Access, decision: str) -> Post:
     """A moderator restores (shows again) or removes a reported post.
 
     Either way the open reports are resolved. Raises ModerationNotAllowedError,
-    ValueError for an unknown decision. Audited; deciding twice changes nothing.
+    CohortCompletedError (the cohort is completed), ValueError for an unknown decision. Audited; deciding twice changes nothing.
     """
     _require_moderator(access)
     status, action = DECISIONS[decision]
@@ -105,7 +109,8 @@ RESTRICTIONS = {
 def member_restrict(*, access: Access, user, kind: str) -> Restriction | None:
     """Mute (read-only) or ban a member in the cohort, or lift it (kind "lift").
 
-    Raises ModerationNotAllowedError, PostingNotAllowedError when a moderator
+    Raises ModerationNotAllowedError, CohortCompletedError (the cohort is
+    completed), PostingNotAllowedError when a moderator
     targets themselves. Audited; repeating the same restriction changes nothing.
     """
     _require_moderator(access)

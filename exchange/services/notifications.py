@@ -1,7 +1,8 @@
 """Following spaces and the emails it sends: instant, daily and weekly digests.
 
 A member follows every space they read in their default mode (daily unless
-they choose), or in the mode they set for that space. Digests go out once a
+they choose), or in the mode they set for that space; the mode they set for
+one thread (topic) overrides the space's for that thread's posts. Digests go out once a
 day at EXCHANGE_DIGEST_HOUR in the member's own time zone (weekly ones on
 EXCHANGE_DIGEST_WEEKDAY): one email per member and day, keyed
 "exchange:digest:<user>:<local date>", so a re-run of the hourly task sends
@@ -31,6 +32,7 @@ from exchange.selectors import (
     mode_for,
     space_label,
     space_reader_ids,
+    thread_modes,
 )
 
 UNSUBSCRIBE_SALT = "exchange.unsubscribe"
@@ -40,16 +42,25 @@ UNSUBSCRIBE_SALT = "exchange.unsubscribe"
 
 
 @transaction.atomic
-def follow_set(*, user, space: Space, mode: str) -> Follow:
-    """Set the member's email mode for one space. Idempotent.
+def follow_set(*, user, space: Space, mode: str, topic: Post | None = None) -> Follow:
+    """Set the member's email mode for one space, or for one thread (`topic`)
+    of it, which then overrides the space's mode for that thread. Idempotent.
 
-    Raises ValueError for an unknown mode."""
+    Raises ValueError for an unknown mode or a reply given as `topic`."""
     if mode not in Mode.values:
         raise ValueError(mode)
+    if topic is not None and (not topic.is_topic or topic.space_id != space.pk):
+        raise ValueError(topic.pk)
     follow, _created = Follow.objects.update_or_create(
-        user=user, space=space, defaults={"mode": mode}
+        user=user, space=space, topic=topic, defaults={"mode": mode}
     )
     return follow
+
+
+@transaction.atomic
+def thread_follow_clear(*, user, topic: Post) -> None:
+    """The thread follows its space's mode again for the member. Idempotent."""
+    Follow.objects.filter(user=user, topic=topic).delete()
 
 
 @transaction.atomic
@@ -63,44 +74,65 @@ def preference_set(*, user, default_mode: str) -> Preference:
     return preference
 
 
-def unsubscribe_token(*, user_id: int, space_id: int | None = None) -> str:
-    """A signed token that stops the emails of one space (or all of them)."""
-    return signing.dumps({"u": user_id, "s": space_id}, salt=UNSUBSCRIBE_SALT)
+def unsubscribe_token(
+    *, user_id: int, space_id: int | None = None, topic_id: int | None = None
+) -> str:
+    """A signed token that stops the emails of one thread (of `space_id`),
+    one space, or all of them."""
+    return signing.dumps(
+        {"u": user_id, "s": space_id, "t": topic_id}, salt=UNSUBSCRIBE_SALT
+    )
 
 
-def unsubscribe_read(token: str) -> tuple[int, int | None]:
-    """(user id, space id or None) from a token; raises signing.BadSignature."""
+def unsubscribe_read(token: str) -> tuple[int, int | None, int | None]:
+    """(user id, space id or None, topic id or None) from a token; raises
+    signing.BadSignature."""
     data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    return int(data["u"]), (int(data["s"]) if data.get("s") else None)
+    space_id = int(data["s"]) if data.get("s") else None
+    topic_id = int(data["t"]) if data.get("t") and space_id else None
+    return int(data["u"]), space_id, topic_id
 
 
 @transaction.atomic
-def unsubscribe(*, token: str) -> tuple[object, Space | None]:
-    """Stop the emails a token names: one space, or every space and the default.
+def unsubscribe(
+    *, token: str, whole_space: bool = False
+) -> tuple[object, Space | None, Post | None]:
+    """Stop the emails a token names: one thread (or, with `whole_space`, its
+    whole space), one space, or every space and the default.
 
-    Raises signing.BadSignature for a forged or damaged token and
-    LookupError when its user or space no longer exists. Idempotent.
+    Returns (user, space or None, topic or None) of what was stopped. Raises
+    signing.BadSignature for a forged or damaged token and LookupError when
+    its user, space or thread no longer exists. Idempotent.
     """
-    user_id, space_id = unsubscribe_read(token)
+    user_id, space_id, topic_id = unsubscribe_read(token)
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None:
         raise LookupError(user_id)
     if space_id is None:
         preference_set(user=user, default_mode=Mode.NONE)
         Follow.objects.filter(user=user).update(mode=Mode.NONE)
-        return user, None
+        return user, None, None
     space = Space.objects.select_related("cohort").filter(pk=space_id).first()
     if space is None:
         raise LookupError(space_id)
-    follow_set(user=user, space=space, mode=Mode.NONE)
-    return user, space
+    if topic_id is None or whole_space:
+        follow_set(user=user, space=space, mode=Mode.NONE)
+        Follow.objects.filter(user=user, space=space).update(mode=Mode.NONE)
+        return user, space, None
+    topic = Post.objects.filter(pk=topic_id, space=space).first()
+    if topic is None:
+        raise LookupError(topic_id)
+    follow_set(user=user, space=space, topic=topic, mode=Mode.NONE)
+    return user, space, topic
 
 
 # ---- emails ----
 
 
-def _unsubscribe_url(user_id: int, space_id: int | None) -> str:
-    token = unsubscribe_token(user_id=user_id, space_id=space_id)
+def _unsubscribe_url(
+    user_id: int, space_id: int | None, topic_id: int | None = None
+) -> str:
+    token = unsubscribe_token(user_id=user_id, space_id=space_id, topic_id=topic_id)
     return settings.SITE_URL + reverse("exchange:unsubscribe", args=[token])
 
 
@@ -146,8 +178,10 @@ def _worth_emailing(post: Post) -> bool:
 
 
 def post_notify(*, post_id: int) -> int:
-    """Email a new post to the readers who follow its space instantly, and to
-    the members it mentions (unless their mode is "none"). Returns how many
+    """Email a new post to the readers who follow its thread (or, without a
+    mode for the thread, its space) instantly, and to the members it mentions
+    (unless their mode is "none"). Each email's unsubscribe link stops that
+    thread and offers the whole space. Returns how many
     emails were enqueued; idempotent per post and recipient."""
     post = (
         Post.objects.select_related("space__cohort", "space__office", "parent")
@@ -159,9 +193,10 @@ def post_notify(*, post_id: int) -> int:
     space = post.space
     readers = space_reader_ids(space) - {post.author_id}
     mentioned = set(post.mentions.values_list("pk", flat=True))
+    threads = thread_modes([post.topic_id], user_ids=readers)
     sent = 0
     for user in get_user_model().objects.filter(pk__in=readers):
-        mode = mode_for(user.pk, space)
+        mode = threads.get((user.pk, post.topic_id)) or mode_for(user.pk, space)
         if mode == Mode.NONE or (mode != Mode.INSTANT and user.pk not in mentioned):
             continue
         with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -171,7 +206,7 @@ def post_notify(*, post_id: int) -> int:
             key=f"exchange:post:{post.pk}:{user.pk}",
             template="instant",
             context={"item": item, "mentioned": user.pk in mentioned},
-            unsubscribe_url=_unsubscribe_url(user.pk, space.pk),
+            unsubscribe_url=_unsubscribe_url(user.pk, space.pk, post.topic_id),
         )
         sent += 1
     return sent
@@ -193,8 +228,9 @@ def digest_send_due(*, now: datetime.datetime | None = None) -> int:
     """Send the digests due this hour; returns how many emails were enqueued.
 
     For every member whose local time is EXCHANGE_DIGEST_HOUR: the posts of
-    the last day in the spaces they follow daily and, on the weekly day, of
-    the last week in those they follow weekly, in one email. Posts they wrote,
+    the last day in the threads and spaces they follow daily and, on the
+    weekly day, of the last week in those they follow weekly, in one email (a
+    thread's own mode overrides its space's). Posts they wrote,
     deleted, hidden or removed posts are left out. Idempotent per member and
     local date (run it as often as you like within the hour).
     """
@@ -209,12 +245,15 @@ def digest_send_due(*, now: datetime.datetime | None = None) -> int:
     for post in posts:
         if _worth_emailing(post):
             by_space[post.space].append(post)
-    wanted = defaultdict(list)  # user id → [(space, mode)]
-    for space in by_space:
+    threads = thread_modes({p.topic_id for posts in by_space.values() for p in posts})
+    wanted = defaultdict(list)  # user id → [(post, mode)]
+    for space, space_posts in by_space.items():
         for user_id in space_reader_ids(space):
-            mode = mode_for(user_id, space)
-            if mode in (Mode.DAILY, Mode.WEEKLY):
-                wanted[user_id].append((space, mode))
+            space_mode = mode_for(user_id, space)
+            for post in space_posts:
+                mode = threads.get((user_id, post.topic_id)) or space_mode
+                if mode in (Mode.DAILY, Mode.WEEKLY) and post.author_id != user_id:
+                    wanted[user_id].append((post, mode))
     sent = 0
     for user in get_user_model().objects.filter(pk__in=wanted, is_active=True):
         at = _local_digest_time(user, now)
@@ -223,18 +262,16 @@ def digest_send_due(*, now: datetime.datetime | None = None) -> int:
         weekly_day = at.weekday() == settings.EXCHANGE_DIGEST_WEEKDAY
         accesses, items = {}, []
         with translation.override(user.language or settings.LANGUAGE_CODE):
-            for space, mode in wanted[user.pk]:
+            for post, mode in wanted[user.pk]:
                 if mode == Mode.WEEKLY and not weekly_day:
                     continue
                 start = at - datetime.timedelta(days=7 if mode == Mode.WEEKLY else 1)
-                cohort = space.cohort
+                if not start <= post.created_at < at:
+                    continue
+                cohort = post.space.cohort
                 if cohort.pk not in accesses:
                     accesses[cohort.pk] = member_access(user, cohort)
-                items += [
-                    _item(p, accesses[cohort.pk])
-                    for p in by_space[space]
-                    if start <= p.created_at < at and p.author_id != user.pk
-                ]
+                items.append(_item(post, accesses[cohort.pk]))
         if not items:
             continue
         _send(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from cohorts.services.cohorts import cohort_ensure_open
 from exchange.exceptions import PostingNotAllowedError
 from exchange.markdown import mentioned_handles, render
-from exchange.models import Post, Restriction, Space
+from exchange.models import Post, Space
 from exchange.selectors import Access, mention_handle, space_reader_ids
 from training.audit import DISCUSSION_DELETE, DISCUSSION_UNDELETE, audit_log
 
@@ -25,7 +25,7 @@ def _require_writer(access: Access, space: Space) -> None:
     if not access.reads(space):
         raise PostingNotAllowedError(_("You cannot write in this space."))
     cohort_ensure_open(space.cohort_id)
-    if access.restriction == Restriction.Kind.MUTE and not access.superuser:
+    if access.muted:
         raise PostingNotAllowedError(
             _("A moderator has made the discussions of this cohort read-only for you.")
         )

@@ -57,7 +57,7 @@ def test_a_moderator_removes_a_post_and_bans_its_author(client, scene, hidden):
     assert Restriction.objects.get(user=scene.trainee_b).kind == "ban"
     assert audit_last(DISCUSSION_BAN, scene.cohort) is not None
     client.force_login(scene.trainee_b)
-    assert client.get(f"/exchange/spaces/{scene.whole.pk}/").status_code == 404
+    assert client.get(f"/exchange/spaces/{scene.whole.pk}/").status_code == 403
     client.force_login(scene.trainee_a)
     html = client.get(f"/exchange/topics/{hidden.pk}/").content.decode()
     assert "removed by a moderator" in html and "Buy now" not in html
@@ -68,7 +68,8 @@ def test_a_muted_member_reads_but_cannot_post(client, scene, hidden):
     client.post(f"/admin/exchange/moderation/authors/{hidden.pk}/mute/")
     client.force_login(scene.trainee_b)
     page = client.get(f"/exchange/spaces/{scene.whole.pk}/")
-    assert page.status_code == 200 and "read-only for you" in page.content.decode()
+    assert page.status_code == 200
+    assert "A moderator has muted you in this cohort" in page.content.decode()
     response = client.post(
         f"/exchange/spaces/{scene.whole.pk}/", {"title": "Again", "body": "x"}
     )
@@ -85,3 +86,33 @@ def test_the_cohort_hub_links_moderators_to_the_queue(client, scene, hidden):
     html = client.get(f"/admin/cohorts/hub/{scene.cohort.pk}/").content.decode()
     assert "/admin/exchange/moderation/" not in html
     assert f"/exchange/cohorts/{scene.cohort.slug}/" in html
+
+
+def test_a_completed_cohorts_moderation_is_refused_with_the_reason(
+    client, scene, hidden
+):
+    muted = Restriction.objects.create(
+        cohort=scene.cohort, user=scene.trainee_a, kind="mute"
+    )
+    scene.cohort.status = "completed"
+    scene.cohort.save(update_fields=["status"])
+    client.force_login(scene.instructor)
+    queue = client.get(f"/admin/exchange/moderation/?cohort={scene.cohort.pk}")
+    html = queue.content.decode()
+    assert "Buy now" in html and "can no longer be moderated" in html
+    assert f"/moderation/posts/{hidden.pk}/remove/" not in html
+    assert f"/moderation/restrictions/{muted.pk}/lift/" not in html
+    for url in (
+        f"/admin/exchange/moderation/posts/{hidden.pk}/remove/",
+        f"/admin/exchange/moderation/authors/{hidden.pk}/ban/",
+        f"/admin/exchange/moderation/restrictions/{muted.pk}/lift/",
+    ):
+        response = client.post(url, {"cohort": scene.cohort.pk}, follow=True)
+        assert response.redirect_chain[-1][0] == (
+            f"/admin/exchange/moderation/?cohort={scene.cohort.pk}"
+        )
+        assert "is completed: nothing can be changed" in response.content.decode()
+    hidden.refresh_from_db()
+    assert hidden.status == Post.Status.HIDDEN
+    assert not Restriction.objects.filter(user=scene.trainee_b).exists()
+    assert Restriction.objects.filter(pk=muted.pk).exists()

@@ -265,7 +265,7 @@ def test_instant_followers_get_each_post_with_unsubscribe_headers(
 
 
 def test_unsubscribe_token_stops_one_space_or_everything(scene):
-    user, space = unsubscribe(
+    user, space, _topic = unsubscribe(
         token=unsubscribe_token(user_id=scene.trainee_b.pk, space_id=scene.whole.pk)
     )
     assert space == scene.whole

@@ -137,6 +137,52 @@ def test_spaces_are_read_only_after_the_cohort_completes(client, scene):
     assert not topic.replies.exists()
 
 
+def _restrict(scene, user, kind):
+    from exchange.services.moderation import member_restrict
+
+    member_restrict(access=scene.access(scene.instructor), user=user, kind=kind)
+
+
+def test_a_banned_member_is_told_so_and_sees_no_space(client, scene):
+    _write(scene, scene.trainee_b, title="Secret strategy", body="Only for us")
+    topic = _write(scene, scene.trainee_a2, space=scene.space_a, title="Office talk")
+    _restrict(scene, scene.trainee_a, "ban")
+    client.force_login(scene.trainee_a)
+    for url in (
+        f"/exchange/cohorts/{scene.cohort.slug}/",
+        f"/exchange/spaces/{scene.whole.pk}/",
+        f"/exchange/topics/{topic.pk}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 403
+        html = response.content.decode()
+        assert "banned you from the discussions of" in html
+        assert scene.cohort.title in html
+        for content in ("Secret strategy", "Only for us", "Office talk", "Office A"):
+            assert content not in html
+    # a space the member could never read stays a plain 404: nothing disclosed
+    assert client.get(f"/exchange/spaces/{scene.space_b.pk}/").status_code == 404
+
+
+def test_people_outside_the_cohort_still_get_404(client, scene):
+    client.force_login(scene.outsider)
+    response = client.get(f"/exchange/cohorts/{scene.cohort.slug}/")
+    assert response.status_code == 404
+    assert "banned" not in response.content.decode()
+
+
+def test_a_muted_member_reads_the_spaces_with_a_notice(client, scene):
+    _write(scene, scene.trainee_b, title="Secret strategy")
+    _restrict(scene, scene.trainee_a, "mute")
+    client.force_login(scene.trainee_a)
+    notice = "A moderator has muted you in this cohort"
+    html = client.get(f"/exchange/cohorts/{scene.cohort.slug}/").content.decode()
+    assert notice in html and "Whole cohort" in html
+    html = client.get(f"/exchange/spaces/{scene.whole.pk}/").content.decode()
+    assert notice in html and "Secret strategy" in html
+    assert 'name="title"' not in html
+
+
 def test_three_reports_hide_the_post_from_members(client, scene):
     topic = _write(scene, scene.trainee_b, body="Buy cheap watches")
     for user in (scene.trainee_a, scene.trainee_a2, scene.coord_a):
