@@ -801,6 +801,15 @@ ROWS: list[Row] = [
     # usage are the editors' views, as Wagtail has them: the lead office only)
     row("cohort hub", lambda s: f"/admin/cohorts/hub/{s.past.pk}/", "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 404, 200, 404, 200)),
+    # programme reports: coordinators (their offices), platform admins (all)
+    row("programme reports", lambda s: "/admin/reports/", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200)),
+    row("programme reports csv", lambda s: "/admin/reports/export.csv", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=CSV("Table")),
+    row("programme reports xlsx", lambda s: "/admin/reports/export.xlsx", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=XLSX("Table")),
     row("admin sessions", lambda s: "/admin/sessions/", "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, 200, DENIED, 200)),
     row("admin sessions results", lambda s: "/admin/sessions/results/", "get",
