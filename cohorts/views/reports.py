@@ -1,5 +1,6 @@
 """The programme reports in the Wagtail admin and their download."""
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -12,6 +13,8 @@ from cohorts.selectors.reports import (
     ReportFilters,
     programme_report,
     report_export_rows,
+    training_record_header,
+    training_record_rows,
     user_may_see_reports,
 )
 from training.exports import FORMATS, export_response
@@ -80,4 +83,16 @@ def reports_export(request, fmt: str):
         header=[_("Table"), _("Row"), *report.headings()],
         rows=report_export_rows(report),
         title=_("Programme report"),
+    )
+
+
+@login_required
+def my_training_record(request):
+    """The trainee's own training record as CSV (from My learning)."""
+    return export_response(
+        fmt="csv",
+        filename="training-record",
+        header=training_record_header(),
+        rows=training_record_rows(request.user),
+        title=_("Training record"),
     )

@@ -194,3 +194,40 @@ def test_trainee_is_refused(client, programme):
     client.force_login(UserFactory(groups=[roles.TRAINEES]))
     response = client.get(REPORTS)
     assert response.status_code == 302
+
+
+def test_trainee_downloads_own_training_record(client, programme):
+    trainee = Enrolment.objects.filter(
+        cohort=programme.cohort, office=programme.alpha, status="admitted"
+    ).first()
+    Enrolment.objects.create(
+        cohort=programme.other,
+        user=trainee.user,
+        office=programme.omega,
+        employer="x",
+        position="y",
+        motivation="z",
+        status=Enrolment.Status.APPLIED,
+    )  # not admitted: not part of the record
+    client.force_login(trainee.user)
+    home = client.get("/learning/").content.decode()
+    assert reverse("cohorts:my_training_record") in home
+    response = client.get(reverse("cohorts:my_training_record"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["Course", "Cohort"]
+    assert len(rows) == 2
+    assert rows[1][1] == "Cohort Alpha"
+    assert rows[1][5:7] == ["2.00", "100.00"]  # the held 2-hour session, attended
+    assert rows[1][7] == "Completed"
+
+
+def test_training_record_needs_log_in(client):
+    response = client.get(reverse("cohorts:my_training_record"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_cohort_hub_links_to_the_reports(client, programme):
+    client.force_login(programme.alpha_coordinator)
+    html = client.get(reverse("cohort_admin:hub", args=[programme.cohort.pk]))
+    assert f"{REPORTS}?course={programme.cohort.course_id}" in html.content.decode()
