@@ -810,6 +810,8 @@ ROWS: list[Row] = [
     row("programme reports xlsx", lambda s: "/admin/reports/export.xlsx", "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
         body=XLSX("Table")),
+    row("my training record", lambda s: "/cohorts/my/training-record.csv", "get",
+        (LOGIN, *(200,) * 9), body=CSV("Course")),
     row("admin sessions", lambda s: "/admin/sessions/", "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, 200, DENIED, 200)),
     row("admin sessions results", lambda s: "/admin/sessions/results/", "get",
