@@ -231,3 +231,22 @@ def test_cohort_hub_links_to_the_reports(client, programme):
     client.force_login(programme.alpha_coordinator)
     html = client.get(reverse("cohort_admin:hub", args=[programme.cohort.pk]))
     assert f"{REPORTS}?course={programme.cohort.course_id}" in html.content.decode()
+
+
+def test_report_queries_are_flat_in_the_number_of_cohorts(programme):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            programme_report(programme.admin, ReportFilters())
+        return len(queries)
+
+    before = count()
+    for _ in range(3):
+        cohort = CohortFactory(lead_office=programme.beta)
+        SessionFactory(
+            cohort=cohort, starts_at=timezone.now() - datetime.timedelta(days=2)
+        )
+        AdmittedEnrolmentFactory(cohort=cohort, office=programme.beta)
+    assert count() == before
