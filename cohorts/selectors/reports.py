@@ -367,3 +367,19 @@ def training_record_rows(user, *, now=None) -> list[list]:
             ]
         )
     return rows
+
+
+def report_json(report: ProgrammeReport) -> dict:
+    """The report for JSON: the same suppressed cells, keyed by column."""
+    keys = [attr for attr, _label, _kind in COLUMNS]
+
+    def cells(values) -> dict:
+        return dict(zip(keys, values, strict=True))
+
+    def table(t: ReportTable) -> dict:
+        return {
+            "rows": [{"label": label, **cells(c)} for label, c in t.rows],
+            "total": cells(t.total) if t.rows else None,
+        }
+
+    return {"offices": table(report.offices), "cohorts": table(report.cohorts)}

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,7 @@ from cohorts.selectors.reports import (
     ReportFilters,
     programme_report,
     report_export_rows,
+    report_json,
     training_record_header,
     training_record_rows,
     user_may_see_reports,
@@ -73,10 +75,12 @@ def reports(request):
 
 
 def reports_export(request, fmt: str):
-    """The page's tables as CSV or XLSX: the same suppressed cells."""
+    """The page's tables as CSV, XLSX or JSON: the same suppressed cells."""
     form, report = _form_and_report(request)
     if report is None:
         return reports(request)
+    if fmt == "json":
+        return JsonResponse(report_json(report))
     return export_response(
         fmt=fmt if fmt in FORMATS else "",
         filename="programme-report",

@@ -218,6 +218,10 @@ def JSON_LIST(response, s):
     assert isinstance(json.loads(_content(response)), list)
 
 
+def JSON_OBJECT(response, s):
+    assert isinstance(json.loads(_content(response)), dict)
+
+
 def FORM_PAGE(response, s):
     assert b"<form" in _content(response)
 
@@ -810,6 +814,9 @@ ROWS: list[Row] = [
     row("programme reports xlsx", lambda s: "/admin/reports/export.xlsx", "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
         body=XLSX("Table")),
+    row("programme reports json", lambda s: "/admin/reports/export.json", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=JSON_OBJECT),
     row("my training record", lambda s: "/cohorts/my/training-record.csv", "get",
         (LOGIN, *(200,) * 9), body=CSV("Course")),
     row("admin sessions", lambda s: "/admin/sessions/", "get",

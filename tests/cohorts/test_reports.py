@@ -146,11 +146,17 @@ def test_page_shows_hidden_cells_table_and_chart(client, programme):
     assert "<svg" in html and 'aria-describedby="report-cohorts"' in html
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
 def test_exports_show_the_same_hidden_cells(client, programme, fmt):
     client.force_login(programme.admin)
     response = client.get(reverse("cohort_reports_export", args=[fmt]))
     assert response.status_code == 200
+    if fmt == "json":
+        rows = response.json()["offices"]["rows"]
+        beta = next(r for r in rows if r["label"] == "Beta Office")
+        assert [beta["applications"], beta["admissions"]] == [HIDDEN, HIDDEN]
+        assert response.json()["offices"]["total"]["applications"] == 16
+        return
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     else:
@@ -168,6 +174,9 @@ def test_coordinator_never_sees_another_office(client, programme):
         assert "Alpha Office" in content
         assert "Beta Office" not in content
         assert "Omega" not in content
+    data = client.get(reverse("cohort_reports_export", args=["json"])).json()
+    assert [r["label"] for r in data["offices"]["rows"]] == ["Alpha Office"]
+    assert [r["label"] for r in data["cohorts"]["rows"]] == ["Cohort Alpha"]
 
 
 def test_filters_narrow_and_empty_state(client, programme):
