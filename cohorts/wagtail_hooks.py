@@ -111,9 +111,9 @@ def register_report_urls():
     from cohorts.views import reports
 
     return [
-        path("reports/", reports.reports, name="cohort_reports"),
+        path("programme-reports/", reports.reports, name="cohort_reports"),
         path(
-            "reports/export.<str:fmt>",
+            "programme-reports/export.<str:fmt>",
             reports.reports_export,
             name="cohort_reports_export",
         ),

@@ -34,7 +34,7 @@ from tests.cohorts.factories import (
 
 pytestmark = pytest.mark.django_db
 
-REPORTS = "/admin/reports/"
+REPORTS = "/admin/programme-reports/"
 
 
 class Programme:
@@ -259,3 +259,14 @@ def test_report_queries_are_flat_in_the_number_of_cohorts(programme):
         )
         AdmittedEnrolmentFactory(cohort=cohort, office=programme.beta)
     assert count() == before
+
+
+def test_menu_offers_reports_to_coordinators_only(client, programme):
+    client.force_login(programme.alpha_coordinator)
+    assert REPORTS in client.get("/admin/").content.decode()
+    instructor = UserFactory(groups=[roles.INSTRUCTORS])
+    client.force_login(instructor)
+    response = client.get("/admin/")
+    assert REPORTS not in response.content.decode()
+    refused = client.get(REPORTS)
+    assert refused.status_code == 302 and refused.url == "/admin/"
