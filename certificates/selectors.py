@@ -252,16 +252,38 @@ def _parse(value):
 # ---- the cohort hub and dashboard (staff workspace) ----
 
 
-def cohort_certificate_counts(cohort) -> dict[str, int]:
-    """Current certificates issued for the cohort and how many are revoked; one query."""
+def _certificate_counts() -> dict:
+    """Issued and revoked among current (not superseded) certificates: the
+    rule the hub and the programme reports count by."""
     from django.db.models import Count, Q
 
-    return Certificate.objects.filter(
-        cohort=cohort, superseded_at__isnull=True
-    ).aggregate(
-        issued=Count("pk"),
-        revoked=Count("pk", filter=Q(revoked_at__isnull=False)),
+    return {
+        "issued": Count("pk"),
+        "revoked": Count("pk", filter=Q(revoked_at__isnull=False)),
+    }
+
+
+def _current_certificates(**lookup) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(superseded_at__isnull=True, **lookup)
+
+
+def cohort_certificate_counts(cohort) -> dict[str, int]:
+    """Current certificates issued for the cohort and how many are revoked; one query."""
+    return _current_certificates(cohort=cohort).aggregate(**_certificate_counts())
+
+
+def certificate_counts_for_enrolments(enrolment_ids) -> dict[int, dict[str, int]]:
+    """`cohort_certificate_counts` per enrolment id (only enrolments holding
+    one); one query whatever the number of enrolments."""
+    rows = (
+        _current_certificates(enrolment_id__in=list(enrolment_ids))
+        .values("enrolment_id")
+        .annotate(**_certificate_counts())
     )
+    return {
+        r["enrolment_id"]: {"issued": r["issued"], "revoked": r["revoked"]}
+        for r in rows
+    }
 
 
 def cohort_cosigning_status(cohort) -> list[tuple]:

@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 from cohorts.hub import (
     DASHBOARD_HOOK,
     HUB_HOOK,
+    REPORT_CERTIFICATES_HOOK,
     HubAction,
     HubFigure,
     HubLink,
@@ -139,3 +140,10 @@ def certificates_dashboard_actions(request, cohorts):
         for cohort in cohorts
         if counts.get(cohort.pk)
     }
+
+
+@hooks.register(REPORT_CERTIFICATES_HOOK)
+def certificates_report_counts(enrolment_ids):
+    from .selectors import certificate_counts_for_enrolments
+
+    return certificate_counts_for_enrolments(enrolment_ids)

@@ -4,12 +4,15 @@ let other apps add to them without cohorts importing those apps.
 - ``construct_cohort_hub``: ``fn(request, cohort)`` returns a HubSection or None.
 - ``construct_cohort_dashboard``: ``fn(request, cohorts)`` returns a dict of
   cohort id → list of HubAction (call it once for all cohorts: no N+1).
+- ``report_certificate_counts``: ``fn(enrolment_ids)`` returns a dict of
+  enrolment id → {"issued": n, "revoked": n} for the programme reports.
 """
 
 from dataclasses import dataclass, field
 
 HUB_HOOK = "construct_cohort_hub"
 DASHBOARD_HOOK = "construct_cohort_dashboard"
+REPORT_CERTIFICATES_HOOK = "report_certificate_counts"
 
 
 @dataclass

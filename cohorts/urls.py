@@ -1,6 +1,13 @@
 from django.urls import path
 
-from cohorts.views import assessments, attendance, completion, grading, public
+from cohorts.views import (
+    assessments,
+    attendance,
+    completion,
+    grading,
+    public,
+    reports,
+)
 
 app_name = "cohorts"
 urlpatterns: list = []
@@ -9,6 +16,11 @@ urlpatterns: list = []
 urlpatterns += [
     path("check-in/", attendance.check_in, name="check_in"),
     path("calendar/", attendance.my_calendar, name="my_calendar"),
+    path(
+        "my/training-record.csv",
+        reports.my_training_record,
+        name="my_training_record",
+    ),
     path("calendar/<str:token>.ics", attendance.calendar_feed, name="calendar_feed"),
     path(
         "manage/<slug:cohort_slug>/sessions/",

@@ -1,11 +1,13 @@
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 
 from accounts import roles
-from cohorts.hub import DASHBOARD_HOOK, HubAction
+from cohorts.hub import DASHBOARD_HOOK, HUB_HOOK, HubAction, HubLink, HubSection
 from cohorts.models import Assessment, Cohort, Session
 from cohorts.permissions import CohortPermissionPolicy
 from cohorts.selectors.scoping import office_ids_for_user
@@ -97,3 +99,61 @@ def _works_on_cohorts(user) -> bool:
 def add_my_cohorts_panel(request, panels):
     if _works_on_cohorts(request.user):
         panels.append(MyCohortsPanel(request))
+
+
+# ---- programme reports ----
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    from django.urls import path
+
+    from cohorts.views import reports
+
+    return [
+        path("programme-reports/", reports.reports, name="cohort_reports"),
+        path(
+            "programme-reports/export.<str:fmt>",
+            reports.reports_export,
+            name="cohort_reports_export",
+        ),
+    ]
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from cohorts.selectors.reports import user_may_see_reports
+
+        return user_may_see_reports(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu_item():
+    return ReportsMenuItem(
+        _("Programme reports"),
+        reverse("cohort_reports"),
+        name="programme-reports",
+        icon_name="table",
+        order=310,
+    )
+
+
+@hooks.register(HUB_HOOK)
+def reports_hub_section(request, cohort):
+    from urllib.parse import urlencode
+
+    from cohorts.selectors.reports import user_may_see_reports
+
+    if not user_may_see_reports(request.user):
+        return None
+    query = urlencode({"course": cohort.course_id})
+    return HubSection(
+        heading=_("Programme reports"),
+        links=[
+            HubLink(
+                _("Figures of this course's cohorts"),
+                f"{reverse('cohort_reports')}?{query}",
+            )
+        ],
+        order=900,
+    )

@@ -103,6 +103,13 @@ def enrolment_is_expected(enrolment: Enrolment, session: Session) -> bool:
     return enrolment.admitted_at is None or enrolment.admitted_at <= session.starts_at
 
 
+def session_hours(session: Session) -> Decimal:
+    """The session's length in hours (two decimals): training hours count this."""
+    return (Decimal(session.duration.total_seconds()) / 3600).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+
+
 def session_is_held(session: Session, *, now) -> bool:
     """A session counts in attendance rates once it has ended; future and
     running sessions never do."""
@@ -154,6 +161,7 @@ class AttendanceStats:
 
     expected: int
     attended: int
+    attended_hours: Decimal = Decimal(0)  # length of the attended sessions
 
     @property
     def rate(self) -> Decimal | None:
@@ -208,6 +216,7 @@ def attendance_stats_for_enrolments(
     stats = {}
     for enrolment in loaded:
         expected = attended = 0
+        hours = Decimal(0)
         for session in by_cohort.get(enrolment.cohort_id, []):
             if not (
                 session_is_held(session, now=now)
@@ -216,8 +225,12 @@ def attendance_stats_for_enrolments(
                 continue
             expected += 1
             status = marks.get((enrolment.pk, session.pk))
-            attended += status in attended_statuses(session.cohort)
-        stats[enrolment.pk] = AttendanceStats(expected=expected, attended=attended)
+            if status in attended_statuses(session.cohort):
+                attended += 1
+                hours += session_hours(session)
+        stats[enrolment.pk] = AttendanceStats(
+            expected=expected, attended=attended, attended_hours=hours
+        )
     return stats
 
 

@@ -218,6 +218,10 @@ def JSON_LIST(response, s):
     assert isinstance(json.loads(_content(response)), list)
 
 
+def JSON_OBJECT(response, s):
+    assert isinstance(json.loads(_content(response)), dict)
+
+
 def FORM_PAGE(response, s):
     assert b"<form" in _content(response)
 
@@ -801,6 +805,20 @@ ROWS: list[Row] = [
     # usage are the editors' views, as Wagtail has them: the lead office only)
     row("cohort hub", lambda s: f"/admin/cohorts/hub/{s.past.pk}/", "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 404, 200, 404, 200)),
+    # programme reports: coordinators (their offices), platform admins (all)
+    row("programme reports", lambda s: "/admin/programme-reports/", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200)),
+    row("programme reports csv", lambda s: "/admin/programme-reports/export.csv", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=CSV("Table")),
+    row("programme reports xlsx", lambda s: "/admin/programme-reports/export.xlsx", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=XLSX("Table")),
+    row("programme reports json", lambda s: "/admin/programme-reports/export.json", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=JSON_OBJECT),
+    row("my training record", lambda s: "/cohorts/my/training-record.csv", "get",
+        (LOGIN, *(200,) * 9), body=CSV("Course")),
     row("admin sessions", lambda s: "/admin/sessions/", "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, 200, DENIED, 200)),
     row("admin sessions results", lambda s: "/admin/sessions/results/", "get",

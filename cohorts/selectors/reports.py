@@ -1,0 +1,385 @@
+"""Programme reports: figures per office and per cohort, and the one
+small-cell suppression every output (page, CSV, XLSX, JSON) goes through.
+
+Definitions (all over the cohorts the filters and the viewer's scope keep):
+
+- applications: every enrolment; nominations: enrolments an office put
+  forward that hold a seat (nominated or admitted); admissions: admitted.
+- attendance rate: attended ÷ expected held sessions of the admitted trainees,
+  pooled, by `attendance_stats_for_enrolments` (the one attendance rule).
+- completion rate: completed ÷ admitted; average final score: mean over
+  admitted trainees who have one.
+- certificates issued/revoked: the certificates app's rule, through the
+  ``report_certificate_counts`` hook (cohorts does not import certificates).
+- hours delivered: length of the held sessions of the row's cohorts (an
+  office's row: the cohorts it takes part in); hours attended: the sum of the
+  attended sessions' lengths over the admitted trainees (person-hours).
+
+Suppression (`suppress_table`): a count of 1 to 4 people shows "<5" (0 is
+shown: it reveals nobody); a rate, score or person-hours figure shows "<5"
+when its row admitted 1 to 4 people. Secondary suppression: when exactly one
+cell of a column is hidden and the total is shown, the next smallest shown
+non-zero cell of that column is hidden too, so the total minus the shown cells
+never gives a hidden one. Totals are computed from the people, not by adding
+the shown cells.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from accounts import roles
+from cohorts.hub import REPORT_CERTIFICATES_HOOK
+from cohorts.models import Cohort, CohortOffice, Enrolment, Office, Session
+from cohorts.selectors.attendance import (
+    attendance_stats_for_enrolments,
+    session_hours,
+)
+from cohorts.selectors.scoping import cohort_list_for_coordinator, office_ids_for_user
+
+SMALL_CELL = 5
+HIDDEN = "<5"
+HUNDRED = Decimal(100)
+
+
+# ---- scope ----
+
+
+def user_sees_all_offices(user) -> bool:
+    """Platform admins and superusers see every office's figures."""
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=roles.PLATFORM_ADMINS).exists()
+    )
+
+
+def user_may_see_reports(user) -> bool:
+    """Coordinators (their offices), platform admins and superusers (all)."""
+    return user_sees_all_offices(user) or bool(office_ids_for_user(user))
+
+
+# ---- filters ----
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    start: datetime.date | None = None  # cohorts starting on or after
+    end: datetime.date | None = None  # cohorts starting on or before
+    course_id: int | None = None
+    ip_area_id: int | None = None
+    country: str = ""  # offices of this country (cohorts: one takes part)
+
+
+def _cohorts_in_scope(user, filters: ReportFilters) -> QuerySet[Cohort]:
+    qs = (
+        Cohort.objects.all()
+        if user_sees_all_offices(user)
+        else (cohort_list_for_coordinator(user))
+    )
+    if filters.start:
+        qs = qs.filter(start_date__gte=filters.start)
+    if filters.end:
+        qs = qs.filter(start_date__lte=filters.end)
+    if filters.course_id:
+        qs = qs.filter(course_id=filters.course_id)
+    if filters.ip_area_id:
+        qs = qs.filter(course__ip_areas=filters.ip_area_id)
+    if filters.country:
+        qs = qs.filter(participations__office__country=filters.country)
+    return qs.select_related("course").distinct().order_by("start_date", "title")
+
+
+# ---- figures ----
+
+
+@dataclass
+class Figures:
+    applications: int = 0
+    nominations: int = 0
+    admissions: int = 0
+    expected: int = 0
+    attended: int = 0
+    completed: int = 0
+    scored: int = 0
+    score_sum: Decimal = Decimal(0)
+    certificates_issued: int = 0
+    certificates_revoked: int = 0
+    hours_delivered: Decimal = Decimal(0)
+    hours_attended: Decimal = Decimal(0)
+
+    @staticmethod
+    def _percent(part, whole) -> Decimal | None:
+        if not whole:
+            return None
+        return (HUNDRED * part / whole).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+    @property
+    def attendance_rate(self) -> Decimal | None:
+        return self._percent(self.attended, self.expected)
+
+    @property
+    def completion_rate(self) -> Decimal | None:
+        return self._percent(self.completed, self.admissions)
+
+    @property
+    def average_score(self) -> Decimal | None:
+        if not self.scored:
+            return None
+        return (self.score_sum / self.scored).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+# (attribute, heading, kind): "people" counts people; "derived" is about the
+# row's admitted people; "plain" is about sessions, not people.
+COLUMNS = (
+    ("applications", _("Applications"), "people"),
+    ("nominations", _("Nominations"), "people"),
+    ("admissions", _("Admissions"), "people"),
+    ("attendance_rate", _("Attendance rate (%)"), "derived"),
+    ("completion_rate", _("Completion rate (%)"), "derived"),
+    ("average_score", _("Average final score (%)"), "derived"),
+    ("certificates_issued", _("Certificates issued"), "people"),
+    ("certificates_revoked", _("Certificates revoked"), "people"),
+    ("hours_delivered", _("Training hours delivered"), "plain"),
+    ("hours_attended", _("Training hours attended"), "derived"),
+)
+ADDITIVE = {"applications", "nominations", "admissions", "certificates_issued",
+            "certificates_revoked", "hours_attended"}  # fmt: skip
+
+
+def _add(figures: Figures, enrolment: Enrolment, stats, certificates) -> None:
+    figures.applications += 1
+    if enrolment.status in Enrolment.SEAT_HOLDING_STATUSES:
+        figures.nominations += 1
+    if enrolment.status != Enrolment.Status.ADMITTED:
+        return
+    figures.admissions += 1
+    figures.expected += stats.expected
+    figures.attended += stats.attended
+    figures.hours_attended += stats.attended_hours
+    figures.completed += enrolment.completion == Enrolment.Completion.COMPLETED
+    if enrolment.final_score is not None:
+        figures.scored += 1
+        figures.score_sum += enrolment.final_score
+    counts = certificates.get(enrolment.pk, {})
+    figures.certificates_issued += counts.get("issued", 0)
+    figures.certificates_revoked += counts.get("revoked", 0)
+
+
+def _certificate_counts(enrolment_ids: list[int]) -> dict[int, dict]:
+    counts: dict[int, dict] = {}
+    for fn in hooks.get_hooks(REPORT_CERTIFICATES_HOOK):
+        counts.update(fn(enrolment_ids))
+    return counts
+
+
+# ---- suppression: the one rule ----
+
+
+def is_small(value) -> bool:
+    return isinstance(value, int) and 0 < value < SMALL_CELL
+
+
+def suppress_table(rows: list[Figures], total: Figures | None) -> tuple[list, list]:
+    """The cells to show for `rows` and `total`: numbers, None (no figure)
+    or HIDDEN. Every output of the reports shows these cells."""
+    everything = [*rows, *([total] if total else [])]
+    cells = [[getattr(f, attr) for attr, _label, _kind in COLUMNS] for f in everything]
+    for figures, row in zip(everything, cells, strict=True):
+        for i, (_attr, _label, kind) in enumerate(COLUMNS):
+            if kind == "people" and is_small(row[i]):
+                row[i] = HIDDEN
+            elif kind == "derived" and is_small(figures.admissions):
+                row[i] = HIDDEN
+    if total is not None:
+        body = cells[:-1]
+        for i, (attr, _label, _kind) in enumerate(COLUMNS):
+            hidden = [r for r in body if r[i] == HIDDEN]
+            if attr not in ADDITIVE or len(hidden) != 1 or cells[-1][i] == HIDDEN:
+                continue
+            shown = [r for r in body if r[i] not in (HIDDEN, None) and r[i] != 0]
+            if shown:
+                min(shown, key=lambda r: r[i])[i] = HIDDEN
+    return (cells[:-1], cells[-1]) if total else (cells, [])
+
+
+# ---- the report ----
+
+
+@dataclass
+class ReportTable:
+    caption: str
+    row_heading: str
+    rows: list[tuple[str, list]] = field(default_factory=list)  # (label, cells)
+    total: list = field(default_factory=list)
+
+
+@dataclass
+class ProgrammeReport:
+    offices: ReportTable
+    cohorts: ReportTable
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.cohorts.rows
+
+    def headings(self) -> list[str]:
+        return [str(label) for _attr, label, _kind in COLUMNS]
+
+
+def _table(caption, row_heading, labelled: Iterable[tuple[str, Figures]], total):
+    labelled = list(labelled)
+    cells, total_cells = suppress_table([f for _label, f in labelled], total)
+    return ReportTable(
+        caption=caption,
+        row_heading=row_heading,
+        rows=[(label, c) for (label, _f), c in zip(labelled, cells, strict=True)],
+        total=total_cells,
+    )
+
+
+def programme_report(user, filters: ReportFilters, *, now=None) -> ProgrammeReport:
+    """Figures per office (the viewer's offices; all for platform admins) and
+    per cohort (cohort totals), suppressed. A fixed number of queries
+    whatever the number of cohorts."""
+    now = now or timezone.now()
+    cohorts = list(_cohorts_in_scope(user, filters))
+    cohort_ids = [c.pk for c in cohorts]
+    enrolments = list(
+        Enrolment.objects.filter(cohort_id__in=cohort_ids).select_related("cohort")
+    )
+    admitted = [e for e in enrolments if e.status == Enrolment.Status.ADMITTED]
+    stats = attendance_stats_for_enrolments(admitted, now=now)
+    certificates = _certificate_counts([e.pk for e in admitted])
+    delivered: dict[int, Decimal] = {}
+    for session in Session.objects.filter(cohort_id__in=cohort_ids, ends_at__lte=now):
+        delivered[session.cohort_id] = delivered.get(
+            session.cohort_id, Decimal(0)
+        ) + session_hours(session)
+
+    office_filter = (
+        {} if user_sees_all_offices(user) else {"pk__in": office_ids_for_user(user)}
+    )
+    if filters.country:
+        office_filter["country"] = filters.country
+    offices = {o.pk: o for o in Office.objects.filter(**office_filter)}
+    office_cohorts: dict[int, set[int]] = {}
+    for office_id, cohort_id in CohortOffice.objects.filter(
+        cohort_id__in=cohort_ids, office_id__in=offices
+    ).values_list("office_id", "cohort_id"):
+        office_cohorts.setdefault(office_id, set()).add(cohort_id)
+
+    by_cohort = {c.pk: Figures(hours_delivered=delivered.get(c.pk, 0)) for c in cohorts}
+    by_office = {
+        pk: Figures(hours_delivered=sum(delivered.get(c, 0) for c in ids))
+        for pk, ids in office_cohorts.items()
+    }
+    office_total = Figures(
+        hours_delivered=sum(
+            delivered.get(c, 0) for c in set().union(*office_cohorts.values())
+        )
+    )
+    cohort_total = Figures(hours_delivered=sum(delivered.values(), Decimal(0)))
+    for enrolment in enrolments:
+        enrolment_stats = stats.get(enrolment.pk)
+        _add(by_cohort[enrolment.cohort_id], enrolment, enrolment_stats, certificates)
+        _add(cohort_total, enrolment, enrolment_stats, certificates)
+        if enrolment.office_id in offices:
+            figures = by_office.setdefault(enrolment.office_id, Figures())
+            _add(figures, enrolment, enrolment_stats, certificates)
+            _add(office_total, enrolment, enrolment_stats, certificates)
+    office_rows = sorted(
+        ((offices[pk].name, f) for pk, f in by_office.items()), key=lambda r: r[0]
+    )
+    return ProgrammeReport(
+        offices=_table(_("Figures per office"), _("Office"), office_rows, office_total),
+        cohorts=_table(
+            _("Figures per cohort (all taking-part offices)"),
+            _("Cohort"),
+            ((c.title, by_cohort[c.pk]) for c in cohorts),
+            cohort_total,
+        ),
+    )
+
+
+def report_export_rows(report: ProgrammeReport):
+    """Rows for the CSV/XLSX download: the same cells as the page."""
+    total = str(_("Total"))
+    for table in (report.offices, report.cohorts):
+        for label, cells in table.rows:
+            yield [str(table.row_heading), label, *cells]
+        if table.rows:
+            yield [str(table.row_heading), total, *table.total]
+
+
+# ---- a trainee's own training record ----
+
+
+def training_record_header() -> list[str]:
+    return [
+        str(label)
+        for label in (
+            _("Course"),
+            _("Cohort"),
+            _("Start date"),
+            _("End date"),
+            _("Lead office"),
+            _("Training hours attended"),
+            _("Attendance rate (%)"),
+            _("Result"),
+            _("Final score (%)"),
+            _("Certificates issued"),
+            _("Certificates revoked"),
+        )
+    ]
+
+
+def training_record_rows(user, *, now=None) -> list[list]:
+    """One row per cohort the user was admitted to: hours attended (the one
+    attendance rule), result and certificates. A fixed number of queries."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user, status=Enrolment.Status.ADMITTED)
+        .select_related("cohort__course", "cohort__lead_office")
+        .order_by("cohort__start_date", "pk")
+    )
+    stats = attendance_stats_for_enrolments(enrolments, now=now)
+    certificates = _certificate_counts([e.pk for e in enrolments])
+    rows = []
+    for enrolment in enrolments:
+        cohort, counts = enrolment.cohort, certificates.get(enrolment.pk, {})
+        rows.append(
+            [
+                cohort.course.title,
+                cohort.title,
+                cohort.start_date,
+                cohort.end_date,
+                cohort.lead_office.name,
+                stats[enrolment.pk].attended_hours,
+                stats[enrolment.pk].rate,
+                enrolment.get_completion_display(),
+                enrolment.final_score,
+                counts.get("issued", 0),
+                counts.get("revoked", 0),
+            ]
+        )
+    return rows
+
+
+def report_json(report: ProgrammeReport) -> dict:
+    """The report for JSON: the same suppressed cells, keyed by column."""
+    keys = [attr for attr, _label, _kind in COLUMNS]
+
+    def cells(values) -> dict:
+        return dict(zip(keys, values, strict=True))
+
+    def table(t: ReportTable) -> dict:
+        return {
+            "rows": [{"label": label, **cells(c)} for label, c in t.rows],
+            "total": cells(t.total) if t.rows else None,
+        }
+
+    return {"offices": table(report.offices), "cohorts": table(report.cohorts)}

@@ -1,0 +1,272 @@
+"""Programme reports: hand-computed figures, small-cell suppression in every
+output, and a coordinator never seeing another office's rows."""
+
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from accounts import roles
+from cohorts.models import AttendanceMark, Enrolment
+from cohorts.selectors.reports import (
+    HIDDEN,
+    Figures,
+    ReportFilters,
+    programme_report,
+    suppress_table,
+)
+from tests.accounts.factories import UserFactory
+from tests.cohorts.factories import (
+    AdmittedEnrolmentFactory,
+    AttendanceMarkFactory,
+    CohortFactory,
+    CohortOfficeFactory,
+    EnrolmentFactory,
+    OfficeFactory,
+    SessionFactory,
+    coordinator_of,
+)
+
+pytestmark = pytest.mark.django_db
+
+REPORTS = "/admin/programme-reports/"
+
+
+class Programme:
+    """Cohort A led by Alpha with Beta (Beta has 2 admitted: a small cell);
+    cohort Z of the outsider office Omega."""
+
+    def __init__(self):
+        now = timezone.now()
+        self.alpha = OfficeFactory(name="Alpha Office", country="Singapore")
+        self.beta = OfficeFactory(name="Beta Office", country="Malaysia")
+        self.omega = OfficeFactory(name="Omega Office", country="Oman")
+        start = timezone.localdate() - datetime.timedelta(days=20)
+        self.cohort = CohortFactory(
+            title="Cohort Alpha", lead_office=self.alpha, start_date=start
+        )
+        CohortOfficeFactory(cohort=self.cohort, office=self.beta)
+        self.other = CohortFactory(
+            title="Cohort Omega", lead_office=self.omega, start_date=start
+        )
+        session = SessionFactory(
+            cohort=self.cohort,
+            starts_at=now - datetime.timedelta(days=3),
+        )  # two hours, held
+        admitted_at = now - datetime.timedelta(days=10)
+        alpha = [
+            AdmittedEnrolmentFactory(
+                cohort=self.cohort, office=self.alpha, admitted_at=admitted_at
+            )
+            for _ in range(6)
+        ]
+        for enrolment, score in zip(alpha[:3], ("80", "90", "70"), strict=True):
+            Enrolment.objects.filter(pk=enrolment.pk).update(
+                completion=Enrolment.Completion.COMPLETED, final_score=Decimal(score)
+            )
+        for i, enrolment in enumerate(alpha):
+            AttendanceMarkFactory(
+                session=session,
+                enrolment=enrolment,
+                status=AttendanceMark.Status.PRESENT
+                if i < 4
+                else AttendanceMark.Status.ABSENT,
+            )
+        EnrolmentFactory(cohort=self.cohort, office=self.alpha)
+        EnrolmentFactory(
+            cohort=self.cohort, office=self.alpha, status=Enrolment.Status.NOMINATED
+        )
+        beta = [
+            AdmittedEnrolmentFactory(
+                cohort=self.cohort, office=self.beta, admitted_at=admitted_at
+            )
+            for _ in range(2)
+        ]
+        AttendanceMarkFactory(session=session, enrolment=beta[0])
+        EnrolmentFactory(cohort=self.cohort, office=self.beta)
+        for _ in range(5):
+            AdmittedEnrolmentFactory(cohort=self.other, office=self.omega)
+        self.alpha_coordinator = coordinator_of(self.alpha)
+        self.admin = UserFactory(groups=[roles.PLATFORM_ADMINS])
+
+
+@pytest.fixture
+def programme():
+    return Programme()
+
+
+def _row(table, label):
+    return dict(table.rows)[label]
+
+
+def test_figures_equal_hand_computed_ones(programme):
+    report = programme_report(programme.alpha_coordinator, ReportFilters())
+    assert [label for label, _cells in report.offices.rows] == ["Alpha Office"]
+    # applications 8, nominations 7 (6 admitted + 1 nominated), admitted 6;
+    # attendance 4 of 6; completed 3 of 6; scores 80, 90, 70; no certificate;
+    # one held session of 2 h; 4 trainees attended it.
+    assert _row(report.offices, "Alpha Office") == [
+        8, 7, 6, Decimal("66.7"), Decimal("50.0"), Decimal("80.0"), 0, 0,
+        Decimal("2.00"), Decimal("8.00"),
+    ]  # fmt: skip
+    # The cohort total counts every office: Beta adds 3 applications,
+    # 2 admitted, 1 attended.
+    assert _row(report.cohorts, "Cohort Alpha")[:4] == [11, 9, 8, Decimal("62.5")]
+    assert [label for label, _cells in report.cohorts.rows] == ["Cohort Alpha"]
+
+
+def test_small_cells_show_hidden_and_totals_do_not_reveal_them(programme):
+    report = programme_report(programme.admin, ReportFilters())
+    beta = _row(report.offices, "Beta Office")
+    assert beta[:6] == [HIDDEN] * 6  # 3 applications, 2 nominated and admitted
+    # Applications: Beta (3) is the only small cell, so Omega's 5, the next
+    # smallest, is hidden too: the total 16 minus Alpha's 8 reveals nothing.
+    assert _row(report.offices, "Omega Office")[0] == HIDDEN
+    assert _row(report.offices, "Alpha Office")[0] == 8
+    assert report.offices.total[0] == 16
+
+
+def test_suppression_hides_totals_of_fewer_than_five():
+    cells, total = suppress_table([Figures(applications=3)], Figures(applications=3))
+    assert cells[0][0] == HIDDEN and total[0] == HIDDEN
+
+
+def test_page_shows_hidden_cells_table_and_chart(client, programme):
+    client.force_login(programme.admin)
+    response = client.get(REPORTS)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "&lt;5" in html
+    assert '<th scope="row">Beta Office</th>' in html
+    assert "<svg" in html and 'aria-describedby="report-cohorts"' in html
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_exports_show_the_same_hidden_cells(client, programme, fmt):
+    client.force_login(programme.admin)
+    response = client.get(reverse("cohort_reports_export", args=[fmt]))
+    assert response.status_code == 200
+    if fmt == "json":
+        rows = response.json()["offices"]["rows"]
+        beta = next(r for r in rows if r["label"] == "Beta Office")
+        assert [beta["applications"], beta["admissions"]] == [HIDDEN, HIDDEN]
+        assert response.json()["offices"]["total"]["applications"] == 16
+        return
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    else:
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        rows = [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    beta = next(r for r in rows if r[1] == "Beta Office")
+    assert beta[2:5] == [HIDDEN] * 3
+
+
+def test_coordinator_never_sees_another_office(client, programme):
+    client.force_login(programme.alpha_coordinator)
+    html = client.get(REPORTS).content.decode()
+    body = client.get(reverse("cohort_reports_export", args=["csv"])).content.decode()
+    for content in (html, body):
+        assert "Alpha Office" in content
+        assert "Beta Office" not in content
+        assert "Omega" not in content
+    data = client.get(reverse("cohort_reports_export", args=["json"])).json()
+    assert [r["label"] for r in data["offices"]["rows"]] == ["Alpha Office"]
+    assert [r["label"] for r in data["cohorts"]["rows"]] == ["Cohort Alpha"]
+
+
+def test_filters_narrow_and_empty_state(client, programme):
+    client.force_login(programme.admin)
+    html = client.get(REPORTS, {"country": "Oman"}).content.decode()
+    assert "Cohort Omega" in html and "Cohort Alpha" not in html
+    later = (timezone.localdate() + datetime.timedelta(days=400)).isoformat()
+    html = client.get(REPORTS, {"start": later}).content.decode()
+    assert "No cohort matches these filters yet." in html
+
+
+def test_bad_period_is_a_clear_error(client, programme):
+    client.force_login(programme.admin)
+    response = client.get(REPORTS, {"start": "2026-05-01", "end": "2026-01-01"})
+    assert response.status_code == 400
+    assert "The period ends before it starts." in response.content.decode()
+    response = client.get(
+        reverse("cohort_reports_export", args=["csv"]), {"start": "nonsense"}
+    )
+    assert response.status_code == 400
+
+
+def test_trainee_is_refused(client, programme):
+    client.force_login(UserFactory(groups=[roles.TRAINEES]))
+    response = client.get(REPORTS)
+    assert response.status_code == 302
+
+
+def test_trainee_downloads_own_training_record(client, programme):
+    trainee = Enrolment.objects.filter(
+        cohort=programme.cohort, office=programme.alpha, status="admitted"
+    ).first()
+    Enrolment.objects.create(
+        cohort=programme.other,
+        user=trainee.user,
+        office=programme.omega,
+        employer="x",
+        position="y",
+        motivation="z",
+        status=Enrolment.Status.APPLIED,
+    )  # not admitted: not part of the record
+    client.force_login(trainee.user)
+    home = client.get("/learning/").content.decode()
+    assert reverse("cohorts:my_training_record") in home
+    response = client.get(reverse("cohorts:my_training_record"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["Course", "Cohort"]
+    assert len(rows) == 2
+    assert rows[1][1] == "Cohort Alpha"
+    assert rows[1][5:7] == ["2.00", "100.00"]  # the held 2-hour session, attended
+    assert rows[1][7] == "Completed"
+
+
+def test_training_record_needs_log_in(client):
+    response = client.get(reverse("cohorts:my_training_record"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_cohort_hub_links_to_the_reports(client, programme):
+    client.force_login(programme.alpha_coordinator)
+    html = client.get(reverse("cohort_admin:hub", args=[programme.cohort.pk]))
+    assert f"{REPORTS}?course={programme.cohort.course_id}" in html.content.decode()
+
+
+def test_report_queries_are_flat_in_the_number_of_cohorts(programme):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            programme_report(programme.admin, ReportFilters())
+        return len(queries)
+
+    before = count()
+    for _ in range(3):
+        cohort = CohortFactory(lead_office=programme.beta)
+        SessionFactory(
+            cohort=cohort, starts_at=timezone.now() - datetime.timedelta(days=2)
+        )
+        AdmittedEnrolmentFactory(cohort=cohort, office=programme.beta)
+    assert count() == before
+
+
+def test_menu_offers_reports_to_coordinators_only(client, programme):
+    client.force_login(programme.alpha_coordinator)
+    assert REPORTS in client.get("/admin/").content.decode()
+    instructor = UserFactory(groups=[roles.INSTRUCTORS])
+    client.force_login(instructor)
+    response = client.get("/admin/")
+    assert REPORTS not in response.content.decode()
+    refused = client.get(REPORTS)
+    assert refused.status_code == 302 and refused.url == "/admin/"
