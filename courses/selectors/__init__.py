@@ -17,6 +17,7 @@ from .outline import CourseOutline, OutlineItem, course_for_lesson, course_outli
 from .pages import (
     SUBSTRING_SEARCH_LIMIT,
     PageCache,
+    page_cache_generation,
     page_cache_get,
     page_in_source_language,
     page_search,
@@ -48,6 +49,7 @@ __all__ = [
     "ip_area_list",
     "jurisdiction_comparison",
     "jurisdiction_list",
+    "page_cache_generation",
     "page_cache_get",
     "page_in_source_language",
     "page_search",

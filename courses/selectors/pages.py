@@ -62,12 +62,7 @@ def page_cache_get(*, request) -> PageCache | None:
     Only anonymous GETs without a query string of published pages (not previews)
     are served from the cache: they all see the same page. One cache read.
     """
-    import time
-
     from django.conf import settings
-    from django.core.cache import cache
-
-    from courses.services import PAGE_CACHE_GENERATION_KEY
 
     if (
         not settings.COURSES_PAGE_CACHE
@@ -77,8 +72,22 @@ def page_cache_get(*, request) -> PageCache | None:
         or request.user.is_authenticated
     ):
         return None
-    generation = cache.get_or_set(PAGE_CACHE_GENERATION_KEY, time.time_ns, None)
-    return PageCache(key=generation, timeout=settings.COURSES_PAGE_CACHE_SECONDS)
+    return PageCache(
+        key=page_cache_generation(), timeout=settings.COURSES_PAGE_CACHE_SECONDS
+    )
+
+
+def page_cache_generation() -> int:
+    """The current generation of anonymous page caches (fragments and whole
+    responses): part of every key, so courses.services.page_cache_bump makes all
+    of them unreachable at once. One cache read."""
+    import time
+
+    from django.core.cache import cache
+
+    from courses.services import PAGE_CACHE_GENERATION_KEY
+
+    return cache.get_or_set(PAGE_CACHE_GENERATION_KEY, time.time_ns, None)
 
 
 def page_title_in_language(*, page, language_code: str) -> str:

@@ -120,3 +120,30 @@ def bdi(value):
     if value in (None, ""):
         return ""
     return format_html("<bdi>{}</bdi>", value)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language to the current page in that language.
+
+    Links, not a form: a form's CSRF token would set a cookie on every page and
+    make it uncacheable. Each goes through set_language so the choice is kept
+    (unprefixed English and language-neutral pages follow the cookie).
+    """
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    request = context.get("request")
+    current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    here = request.get_full_path() if request else "/"
+    setlang = reverse("set_language")
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": f"{setlang}?{urlencode({'language': code, 'next': here})}",
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]

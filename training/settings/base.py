@@ -103,11 +103,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "training.middleware.SessionlessVisitorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.middleware.PreferredLanguageMiddleware",
     "accounts.middleware.UserTimeZoneMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "training.middleware.AnonymousPageCacheMiddleware",
     "training.middleware.RedirectMiddleware",
 ]
 
@@ -381,6 +383,20 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # page with their progress. https://docs.wagtail.org/en/stable/topics/writing_templates.html#cache
 COURSES_PAGE_CACHE = env.bool("COURSES_PAGE_CACHE", default=True)
 COURSES_PAGE_CACHE_SECONDS = env.int("COURSES_PAGE_CACHE_SECONDS", default=600)
+# Whole public pages for visitors without a session (training.middleware.
+# AnonymousPageCacheMiddleware): kept PAGE_CACHE_SECONDS in the default cache
+# (COURSES_PAGE_CACHE=False turns both caches off), and sent with Cache-Control
+# max-age (browsers) and s-maxage (CDNs and proxies, which are not told about
+# edits yet: keep it short).
+# https://docs.djangoproject.com/en/5.2/topics/cache/#controlling-cache-using-other-headers
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
+PAGE_CACHE_S_MAXAGE = env.int("PAGE_CACHE_S_MAXAGE", default=60)
+PAGE_CACHE_VIEWS = [
+    "wagtail_serve",  # home, catalogue, course, lesson, regimes and compare
+    "certificates:verify_form",
+    "certificates:verify_code",
+]
 
 # ---- SIGNING KEYS (verifiable certificates) ----
 # Private keys of the platform and of offices, outside the repository; see

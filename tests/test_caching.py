@@ -1,0 +1,134 @@
+"""Public pages are cacheable for visitors without a session: no cookie, no
+`Vary: Cookie`, `Cache-Control` with s-maxage, and a second visit is served
+whole from the cache until their content changes; logged-in users never share
+it."""
+
+import pytest
+from django.urls import reverse
+
+from certificates.services import certificate_issue, certificate_revoke
+from tests.accounts.factories import UserFactory
+from tests.certificates.factories import CompletedEnrolmentFactory
+from tests.courses.factories import (
+    CoursePageFactory,
+    JurisdictionPageFactory,
+    LessonPageFactory,
+    catalogue,
+    regimes,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def urls():
+    course = CoursePageFactory(parent=catalogue(), title="Cross-border enforcement")
+    lesson = LessonPageFactory(parent=course, title="Customs measures", slug="customs")
+    JurisdictionPageFactory(parent=regimes(), title="China", slug="china")
+    JurisdictionPageFactory(parent=regimes(), title="India", slug="india")
+    certificate = certificate_issue(enrolment=CompletedEnrolmentFactory())
+    return {
+        "home": "/",
+        "catalogue": catalogue().url,
+        "course": course.url,
+        "lesson": lesson.url,
+        "compare": "/regimes/compare/?j=china&j=india",
+        "verify_form": reverse("certificates:verify_form"),
+        "verify": reverse(
+            "certificates:verify_code", kwargs={"code": certificate.code}
+        ),
+        "certificate": certificate,
+        "lesson_page": lesson,
+    }
+
+
+PAGES = ["home", "catalogue", "course", "lesson", "compare", "verify_form", "verify"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_anonymous_page_is_cacheable_and_served_from_the_cache(
+    client, urls, name, django_assert_num_queries
+):
+    first = client.get(urls[name])
+    assert first.status_code == 200
+    assert not first.cookies
+    assert "Cookie" not in first.get("Vary", "")
+    assert "public" in first["Cache-Control"]
+    assert "s-maxage=" in first["Cache-Control"]
+    assert first["X-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(urls[name])
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_cached_anonymous_page_is_not_served_to_a_logged_in_user(client, urls):
+    client.get(urls["lesson"])
+    assert client.get(urls["lesson"])["X-Cache"] == "hit"
+    client.force_login(UserFactory(first_name="Aigerim"))
+    response = client.get(urls["lesson"])
+    assert "X-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    assert "Log out" in response.content.decode()
+
+
+def test_logged_in_response_is_not_stored_for_anonymous_visitors(client, urls):
+    client.force_login(UserFactory())
+    assert "Log out" in client.get(urls["course"]).content.decode()
+    client.logout()
+    client.cookies.clear()
+    anonymous = client.get(urls["course"])
+    assert anonymous["X-Cache"] == "miss"
+    assert "Log out" not in anonymous.content.decode()
+    assert "Log in" in anonymous.content.decode()
+
+
+def test_publishing_a_page_makes_the_next_anonymous_visit_fresh(
+    client, urls, django_capture_on_commit_callbacks
+):
+    client.get(urls["lesson"])
+    lesson = urls["lesson_page"].get_latest_revision_as_object()
+    lesson.title = "Border measures"
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson.save_revision().publish()
+    response = client.get(urls["lesson"])
+    assert response["X-Cache"] == "miss"
+    assert "Border measures" in response.content.decode()
+
+
+def test_revoking_a_certificate_makes_its_verification_page_fresh(
+    client, urls, django_capture_on_commit_callbacks
+):
+    assert "Revoked" not in client.get(urls["verify"]).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_revoke(certificate=urls["certificate"], reason="Issued by mistake.")
+    response = client.get(urls["verify"])
+    assert response["X-Cache"] == "miss"
+    assert "Issued by mistake." in response.content.decode()
+
+
+def test_a_visitor_with_a_message_gets_a_fresh_page(client, urls):
+    client.get(urls["home"])
+    client.cookies["messages"] = "pending"
+    assert "X-Cache" not in client.get(urls["home"])
+
+
+def test_language_links_lead_to_the_page_in_that_language(client, urls):
+    html = client.get(urls["course"]).content.decode()
+    assert 'hreflang="ar"' in html and 'aria-current="true"' in html
+    response = client.get(
+        reverse("set_language"), {"language": "ar", "next": urls["course"]}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/ar" + urls["course"]
+    assert response.cookies["django_language"].value == "ar"
+
+
+def test_language_link_with_unknown_language_or_offsite_target_changes_nothing(
+    client,
+):
+    response = client.get(
+        reverse("set_language"), {"language": "xx", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"
+    assert not response.cookies
