@@ -10,8 +10,23 @@ from django.contrib.auth import get_user_model
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from accounts import roles
+
 # Actions that change or remove an account or a group.
 WRITE_ACTIONS = frozenset({"add", "change", "delete"})
+
+
+def is_platform_admin(user) -> bool:
+    """Superusers and active members of the platform admins group: they see
+    every office (keys, certificates, the audit log, programme reports)."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and (
+            user.is_superuser or user.groups.filter(name=roles.PLATFORM_ADMINS).exists()
+        )
+    )
 
 
 def user_can_manage_account(actor, account) -> bool:

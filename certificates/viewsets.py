@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from accounts import roles
+from accounts.permissions import is_platform_admin
 from certificates.exceptions import CertificateError
 from certificates.forms import CorrectForm, RevokeForm
 from certificates.models import Certificate
@@ -24,7 +24,7 @@ from cohorts.selectors.scoping import office_ids_for_user
 
 
 def _is_platform_admin(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=roles.PLATFORM_ADMINS).exists()
+    return is_platform_admin(user)
 
 
 def certificate_list_for_admin(user):

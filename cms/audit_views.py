@@ -9,15 +9,13 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import ModelLogEntry
 
-from accounts import roles
+from accounts.permissions import is_platform_admin
 from training.audit import ACTIONS, PREFIX
 
 
 def can_view_audit_log(user) -> bool:
     """Superusers and members of the platform admins group."""
-    return user.is_active and (
-        user.is_superuser or user.groups.filter(name=roles.PLATFORM_ADMINS).exists()
-    )
+    return is_platform_admin(user)
 
 
 def _audit_users(request):

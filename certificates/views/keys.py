@@ -7,15 +7,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from accounts import roles
+from accounts.permissions import is_platform_admin
 from certificates.forms import OfficePublicKeyForm
 from cohorts.models import Office
 
 
 def can_manage_office_keys(user) -> bool:
-    return user.is_active and (
-        user.is_superuser or user.groups.filter(name=roles.PLATFORM_ADMINS).exists()
-    )
+    return is_platform_admin(user)
 
 
 def _require(request):

@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from accounts import roles
+from accounts.permissions import is_platform_admin
 from cohorts.hub import REPORT_CERTIFICATES_HOOK
 from cohorts.models import Cohort, CohortOffice, Enrolment, Office, Session
 from cohorts.selectors.attendance import (
@@ -53,9 +53,7 @@ HUNDRED = Decimal(100)
 
 def user_sees_all_offices(user) -> bool:
     """Platform admins and superusers see every office's figures."""
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=roles.PLATFORM_ADMINS).exists()
-    )
+    return is_platform_admin(user)
 
 
 def user_may_see_reports(user) -> bool:
