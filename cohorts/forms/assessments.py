@@ -102,6 +102,22 @@ class QuizAttemptForm(forms.Form):
             field.question = question
             self.fields[name] = field
 
+    def review(self) -> list[dict]:
+        """For the review page: each question with the answer as the trainee
+        sees it (choice texts or the typed text); empty when not answered."""
+        rows = []
+        for field in self:
+            value = self.cleaned_data.get(field.name)
+            if field.field.question.kind == Question.Kind.SHORT_ANSWER:
+                chosen = [value] if value else []
+            else:
+                picked = {
+                    str(v) for v in ([value] if isinstance(value, str) else value or [])
+                }
+                chosen = [text for pk, text in field.field.choices if str(pk) in picked]
+            rows.append({"field": field, "chosen": chosen})
+        return rows
+
     def answers(self) -> dict:
         """Question id → chosen choice ids or typed text, for the submit service."""
         result = {}

@@ -151,6 +151,14 @@ class Question(ClusterableModel):
         blank=True,
         help_text=_("Shown with the correct answer after the due date."),
     )
+    keep_with_previous = models.BooleanField(
+        _("keep with previous question"),
+        default=False,
+        help_text=_(
+            "When questions are shuffled, this question stays right after the "
+            "one before it (for a follow-up question)."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "pk"]

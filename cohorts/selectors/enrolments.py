@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from cohorts.models import Cohort, Enrolment, Session
+from cohorts.models import Assessment, Cohort, Enrolment, Session
 from cohorts.selectors.scoping import office_ids_for_user
 
 
@@ -162,6 +162,41 @@ def session_list_upcoming_for_user(user, *, limit: int = 10) -> QuerySet[Session
     )
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """One dated item on My learning: an assessment's due date or a session."""
+
+    when: object  # aware datetime
+    kind: str  # "quiz", "assignment" or "session"
+    title: str
+    cohort: Cohort
+    assessment: Assessment | None = None
+    session: Session | None = None
+
+
+def deadline_list_for_user(user, *, now=None, limit: int = 10) -> list[Deadline]:
+    """Published assessments still to be handed in and sessions not yet over,
+    of the cohorts the trainee is admitted to, soonest first."""
+    now = now or timezone.now()
+    assessments = (
+        Assessment.objects.published()
+        .filter(
+            cohort__enrolments__user=user,
+            cohort__enrolments__status=Enrolment.Status.ADMITTED,
+            due_at__gte=now,
+        )
+        .select_related("cohort")
+        .order_by("due_at", "pk")[:limit]
+    )
+    items = [
+        Deadline(a.due_at, a.kind, a.title, a.cohort, assessment=a) for a in assessments
+    ] + [
+        Deadline(s.starts_at, "session", s.title, s.cohort, session=s)
+        for s in session_list_upcoming_for_user(user, limit=limit)
+    ]
+    return sorted(items, key=lambda d: d.when)[:limit]
+
+
 def my_cohorts_context(user) -> dict:
     """Context for the My learning cohorts section (templates/cohorts/includes)."""
     enrolments = list(enrolment_list_for_user(user))
@@ -169,6 +204,6 @@ def my_cohorts_context(user) -> dict:
     return {
         "cohort_applications": [e for e in enrolments if e not in admitted],
         "cohort_enrolled": admitted,
-        "cohort_sessions": list(session_list_upcoming_for_user(user)),
+        "cohort_deadlines": deadline_list_for_user(user),
         "cohort_time_zone": user.time_zone or "UTC",
     }

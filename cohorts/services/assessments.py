@@ -58,6 +58,25 @@ QUIZ_GRACE = timedelta(seconds=30)
 CENT = Decimal("0.01")
 
 
+def question_order_shuffled(assessment: Assessment) -> list[int]:
+    """The quiz's question ids in a random order for one attempt.
+
+    A question marked "keep with previous question" stays right after the one
+    before it, so a follow-up never comes before what it refers to: the
+    questions are shuffled as groups, each group in its authored order.
+    """
+    groups: list[list[int]] = []
+    for pk, keep in assessment.questions.order_by("order", "pk").values_list(
+        "pk", "keep_with_previous"
+    ):
+        if keep and groups:
+            groups[-1].append(pk)
+        else:
+            groups.append([pk])
+    random.SystemRandom().shuffle(groups)
+    return [pk for group in groups for pk in group]
+
+
 def normalise_answer(text: str) -> str:
     """Compare short answers this way: NFKC, casefold, trimmed punctuation/spaces."""
     text = unicodedata.normalize("NFKC", text or "").casefold()
@@ -124,8 +143,7 @@ def quiz_attempt_start(
                 % {"n": assessment.attempt_limit}
             )
         else:
-            order = list(assessment.questions.values_list("pk", flat=True))
-            random.SystemRandom().shuffle(order)
+            order = question_order_shuffled(assessment)
         if not error and not order:
             error = AssessmentError(_("This quiz has no questions yet."))
         if not error:

@@ -66,6 +66,7 @@ def _signature(questions) -> list:
             q.text,
             str(q.points),
             q.order,
+            q.keep_with_previous,
             [(c.pk, c.text, c.correct) for c in q.choices.all()],
             sorted(a.text for a in q.accepted_answers.all()),
         )
@@ -184,6 +185,7 @@ def assessment_new_version(*, assessment: Assessment, by) -> Assessment:
             order=question.order,
             points=question.points,
             explanation=question.explanation,
+            keep_with_previous=question.keep_with_previous,
         )
         Choice.objects.bulk_create(
             Choice(question=new, text=c.text, correct=c.correct, order=c.order)

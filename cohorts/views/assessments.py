@@ -149,6 +149,19 @@ def quiz_start(request, cohort_slug, pk):
     return redirect("cohorts:quiz_attempt", cohort_slug, attempt.pk)
 
 
+def _quiz_clock(attempt: QuizAttempt, now) -> dict:
+    """The deadline and countdown shown while an attempt is open."""
+    deadline = attempt.deadline
+    seconds_left = max(int((deadline - now).total_seconds()), 0)
+    return {
+        "deadline": deadline,
+        "seconds_left": seconds_left,
+        # A running clock only when it matters (not a week ahead).
+        "show_timer": seconds_left <= 3 * 3600,
+        "grace_seconds": int(QUIZ_GRACE.total_seconds()),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def quiz_attempt(request, cohort_slug, pk):
@@ -180,7 +193,22 @@ def quiz_attempt(request, cohort_slug, pk):
         form = QuizAttemptForm(
             request.POST if request.method == "POST" else None, questions=questions
         )
-        if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action", "submit")
+        if request.method == "POST" and form.is_valid() and action == "review":
+            return _render(
+                request,
+                "cohorts/assessments/quiz_review.html",
+                {
+                    **_quiz_clock(attempt, now),
+                    "cohort": enrolment.cohort,
+                    "assessment": assessment,
+                    "attempt": attempt,
+                    "form": form,
+                    "rows": form.review(),
+                },
+            )
+        # "change" comes back from the review page: the form again, filled in.
+        if request.method == "POST" and form.is_valid() and action == "submit":
             try:
                 attempt = quiz_attempt_submit(attempt=attempt, answers=form.answers())
             except (AssessmentError, CohortStateError) as exc:
@@ -196,21 +224,15 @@ def quiz_attempt(request, cohort_slug, pk):
                 else:
                     messages.success(request, _("Your answers were submitted."))
             return redirect("cohorts:quiz_attempt", cohort_slug, attempt.pk)
-        deadline = attempt.deadline
-        seconds_left = max(int((deadline - now).total_seconds()), 0)
         return _render(
             request,
             "cohorts/assessments/quiz_take.html",
             {
+                **_quiz_clock(attempt, now),
                 "cohort": enrolment.cohort,
                 "assessment": assessment,
                 "attempt": attempt,
                 "form": form,
-                "deadline": deadline,
-                "seconds_left": seconds_left,
-                # A running clock only when it matters (not a week ahead).
-                "show_timer": seconds_left <= 3 * 3600,
-                "grace_seconds": int(QUIZ_GRACE.total_seconds()),
             },
         )
     reveal = now > assessment.due_at

@@ -124,6 +124,7 @@ QUESTIONS_PANEL = MultiFieldPanel(
                     formset_class=AcceptedAnswerFormSet,
                 ),
                 FieldPanel("explanation"),
+                FieldPanel("keep_with_previous"),
             ],
         )
     ],

@@ -499,3 +499,17 @@ def test_hub_links_to_assessments_and_create_quiz_for_authors_only(client, team)
     client.force_login(team.co)
     body = client.get(hub).content.decode()
     assert listing in body and create not in body
+
+
+def test_builder_keeps_a_follow_up_question_with_the_previous_one(client, team):
+    client.force_login(team.lead)
+    page = client.get(reverse("assessment_admin:add") + f"?cohort={team.cohort.pk}")
+    assert "Keep with previous question" in page.content.decode()
+    follow_up = {**THREE_QUESTIONS[2], "keep_with_previous": "on"}
+    response = client.post(
+        reverse("assessment_admin:add"),
+        _quiz_data(team.cohort, [*THREE_QUESTIONS[:2], follow_up]),
+    )
+    assert response.status_code == 302, _errors(response)
+    quiz = Assessment.objects.get(title="PPH basics")
+    assert [q.keep_with_previous for q in quiz.questions.all()] == [False, False, True]

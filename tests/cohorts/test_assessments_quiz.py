@@ -259,3 +259,21 @@ def test_due_date_caps_an_open_attempt(quiz, enrolment):
         now=quiz.due_at + datetime.timedelta(minutes=2),
     )
     assert late.timed_out and late.score == 0
+
+
+def test_a_follow_up_question_stays_right_after_the_one_it_refers_to():
+    quiz = QuizFactory(attempt_limit=30)
+    enrolment = AdmittedEnrolmentFactory(cohort=quiz.cohort)
+    ids = [QuestionFactory(assessment=quiz, order=i).pk for i in range(6)]
+    # Question 3 refers to question 2; question 4 to question 3.
+    Question.objects.filter(pk__in=ids[2:4]).update(keep_with_previous=True)
+    orders = set()
+    for _ in range(10):
+        attempt = quiz_attempt_start(assessment=quiz, enrolment=enrolment)
+        order = attempt.question_order
+        assert sorted(order) == sorted(ids)
+        start = order.index(ids[1])
+        assert order[start : start + 3] == ids[1:4]
+        orders.add(tuple(order))
+        quiz_attempt_submit(attempt=attempt, answers={})
+    assert len(orders) > 1  # the groups are still shuffled

@@ -324,3 +324,49 @@ def test_my_learning_shows_standing_and_links_to_the_assessments(client):
     page = client.get(reverse("learning:home")).content.decode()
     assert "My standing" in page
     assert reverse("cohorts:assessment_list", args=[enrolment.cohort.slug]) in page
+
+
+def test_trainee_reviews_answers_changes_one_then_submits(client, cohort, trainee):
+    quiz = QuizFactory(cohort=cohort, max_score=10, attempt_limit=2)
+    first = question_with_choices(
+        quiz,
+        Question.Kind.SINGLE,
+        [("12 months", True), ("6 months", False)],
+        text="Priority period for patents?",
+        order=0,
+    )
+    second = question_with_choices(
+        quiz,
+        Question.Kind.SINGLE,
+        [("Yes", True), ("No", False)],
+        text="Is Egypt a Paris Union member?",
+        order=1,
+    )
+    login(client, trainee.user)
+    url = client.post(reverse("cohorts:quiz_start", args=[cohort.slug, quiz.pk])).url
+    assert "Review answers" in client.get(url).content.decode()
+    wrong = first.choices.get(correct=False)
+
+    review = client.post(url, {f"q{first.pk}": wrong.pk, "action": "review"})
+    text = review.content.decode()
+    assert "Review your answers" in text
+    assert "Your answer:" in text and "6 months" in text
+    assert "Not answered" in text  # the second question
+    assert f'formaction="#q{first.pk}-question"' in text
+    assert "your answers are final and cannot be changed" in text
+    assert "attempt 1 of 2" in text
+    assert QuizAttempt.objects.get().is_open  # nothing is submitted yet
+
+    # Back to the questions: the answers chosen so far are still chosen.
+    again = client.post(url, {f"q{first.pk}": wrong.pk, "action": "change"})
+    assert f'id="q{first.pk}-question"' in again.content.decode()
+    assert again.context["form"][f"q{first.pk}"].value() == str(wrong.pk)
+    assert QuizAttempt.objects.get().is_open
+
+    right = first.choices.get(correct=True)
+    yes = second.choices.get(correct=True)
+    client.post(
+        url, {f"q{first.pk}": right.pk, f"q{second.pk}": yes.pk, "action": "submit"}
+    )
+    attempt = QuizAttempt.objects.get()
+    assert not attempt.is_open and attempt.score == Decimal("10.00")

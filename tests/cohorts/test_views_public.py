@@ -149,3 +149,60 @@ def test_arabic_cohort_pages_isolate_english_names(client, cohort):
     assert "<dd><bdi>Eurasian Patent Office</bdi></dd>" in detail
     # The footer's sentence keeps its full stop at its end whatever its language.
     assert '<footer class="site-footer">\n  <p dir="auto">' in detail
+
+
+def test_my_learning_lists_deadlines_and_sessions_in_date_order(client, cohort):
+    from tests.cohorts.factories import AssessmentFactory, QuizFactory
+
+    trainee = UserFactory(time_zone="Asia/Almaty")
+    EnrolmentFactory(user=trainee, cohort=cohort, status=Enrolment.Status.ADMITTED)
+    day = datetime.datetime(2030, 3, 4, 6, 0, tzinfo=datetime.UTC)
+    AssessmentFactory(
+        cohort=cohort,
+        title="Office action reply",
+        due_at=day + datetime.timedelta(days=2),
+    )
+    QuizFactory(cohort=cohort, title="Claims quiz", due_at=day)
+    SessionFactory(
+        cohort=cohort,
+        title="Search strategies",
+        starts_at=day + datetime.timedelta(days=1),
+    )
+    QuizFactory(cohort=cohort, title="Draft quiz", due_at=day, status="draft")
+    QuizFactory(
+        cohort=cohort,
+        title="Past quiz",
+        due_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    QuizFactory(title="Other cohort's quiz", due_at=day)
+    client.force_login(trainee)
+    page = client.get(reverse("learning:home")).content.decode()
+    body = page[page.index("Upcoming deadlines") : page.index("My applications")]
+    assert (
+        body.index("Claims quiz")
+        < body.index("Search strategies")
+        < body.index("Office action reply")
+    )
+    assert "Quiz due" in body and "Assignment due" in body
+    assert (
+        "11:00" in body and "Asia/Almaty" in body
+    )  # 06:00 UTC shown in the trainee's zone
+    for hidden in ("Draft quiz", "Past quiz", "Other cohort"):
+        assert hidden not in body
+
+
+def test_my_learning_deadlines_empty_state_and_arabic(client, cohort):
+    trainee = UserFactory()
+    EnrolmentFactory(user=trainee, cohort=cohort, status=Enrolment.Status.ADMITTED)
+    client.force_login(trainee)
+    body = client.get(reverse("learning:home")).content.decode()
+    assert "Nothing is due and no session is planned in your cohorts." in body
+    from tests.cohorts.factories import QuizFactory
+
+    QuizFactory(cohort=cohort, title="Claims quiz")
+    with translation.override("ar"):
+        url = reverse("learning:home")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'dir="rtl"' in response.content.decode()
+    assert "Claims quiz" in response.content.decode()

@@ -69,11 +69,22 @@ def test_trainee_takes_a_quiz_and_sees_the_score(demo, page, shot):
             for label in answer:
                 assert question.get_by_label(label, exact=True).is_checked()
     # The countdown stays in view at the last question.
-    page.get_by_role("button", name="Submit answers").scroll_into_view_if_needed()
+    page.get_by_role("button", name="Review answers").scroll_into_view_if_needed()
     timer = page.get_by_role("timer").bounding_box()
     assert 0 <= timer["y"] < page.viewport_size["height"], timer
     shot(page, "answers kept after reload, countdown in view")
-    page.get_by_role("button", name="Submit answers").click()
+    asked = questions.count()
+    page.get_by_role("button", name="Review answers").click()
+    page.wait_for_load_state()
+    # The review lists every answer and says what submitting means.
+    review = page.locator("main").inner_text()
+    assert "Review your answers" in review
+    assert "Not answered" not in review
+    assert review.count("Your answer:") == asked
+    assert "your answers are final and cannot be changed" in review
+    assert QuizAttempt.objects.get(assessment=quiz, enrolment=enrolment).is_open
+    shot(page, "review before submitting")
+    page.get_by_role("button", name="Submit", exact=True).click()
     page.wait_for_load_state()
     shot(page, "score")
 

@@ -1,4 +1,5 @@
-"""Every demo page fits a 390 px phone: the page itself never scrolls sideways.
+"""Every demo page fits a 390 px phone and a 1366 px laptop: the page itself
+never scrolls sideways, and on the laptop axe finds nothing serious or critical.
 
 Wide comparison tables scroll inside their own labelled region, with the label
 column kept in place; on a desktop every jurisdiction column is in view.
@@ -17,6 +18,7 @@ LESSON_WITH_TABLE = "/courses/gi-tk-genetic-resources/gi-systems-compared/"
 SIX_COMPARED = (
     "/regimes/compare/?j=china&j=singapore&j=russia&j=saudi-arabia&j=israel&j=egypt"
 )
+LAPTOP = {"width": 1366, "height": 768}
 OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
 
 
@@ -44,7 +46,9 @@ def _arabic(path: str) -> str:
     return path if path.startswith(("/verify/", "/certificates/")) else "/ar" + path
 
 
-def _overflowing(page, base: str, paths: list[str]) -> dict[str, int]:
+def _overflowing(page, base: str, paths: list[str], axe=None) -> dict[str, object]:
+    """Pages that scroll sideways (by how many pixels) or, when `axe` is
+    given, that have serious or critical accessibility violations."""
     found = {}
     for path in paths:
         response = page.goto(base + path)
@@ -52,6 +56,9 @@ def _overflowing(page, base: str, paths: list[str]) -> dict[str, int]:
         extra = page.evaluate(OVERFLOW)
         if extra > 0:
             found[path] = extra
+        violations = axe(page) if axe else []
+        if violations:
+            found[f"axe {path}"] = [(v["id"], v["nodes"]) for v in violations]
     return found
 
 
@@ -103,3 +110,26 @@ def test_desktop_shows_every_jurisdiction_column(demo, page, shot):
         # Nothing to scroll: no hint.
         assert not page.locator(".table-scroll__hint").first.is_visible()
         assert page.evaluate(OVERFLOW) <= 0
+
+
+def test_no_demo_page_scrolls_sideways_on_a_laptop_and_axe_is_clean(
+    demo, browser, shot, axe
+):
+    paths = _demo_paths()
+    context = browser.new_context(viewport=LAPTOP, locale="en-GB")
+    try:
+        page = context.new_page()
+        found = _overflowing(page, demo, paths, axe)
+        page.goto(demo + LESSON_WITH_TABLE)
+        shot(page, "laptop lesson with a comparison table")
+        context.set_extra_http_headers({"Accept-Language": "ar"})
+        found |= _overflowing(page, demo, [_arabic(p) for p in paths], axe)
+        page.goto(demo + "/ar" + SIX_COMPARED)
+        shot(page, "laptop arabic six jurisdictions compared")
+
+        login(page, demo, "fang.wang@example.org")
+        found |= _overflowing(page, demo, ["/learning/", "/ar/learning/"], axe)
+        shot(page, "laptop arabic my learning")
+    finally:
+        context.close()
+    assert found == {}, found

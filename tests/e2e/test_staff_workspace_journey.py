@@ -346,7 +346,7 @@ def test_instructor_builds_previews_and_publishes_a_quiz(demo, page, shot):
     page.get_by_role("link", name="Preview as a trainee").click()
     page.wait_for_url(re.compile(rf"/admin/assessments/preview/{quiz.pk}/"))
     expect(page.locator("fieldset.quiz-question")).to_have_count(len(QUIZ))
-    expect(page.get_by_role("button", name="Submit answers")).to_be_disabled()
+    expect(page.get_by_role("button", name="Review answers")).to_be_disabled()
     shot(page, "quiz preview")
 
     page.get_by_role("link", name="Back to the quiz builder").click()
