@@ -76,8 +76,12 @@ def _post(url: str, data: bytes) -> int:
 
 
 @pytest.fixture
-def app_server(services):
-    """gunicorn on the test database, with this run's Redis; yields its URL."""
+def app_server(services, tmp_path):
+    """gunicorn on the test database, with this run's Redis; yields its URL.
+
+    Its log goes to a file, not a pipe: with Redis down every cache call logs
+    a traceback, and an unread pipe fills up and blocks the workers.
+    """
     db = connection.settings_dict
     port = _free_port()
     env = os.environ | {
@@ -86,14 +90,15 @@ def app_server(services):
         "REDIS_URL": settings.REDIS_URL,
         "CONN_MAX_AGE": "600",
     }
+    log_path = tmp_path / "gunicorn.log"
+    log = log_path.open("w")
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "training.wsgi", "--workers", "2"]
         + ["--bind", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "warning"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=log,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -106,6 +111,9 @@ def app_server(services):
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+        log.close()
+        # Shown by pytest when the test fails.
+        print(log_path.read_text()[-4000:])  # noqa: T201
 
 
 def _reachable(url):
