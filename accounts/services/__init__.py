@@ -26,7 +26,14 @@ def email_enqueue(
     from accounts.tasks import email_send_task
 
     record = _outbound_email(
-        to=to, subject=subject, body=body, html_body=html_body, key=key, headers=headers
+        {
+            "to": to,
+            "subject": subject,
+            "body": body,
+            "html_body": html_body,
+            "key": key,
+            "headers": headers,
+        }
     )
     email, created = OutboundEmail.objects.get_or_create(
         key=record.key,
@@ -53,7 +60,7 @@ def email_enqueue_many(messages: list[dict]) -> int:
 
     records = {}
     for message in messages:
-        record = _outbound_email(**message)
+        record = _outbound_email(message)
         records[record.key] = record
     known = set(
         OutboundEmail.objects.filter(key__in=records).values_list("key", flat=True)
@@ -70,22 +77,15 @@ def email_enqueue_many(messages: list[dict]) -> int:
     return len(new)
 
 
-def _outbound_email(
-    *,
-    to: list[str],
-    subject: str,
-    body: str,
-    html_body: str = "",
-    key: str = "",
-    headers: dict[str, str] | None = None,
-) -> OutboundEmail:
+def _outbound_email(message: dict) -> OutboundEmail:
+    """The unsaved record of one message (`email_enqueue`'s arguments)."""
     return OutboundEmail(
-        key=key or f"adhoc:{uuid.uuid4()}",
-        to=list(to),
-        subject=subject[:255],
-        body=body,
-        html_body=html_body,
-        headers=dict(headers or {}),
+        key=message.get("key") or f"adhoc:{uuid.uuid4()}",
+        to=list(message["to"]),
+        subject=message["subject"][:255],
+        body=message["body"],
+        html_body=message.get("html_body", ""),
+        headers=dict(message.get("headers") or {}),
     )
 
 
