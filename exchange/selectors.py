@@ -11,6 +11,7 @@ instructors, superusers) see who wrote an anonymous post; trainees do not.
 A banned member reads nothing; a muted one reads but does not write.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from django.db.models import Q, QuerySet
@@ -19,8 +20,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cohorts.models import Cohort, CohortOffice, Enrolment, OfficeMembership, Session
-from cohorts.selectors.assessments import cohort_list_for_author, user_can_author
-from cohorts.selectors.scoping import office_ids_for_user
+from cohorts.selectors.assessments import (
+    author_ids_by_cohort,
+    cohort_list_for_author,
+)
+from cohorts.selectors.scoping import office_ids_by_user, office_ids_for_user
 from cohorts.services.cohorts import CLOSED_STATUSES
 from exchange.exceptions import MemberBannedError
 from exchange.models import Follow, Mode, Post, Preference, Restriction, Space
@@ -76,30 +80,55 @@ class Access:
 
 def member_access(user, cohort: Cohort) -> Access:
     """The Access of `user` (anonymous users: nothing) in `cohort`."""
-    access = Access(cohort=cohort, user=user)
     if not user.is_authenticated:
-        return access
-    access.superuser = user.is_superuser
-    access.trainee_office_id = (
+        return Access(cohort=cohort, user=user)
+    return member_accesses([user], [cohort])[(user.pk, cohort.pk)]
+
+
+def member_accesses(users, cohorts) -> dict[tuple[int, int], Access]:
+    """{(user id, cohort id): Access} for every pair of (authenticated) `users`
+    and `cohorts`, in six queries however many there are."""
+    users, cohorts = list(users), list(cohorts)
+    user_ids = [user.pk for user in users]
+    cohort_ids = [cohort.pk for cohort in cohorts]
+    enrolled = {}
+    for user_id, cohort_id, office_id in (
         Enrolment.objects.filter(
-            cohort=cohort, user=user, status=Enrolment.Status.ADMITTED
+            cohort_id__in=cohort_ids,
+            user_id__in=user_ids,
+            status=Enrolment.Status.ADMITTED,
         )
-        .values_list("office_id", flat=True)
-        .first()
-    )
-    mine = office_ids_for_user(user)
-    taking_part = set(
-        CohortOffice.objects.filter(cohort=cohort).values_list("office_id", flat=True)
-    )
-    access.coordinated = mine & taking_part
-    access.moderates = user_can_author(user, cohort)
-    access.restriction = (
-        Restriction.objects.filter(cohort=cohort, user=user)
-        .values_list("kind", flat=True)
-        .first()
-        or ""
-    )
-    return access
+        .order_by("-pk")
+        .values_list("user_id", "cohort_id", "office_id")
+    ):
+        enrolled[(user_id, cohort_id)] = office_id
+    mine = office_ids_by_user(user_ids)
+    taking_part = defaultdict(set)
+    for cohort_id, office_id in CohortOffice.objects.filter(
+        cohort_id__in=cohort_ids
+    ).values_list("cohort_id", "office_id"):
+        taking_part[cohort_id].add(office_id)
+    authors = author_ids_by_cohort(cohorts, user_ids)
+    restrictions = {}
+    for user_id, cohort_id, kind in (
+        Restriction.objects.filter(cohort_id__in=cohort_ids, user_id__in=user_ids)
+        .order_by("-pk")
+        .values_list("user_id", "cohort_id", "kind")
+    ):
+        restrictions[(user_id, cohort_id)] = kind
+    return {
+        (user.pk, cohort.pk): Access(
+            cohort=cohort,
+            user=user,
+            superuser=user.is_superuser,
+            trainee_office_id=enrolled.get((user.pk, cohort.pk)),
+            coordinated=mine[user.pk] & taking_part[cohort.pk],
+            moderates=user.is_superuser or user.pk in authors[cohort.pk],
+            restriction=restrictions.get((user.pk, cohort.pk), ""),
+        )
+        for user in users
+        for cohort in cohorts
+    }
 
 
 def _refuse(access: Access, space: Space | None = None):
@@ -196,26 +225,58 @@ def cohort_list_for_moderator(user) -> QuerySet[Cohort]:
 
 def space_reader_ids(space: Space) -> set[int]:
     """Ids of the people who read `space` (superusers only when they follow it)."""
-    cohort = space.cohort
-    trainees = Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ADMITTED)
-    offices = set(
-        CohortOffice.objects.filter(cohort=cohort).values_list("office_id", flat=True)
-    )
-    if space.kind == Space.Kind.OFFICE:
-        trainees = trainees.filter(office_id=space.office_id)
-        offices &= {space.office_id, cohort.lead_office_id}
-    ids = set(trainees.values_list("user_id", flat=True))
-    ids |= set(
-        OfficeMembership.objects.filter(
-            office_id__in=offices, role=OfficeMembership.Role.COORDINATOR
-        ).values_list("user_id", flat=True)
-    )
-    ids |= set(
-        Session.objects.filter(cohort=cohort).values_list("instructors", flat=True)
-    )
-    ids.discard(None)
-    banned = Restriction.objects.filter(cohort=cohort, kind=Restriction.Kind.BAN)
-    return ids - set(banned.values_list("user_id", flat=True))
+    return space_reader_ids_by_space([space])[space.pk]
+
+
+def space_reader_ids_by_space(spaces) -> dict[int, set[int]]:
+    """{space id: ids of its readers} for many spaces (with their cohorts
+    loaded), in five queries however many there are."""
+    spaces = list(spaces)
+    cohort_ids = {space.cohort_id for space in spaces}
+    trainees = defaultdict(set)  # cohort id → {(user id, office id)}
+    for cohort_id, user_id, office_id in Enrolment.objects.filter(
+        cohort_id__in=cohort_ids, status=Enrolment.Status.ADMITTED
+    ).values_list("cohort_id", "user_id", "office_id"):
+        trainees[cohort_id].add((user_id, office_id))
+    taking_part = defaultdict(set)
+    for cohort_id, office_id in CohortOffice.objects.filter(
+        cohort_id__in=cohort_ids
+    ).values_list("cohort_id", "office_id"):
+        taking_part[cohort_id].add(office_id)
+    coordinators = defaultdict(set)  # office id → user ids
+    for office_id, user_id in OfficeMembership.objects.filter(
+        office_id__in=set().union(*taking_part.values()),
+        role=OfficeMembership.Role.COORDINATOR,
+    ).values_list("office_id", "user_id"):
+        coordinators[office_id].add(user_id)
+    instructors = defaultdict(set)
+    for cohort_id, user_id in Session.objects.filter(
+        cohort_id__in=cohort_ids
+    ).values_list("cohort_id", "instructors"):
+        instructors[cohort_id].add(user_id)
+    banned = defaultdict(set)
+    for cohort_id, user_id in Restriction.objects.filter(
+        cohort_id__in=cohort_ids, kind=Restriction.Kind.BAN
+    ).values_list("cohort_id", "user_id"):
+        banned[cohort_id].add(user_id)
+    readers = {}
+    for space in spaces:
+        cohort_id = space.cohort_id
+        offices = taking_part[cohort_id]
+        ids = {user_id for user_id, office_id in trainees[cohort_id]}
+        if space.kind == Space.Kind.OFFICE:
+            ids = {
+                user_id
+                for user_id, office_id in trainees[cohort_id]
+                if office_id == space.office_id
+            }
+            offices = offices & {space.office_id, space.cohort.lead_office_id}
+        for office_id in offices:
+            ids |= coordinators[office_id]
+        ids |= instructors[cohort_id]
+        ids.discard(None)
+        readers[space.pk] = ids - banned[cohort_id]
+    return readers
 
 
 def mode_for(user_id: int, space: Space, topic_id: int | None = None) -> str:
@@ -225,12 +286,24 @@ def mode_for(user_id: int, space: Space, topic_id: int | None = None) -> str:
         chosen = thread_mode_for(user_id, topic_id)
         if chosen:
             return chosen
-    chosen = (
-        Follow.objects.filter(user_id=user_id, space=space, topic__isnull=True)
-        .values_list("mode", flat=True)
-        .first()
+    return space_modes([user_id], [space])[(user_id, space.pk)]
+
+
+def space_modes(user_ids, spaces) -> dict[tuple[int, int], str]:
+    """{(user id, space id): mode} of every pair: the member's choice for the
+    space, else their default; at most two queries however many there are."""
+    user_ids, space_ids = list(user_ids), [space.pk for space in spaces]
+    chosen = {
+        (user_id, space_id): mode
+        for user_id, space_id, mode in Follow.objects.filter(
+            user_id__in=user_ids, space_id__in=space_ids, topic__isnull=True
+        ).values_list("user_id", "space_id", "mode")
+    }
+    pairs = [(user_id, space_id) for user_id in user_ids for space_id in space_ids]
+    defaults = default_modes(
+        {user for user, space in pairs if not chosen.get((user, space))}
     )
-    return chosen or default_mode_for(user_id)
+    return {pair: chosen.get(pair) or defaults[pair[0]] for pair in pairs}
 
 
 def thread_mode_for(user_id: int, topic_id: int) -> str:
@@ -252,12 +325,21 @@ def thread_modes(topic_ids, user_ids=None) -> dict[tuple[int, int], str]:
 
 
 def default_mode_for(user_id: int) -> str:
-    return (
-        Preference.objects.filter(user_id=user_id)
-        .values_list("default_mode", flat=True)
-        .first()
-        or Mode.DAILY
-    )
+    return default_modes([user_id])[user_id]
+
+
+def default_modes(user_ids) -> dict[int, str]:
+    """{user id: default email mode} (daily unless they chose), in one query."""
+    modes = dict.fromkeys(user_ids, Mode.DAILY)
+    if modes:
+        modes |= {
+            user_id: mode
+            for user_id, mode in Preference.objects.filter(
+                user_id__in=modes
+            ).values_list("user_id", "default_mode")
+            if mode
+        }
+    return modes
 
 
 # ---- what a reader is shown ----

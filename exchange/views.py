@@ -272,30 +272,31 @@ def post_edit_view(request, pk):
     )
 
 
+def _post_action(request, pk, action, done: str):
+    """Run a delete/restore service on a post and lead back to it."""
+    post, access = post_get_for_reader(request.user, pk)
+    try:
+        action(post=post, access=access)
+    except (ExchangeError, CohortCompletedError) as exc:
+        return _refused(request, exc, back=_back_to(post))
+    messages.success(request, done)
+    return redirect(_back_to(post))
+
+
 @login_required
 @_banned_page
 @require_POST
 def post_delete_view(request, pk):
-    post, access = post_get_for_reader(request.user, pk)
-    try:
-        post_delete(post=post, access=access)
-    except (ExchangeError, CohortCompletedError) as exc:
-        return _refused(request, exc, back=_back_to(post))
-    messages.success(request, _("The post was deleted. You can restore it."))
-    return redirect(_back_to(post))
+    return _post_action(
+        request, pk, post_delete, _("The post was deleted. You can restore it.")
+    )
 
 
 @login_required
 @_banned_page
 @require_POST
 def post_restore_view(request, pk):
-    post, access = post_get_for_reader(request.user, pk)
-    try:
-        post_restore(post=post, access=access)
-    except (ExchangeError, CohortCompletedError) as exc:
-        return _refused(request, exc, back=_back_to(post))
-    messages.success(request, _("The post was restored."))
-    return redirect(_back_to(post))
+    return _post_action(request, pk, post_restore, _("The post was restored."))
 
 
 @login_required

@@ -25,19 +25,68 @@ def email_enqueue(
     """
     from accounts.tasks import email_send_task
 
-    email, created = OutboundEmail.objects.get_or_create(
-        key=key or f"adhoc:{uuid.uuid4()}",
-        defaults={
-            "to": list(to),
-            "subject": subject[:255],
+    record = _outbound_email(
+        {
+            "to": to,
+            "subject": subject,
             "body": body,
             "html_body": html_body,
-            "headers": dict(headers or {}),
+            "key": key,
+            "headers": headers,
+        }
+    )
+    email, created = OutboundEmail.objects.get_or_create(
+        key=record.key,
+        defaults={
+            "to": record.to,
+            "subject": record.subject,
+            "body": record.body,
+            "html_body": record.html_body,
+            "headers": record.headers,
         },
     )
     if created:
         transaction.on_commit(lambda: email_send_task.delay(email.pk), robust=True)
     return email
+
+
+def email_enqueue_many(messages: list[dict]) -> int:
+    """`email_enqueue` for many emails at once, in three queries however many.
+
+    Each message holds `email_enqueue`'s keyword arguments. Idempotent per
+    key like it: a key already recorded is skipped. Returns how many were new.
+    """
+    from accounts.tasks import email_send_task
+
+    records = {}
+    for message in messages:
+        record = _outbound_email(message)
+        records[record.key] = record
+    known = set(
+        OutboundEmail.objects.filter(key__in=records).values_list("key", flat=True)
+    )
+    new = [record for key, record in records.items() if key not in known]
+    OutboundEmail.objects.bulk_create(new, ignore_conflicts=True)
+    # Read the ids back: a conflicting row written meanwhile is sent only
+    # once anyway, as `email_send` locks the row and skips a sent email.
+    ids = OutboundEmail.objects.filter(
+        key__in=[record.key for record in new]
+    ).values_list("pk", flat=True)
+    for pk in ids:
+        transaction.on_commit(lambda pk=pk: email_send_task.delay(pk), robust=True)
+    return len(new)
+
+
+def _outbound_email(message: dict) -> OutboundEmail:
+    """The unsaved record of one message (`email_enqueue`'s arguments)."""
+    return OutboundEmail(
+        key=message.get("key") or f"adhoc:{uuid.uuid4()}",
+        to=list(message["to"]),
+        subject=message["subject"][:255],
+        body=message["body"],
+        html_body=message.get("html_body", ""),
+        headers=dict(message.get("headers") or {}),
+    )
 
 
 def email_send(*, email_id: int) -> bool:

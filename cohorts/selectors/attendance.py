@@ -167,10 +167,14 @@ class AttendanceStats:
     def rate(self) -> Decimal | None:
         """Percent attended (two decimals, half up), None before any expected
         session was held."""
+        return self.rate_to(Decimal("0.01"))
+
+    def rate_to(self, places: Decimal) -> Decimal | None:
+        """`rate` rounded half up to `places` (reports show one decimal)."""
         if not self.expected:
             return None
         return (Decimal(100) * self.attended / self.expected).quantize(
-            Decimal("0.01"), rounding=ROUND_HALF_UP
+            places, rounding=ROUND_HALF_UP
         )
 
 

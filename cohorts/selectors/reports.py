@@ -38,6 +38,7 @@ from accounts.permissions import is_platform_admin
 from cohorts.hub import REPORT_CERTIFICATES_HOOK
 from cohorts.models import Cohort, CohortOffice, Enrolment, Office, Session
 from cohorts.selectors.attendance import (
+    AttendanceStats,
     attendance_stats_for_enrolments,
     session_hours,
 )
@@ -118,7 +119,8 @@ class Figures:
 
     @property
     def attendance_rate(self) -> Decimal | None:
-        return self._percent(self.attended, self.expected)
+        pooled = AttendanceStats(expected=self.expected, attended=self.attended)
+        return pooled.rate_to(Decimal("0.1"))
 
     @property
     def completion_rate(self) -> Decimal | None:

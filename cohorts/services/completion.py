@@ -34,10 +34,10 @@ from cohorts.selectors.completion import (
     CompletionInputs,
     completion_inputs_for_enrolments,
 )
+from cohorts.services.cohorts import CLOSED_STATUSES
 from cohorts.signals import enrolment_completed
 from training.audit import COHORT_COMPLETE, audit_log
 
-FINAL_STATUSES = {Cohort.Status.COMPLETED, Cohort.Status.ARCHIVED}
 HUNDRED = Decimal(100)
 
 
@@ -130,7 +130,7 @@ def completion_evaluate(
         final_score=final_score,
         missing=missing,
         completed=not missing,
-        final=cohort.status in FINAL_STATUSES,
+        final=cohort.status in CLOSED_STATUSES,
     )
 
 
@@ -234,7 +234,7 @@ def cohort_complete(*, cohort: Cohort, by=None) -> dict[int, CompletionResult]:
     with transaction.atomic():
         # The stored status, not the caller's copy: it may have been reopened.
         status = Cohort.objects.select_for_update().get(pk=cohort.pk).status
-        if status not in FINAL_STATUSES:
+        if status not in CLOSED_STATUSES:
             cohort.status = Cohort.Status.COMPLETED
             cohort.save(update_fields=["status", "updated_at"])
             audit_log(COHORT_COMPLETE, cohort, by)

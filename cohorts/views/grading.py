@@ -107,22 +107,32 @@ def grading_next(request, cohort_slug, pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def submission_grade(request, cohort_slug, pk):
-    """Grade one submission, with previous/next through the assessment's queue."""
+def _work_for_grader(request, cohort_slug, model, pk, **lookup):
+    """The cohort and one submission or quiz attempt of it whose trainee the
+    user may assess; Http404 otherwise."""
     cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
-    submission = get_object_or_404(
-        AssignmentSubmission.objects.select_related(
+    work = get_object_or_404(
+        model.objects.select_related(
             "assessment", "enrolment__user", "enrolment__office"
         ),
         pk=pk,
         assessment__cohort=cohort,
+        **lookup,
+    )
+    work.assessment.cohort = work.enrolment.cohort = cohort
+    if not enrolment_assessable(request.user, work.enrolment):
+        raise Http404
+    return cohort, work
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_grade(request, cohort_slug, pk):
+    """Grade one submission, with previous/next through the assessment's queue."""
+    cohort, submission = _work_for_grader(
+        request, cohort_slug, AssignmentSubmission, pk
     )
     assessment = submission.assessment
-    assessment.cohort = submission.enrolment.cohort = cohort
-    if not enrolment_assessable(request.user, submission.enrolment):
-        raise Http404
     initial = {"score": submission.score, "feedback": submission.feedback}
     form = GradeForm(
         request.POST or None, initial=initial, max_score=assessment.max_score
@@ -174,19 +184,10 @@ def submission_grade(request, cohort_slug, pk):
 @require_http_methods(["GET", "POST"])
 def attempt_score(request, cohort_slug, pk):
     """Change a submitted quiz attempt's score, with the reason the trainee sees."""
-    cohort = cohort_get_for_grader(request.user, slug=cohort_slug)
-    attempt = get_object_or_404(
-        QuizAttempt.objects.select_related(
-            "assessment", "enrolment__user", "enrolment__office"
-        ),
-        pk=pk,
-        assessment__cohort=cohort,
-        submitted_at__isnull=False,
+    cohort, attempt = _work_for_grader(
+        request, cohort_slug, QuizAttempt, pk, submitted_at__isnull=False
     )
     assessment = attempt.assessment
-    assessment.cohort = attempt.enrolment.cohort = cohort
-    if not enrolment_assessable(request.user, attempt.enrolment):
-        raise Http404
     ids = list(
         quiz_attempt_list_for_grading(assessment, grader=request.user).values_list(
             "pk", flat=True

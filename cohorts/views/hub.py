@@ -20,6 +20,7 @@ from cohorts.selectors.assessments import user_can_author
 from cohorts.selectors.attendance import user_coordinates_cohort
 from cohorts.selectors.hub import cohort_figures, cohort_list_for_staff
 from cohorts.selectors.scoping import user_leads_cohort
+from cohorts.services.cohorts import CLOSED_STATUSES
 
 
 def _session_links(user, cohort, session, *, coordinates: bool) -> list[HubLink]:
@@ -129,8 +130,7 @@ class CohortHubView(WagtailAdminTemplateMixin, TemplateView):
                 and reverse("assessment_admin:add") + f"?cohort={pk}&kind=assignment",
                 "grade_import": reverse("cohorts:grade_import", args=[slug]),
                 "complete": self.leads
-                and cohort.status
-                not in (Cohort.Status.COMPLETED, Cohort.Status.ARCHIVED)
+                and cohort.status not in CLOSED_STATUSES
                 and reverse("cohorts:cohort_complete", args=[slug]),
                 "reopen": self.leads
                 and cohort.status == Cohort.Status.COMPLETED

@@ -24,14 +24,15 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from accounts.services import email_enqueue
+from accounts.services import email_enqueue_many
 from exchange.models import Follow, Mode, Post, Preference, Space
 from exchange.selectors import (
     author_label,
-    member_access,
-    mode_for,
+    member_accesses,
     space_label,
+    space_modes,
     space_reader_ids,
+    space_reader_ids_by_space,
     thread_modes,
 )
 
@@ -150,21 +151,22 @@ def _item(post: Post, access) -> dict:
     }
 
 
-def _send(*, user, key: str, template: str, context: dict, unsubscribe_url: str):
+def _email(*, user, key: str, template: str, context: dict, unsubscribe_url: str):
+    """`email_enqueue`'s arguments for one email, in the member's language."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
         context = {**context, "unsubscribe_url": unsubscribe_url}
         subject = render_to_string(f"exchange/email/{template}_subject.txt", context)
-        email_enqueue(
-            to=[user.email],
-            subject=" ".join(subject.split()),
-            body=render_to_string(f"exchange/email/{template}.txt", context),
-            html_body=render_to_string(f"exchange/email/{template}.html", context),
-            key=key,
-            headers={
+        return {
+            "to": [user.email],
+            "subject": " ".join(subject.split()),
+            "body": render_to_string(f"exchange/email/{template}.txt", context),
+            "html_body": render_to_string(f"exchange/email/{template}.html", context),
+            "key": key,
+            "headers": {
                 "List-Unsubscribe": f"<{unsubscribe_url}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             },
-        )
+        }
 
 
 def _worth_emailing(post: Post) -> bool:
@@ -194,22 +196,29 @@ def post_notify(*, post_id: int) -> int:
     readers = space_reader_ids(space) - {post.author_id}
     mentioned = set(post.mentions.values_list("pk", flat=True))
     threads = thread_modes([post.topic_id], user_ids=readers)
-    sent = 0
-    for user in get_user_model().objects.filter(pk__in=readers):
-        mode = threads.get((user.pk, post.topic_id)) or mode_for(user.pk, space)
-        if mode == Mode.NONE or (mode != Mode.INSTANT and user.pk not in mentioned):
-            continue
+    modes = space_modes(readers, [space])
+    recipients = set()
+    for user_id in readers:
+        mode = threads.get((user_id, post.topic_id)) or modes[(user_id, space.pk)]
+        if mode != Mode.NONE and (mode == Mode.INSTANT or user_id in mentioned):
+            recipients.add(user_id)
+    users = list(get_user_model().objects.filter(pk__in=recipients))
+    accesses = member_accesses(users, [space.cohort])
+    emails = []
+    for user in users:
         with translation.override(user.language or settings.LANGUAGE_CODE):
-            item = _item(post, member_access(user, space.cohort))
-        _send(
-            user=user,
-            key=f"exchange:post:{post.pk}:{user.pk}",
-            template="instant",
-            context={"item": item, "mentioned": user.pk in mentioned},
-            unsubscribe_url=_unsubscribe_url(user.pk, space.pk, post.topic_id),
+            item = _item(post, accesses[(user.pk, space.cohort_id)])
+        emails.append(
+            _email(
+                user=user,
+                key=f"exchange:post:{post.pk}:{user.pk}",
+                template="instant",
+                context={"item": item, "mentioned": user.pk in mentioned},
+                unsubscribe_url=_unsubscribe_url(user.pk, space.pk, post.topic_id),
+            )
         )
-        sent += 1
-    return sent
+    email_enqueue_many(emails)
+    return len(emails)
 
 
 def _local_digest_time(user, now: datetime.datetime) -> datetime.datetime | None:
@@ -246,21 +255,27 @@ def digest_send_due(*, now: datetime.datetime | None = None) -> int:
         if _worth_emailing(post):
             by_space[post.space].append(post)
     threads = thread_modes({p.topic_id for posts in by_space.values() for p in posts})
+    readers = space_reader_ids_by_space(by_space)
+    modes = space_modes(set().union(*readers.values()), by_space)
     wanted = defaultdict(list)  # user id → [(post, mode)]
     for space, space_posts in by_space.items():
-        for user_id in space_reader_ids(space):
-            space_mode = mode_for(user_id, space)
+        for user_id in readers[space.pk]:
+            space_mode = modes[(user_id, space.pk)]
             for post in space_posts:
                 mode = threads.get((user_id, post.topic_id)) or space_mode
                 if mode in (Mode.DAILY, Mode.WEEKLY) and post.author_id != user_id:
                     wanted[user_id].append((post, mode))
-    sent = 0
+    due = {}  # user → local digest time
     for user in get_user_model().objects.filter(pk__in=wanted, is_active=True):
         at = _local_digest_time(user, now)
-        if at is None:
-            continue
+        if at is not None:
+            due[user] = at
+    cohorts = {space.cohort_id: space.cohort for space in by_space}
+    accesses = member_accesses(due, cohorts.values())
+    emails = []
+    for user, at in due.items():
         weekly_day = at.weekday() == settings.EXCHANGE_DIGEST_WEEKDAY
-        accesses, items = {}, []
+        items = []
         with translation.override(user.language or settings.LANGUAGE_CODE):
             for post, mode in wanted[user.pk]:
                 if mode == Mode.WEEKLY and not weekly_day:
@@ -268,18 +283,18 @@ def digest_send_due(*, now: datetime.datetime | None = None) -> int:
                 start = at - datetime.timedelta(days=7 if mode == Mode.WEEKLY else 1)
                 if not start <= post.created_at < at:
                     continue
-                cohort = post.space.cohort
-                if cohort.pk not in accesses:
-                    accesses[cohort.pk] = member_access(user, cohort)
-                items.append(_item(post, accesses[cohort.pk]))
+                access = accesses[(user.pk, post.space.cohort_id)]
+                items.append(_item(post, access))
         if not items:
             continue
-        _send(
-            user=user,
-            key=f"exchange:digest:{user.pk}:{at.date().isoformat()}",
-            template="digest",
-            context={"items": items, "count": len(items)},
-            unsubscribe_url=_unsubscribe_url(user.pk, None),
+        emails.append(
+            _email(
+                user=user,
+                key=f"exchange:digest:{user.pk}:{at.date().isoformat()}",
+                template="digest",
+                context={"items": items, "count": len(items)},
+                unsubscribe_url=_unsubscribe_url(user.pk, None),
+            )
         )
-        sent += 1
-    return sent
+    email_enqueue_many(emails)
+    return len(emails)

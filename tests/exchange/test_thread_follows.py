@@ -54,17 +54,28 @@ def test_a_bad_thread_mode_is_refused_with_a_message(client, scene, threads):
     assert mode_for(scene.trainee_a.pk, scene.whole, one.pk) == Mode.DAILY
 
 
+@pytest.fixture
+def reply_in_both_threads(client, scene, threads, django_capture_on_commit_callbacks):
+    """trainee_a follows the space in `space_mode` and sets the first thread
+    to `thread_mode` on its page; trainee_b then replies in both threads."""
+
+    def reply(space_mode: str, thread_mode: str):
+        one, other = threads
+        follow_set(user=scene.trainee_a, space=scene.whole, mode=space_mode)
+        client.force_login(scene.trainee_a)
+        client.post(f"/exchange/topics/{one.pk}/follow/", {"mode": thread_mode})
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            _reply(scene, one, scene.trainee_b, body="We use a template.")
+            _reply(scene, other, scene.trainee_b, body="Ours went up in May.")
+
+    return reply
+
+
 def test_a_thread_followed_instantly_in_a_daily_space(
-    client, scene, threads, settings, django_capture_on_commit_callbacks
+    scene, settings, reply_in_both_threads
 ):
-    one, other = threads
-    follow_set(user=scene.trainee_a, space=scene.whole, mode=Mode.DAILY)
-    client.force_login(scene.trainee_a)
-    client.post(f"/exchange/topics/{one.pk}/follow/", {"mode": "instant"})
-    mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        _reply(scene, one, scene.trainee_b, body="We use a template.")
-        _reply(scene, other, scene.trainee_b, body="Ours went up in May.")
+    reply_in_both_threads(Mode.DAILY, "instant")
     (message,) = _emails_to(scene.trainee_a)
     assert "We use a template." in message.body
     assert "Ours went up in May." not in message.body
@@ -77,17 +88,8 @@ def test_a_thread_followed_instantly_in_a_daily_space(
     assert "We use a template." not in digest.body
 
 
-def test_a_thread_set_to_none_sends_nothing(
-    client, scene, threads, settings, django_capture_on_commit_callbacks
-):
-    one, other = threads
-    follow_set(user=scene.trainee_a, space=scene.whole, mode=Mode.INSTANT)
-    client.force_login(scene.trainee_a)
-    client.post(f"/exchange/topics/{one.pk}/follow/", {"mode": "none"})
-    mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        _reply(scene, one, scene.trainee_b, body="We use a template.")
-        _reply(scene, other, scene.trainee_b, body="Ours went up in May.")
+def test_a_thread_set_to_none_sends_nothing(scene, settings, reply_in_both_threads):
+    reply_in_both_threads(Mode.INSTANT, "none")
     (message,) = _emails_to(scene.trainee_a)
     assert "Ours went up in May." in message.body
     digest_send_due(now=_next_digest_time(scene.trainee_a, settings))

@@ -137,6 +137,24 @@ def test_spaces_are_read_only_after_the_cohort_completes(client, scene):
     assert not topic.replies.exists()
 
 
+@pytest.mark.parametrize(
+    ("status", "read_only"),
+    [
+        (Cohort.Status.RUNNING, False),
+        (Cohort.Status.COMPLETED, True),
+        (Cohort.Status.ARCHIVED, True),
+    ],
+)
+def test_my_learning_marks_the_discussions_of_a_closed_cohort_read_only(
+    client, scene, status, read_only
+):
+    Cohort.objects.filter(pk=scene.cohort.pk).update(status=status)
+    client.force_login(scene.trainee_a)
+    html = client.get("/learning/").content.decode()
+    assert f"Discussions: {scene.cohort.title}" in html
+    assert ("Read-only" in html) is read_only
+
+
 def _restrict(scene, user, kind):
     from exchange.services.moderation import member_restrict
 

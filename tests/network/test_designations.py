@@ -58,21 +58,15 @@ def test_the_role_shows_only_after_the_person_accepts(
     assert "Expert, Kazpatent" in _profile_page(client, examiner)
 
 
-def test_a_declined_role_is_never_shown(client, office, examiner):
-    designation = OfficeDesignationFactory(office=office, user=examiner)
-    client.force_login(examiner)
-    client.post(
-        reverse("network:designation_answer", args=[designation.pk]),
-        {"decision": "decline"},
-    )
-    assert "Expert, Kazpatent" not in _profile_page(client, examiner)
-
-
-def test_consent_can_be_withdrawn(client, office, examiner):
-    designation = OfficeDesignationFactory(
-        office=office, user=examiner, status=OfficeDesignation.Status.ACCEPTED
-    )
-    assert "Expert, Kazpatent" in _profile_page(client, examiner)
+@pytest.mark.parametrize(
+    "status",
+    [OfficeDesignation.Status.PROPOSED, OfficeDesignation.Status.ACCEPTED],
+    ids=["declined when proposed", "consent withdrawn"],
+)
+def test_a_declined_role_is_not_shown(client, office, examiner, status):
+    designation = OfficeDesignationFactory(office=office, user=examiner, status=status)
+    shown = "Expert, Kazpatent" in _profile_page(client, examiner)
+    assert shown is (status == OfficeDesignation.Status.ACCEPTED)
     client.force_login(examiner)
     client.post(
         reverse("network:designation_answer", args=[designation.pk]),
