@@ -78,7 +78,7 @@ def _seed_jurisdictions(ctx, index, treaties):
                 page.treaty_memberships.add(
                     TreatyMembership(
                         treaty=treaties[slug],
-                        status=status,
+                        state=status,
                         year=year,
                         note=note[0] if note else data.get("treaty_note", ""),
                         sort_order=order,

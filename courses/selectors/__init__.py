@@ -9,8 +9,11 @@ from .catalogue import COVER_RENDITION, course_list_for_catalogue, ip_area_list
 from .jurisdictions import (
     COMPARISON_FIELDS,
     Comparison,
+    ComparisonCell,
     ComparisonRow,
     jurisdiction_comparison,
+    jurisdiction_corrections,
+    jurisdiction_facts_attach,
     jurisdiction_list,
 )
 from .outline import CourseOutline, OutlineItem, course_for_lesson, course_outline
@@ -35,6 +38,7 @@ __all__ = [
     "COVER_RENDITION",
     "SUBSTRING_SEARCH_LIMIT",
     "Comparison",
+    "ComparisonCell",
     "ComparisonRow",
     "CourseInProgress",
     "CourseOutline",
@@ -48,6 +52,8 @@ __all__ = [
     "course_progress_get",
     "ip_area_list",
     "jurisdiction_comparison",
+    "jurisdiction_corrections",
+    "jurisdiction_facts_attach",
     "jurisdiction_list",
     "page_cache_generation",
     "page_cache_get",
