@@ -6,8 +6,8 @@ from wagtail.models import Site
 
 from courses.models import (
     CourseIndexPage,
-    FieldSource,
     CoursePage,
+    FieldSource,
     JurisdictionIndexPage,
     JurisdictionPage,
     LessonPage,
