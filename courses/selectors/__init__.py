@@ -16,6 +16,11 @@ from .jurisdictions import (
     jurisdiction_facts_attach,
     jurisdiction_list,
 )
+from .knowledge_base import (
+    ReviewItem,
+    knowledge_base_review_due,
+    knowledge_base_reviewer_list,
+)
 from .outline import CourseOutline, OutlineItem, course_for_lesson, course_outline
 from .pages import (
     SUBSTRING_SEARCH_LIMIT,
@@ -45,6 +50,7 @@ __all__ = [
     "OutlineItem",
     "PageCache",
     "Progress",
+    "ReviewItem",
     "course_for_lesson",
     "course_list_for_catalogue",
     "course_list_in_progress",
@@ -52,6 +58,8 @@ __all__ = [
     "course_progress_get",
     "ip_area_list",
     "jurisdiction_comparison",
+    "knowledge_base_review_due",
+    "knowledge_base_reviewer_list",
     "jurisdiction_corrections",
     "jurisdiction_facts_attach",
     "jurisdiction_list",
