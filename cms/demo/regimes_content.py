@@ -269,7 +269,7 @@ JURISDICTIONS = [
                 state=S,
                 since=D(2017, 2, 1),
                 suspended_on=D(2022, 4, 25),
-                reason="Suspended by decision of the EPO President of 25 April 2022.",
+                reason="Decision of the EPO President of 25 April 2022.",
                 source=EPO_ROSPATENT,
             ),
         ],
@@ -826,7 +826,7 @@ JURISDICTIONS = [
                 state=S,
                 since=D(2017, 10, 1),
                 suspended_on=D(2022, 4, 25),
-                reason="Suspended by decision of the EPO President of 25 April 2022.",
+                reason="Decision of the EPO President of 25 April 2022.",
                 source=EPO_EAPO,
             ),
             pph(
