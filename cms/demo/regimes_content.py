@@ -157,6 +157,11 @@ def _sources(*extra):
     ]
 
 
+def regional_treaties(source):
+    """A regional office joins no treaty itself: every treaty "not applicable"."""
+    return {slug: (NA, None, REGIONAL_NOTE, source) for slug, *_rest in TREATIES}
+
+
 def pph(partner, state=IN_FORCE, source=PPH_PORTAL, **extra):
     """A PPH partnership: partner office, state, source; optional `since`
     (a date), `note`, `suspended_on` and `reason`."""
@@ -504,20 +509,7 @@ JURISDICTIONS = [
         "trademark_term": "",
         "copyright_term": "",
         "lex": GCC_SITE,
-        "treaties": dict.fromkeys(
-            (
-                "paris",
-                "pct",
-                "madrid",
-                "hague",
-                "berne",
-                "trips",
-                "budapest",
-                "lisbon",
-                "nagoya",
-            ),
-            (NA, None, REGIONAL_NOTE, GCC_SITE),
-        ),
+        "treaties": regional_treaties(GCC_SITE),
         "body": "<p>Since 6 January 2021 no new unified GCC patent "
         "applications are accepted; applications filed before then are still "
         "processed. From 1 January 2023 the office again receives and examines "
@@ -846,20 +838,7 @@ JURISDICTIONS = [
         "trademark_term": "",
         "copyright_term": "",
         "lex": EAPO_SITE,
-        "treaties": dict.fromkeys(
-            (
-                "paris",
-                "pct",
-                "madrid",
-                "hague",
-                "berne",
-                "trips",
-                "budapest",
-                "lisbon",
-                "nagoya",
-            ),
-            (NA, None, REGIONAL_NOTE, EAPO_SITE),
-        ),
+        "treaties": regional_treaties(EAPO_SITE),
         "body": "<p>Under the PCT, a Eurasian patent can be sought in the "
         "regional phase of an international application.</p>",
         "corrections": [
