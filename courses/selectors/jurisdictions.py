@@ -17,6 +17,7 @@ from courses.models import (
     Treaty,
     TreatyMembership,
 )
+from courses.models.facts import NOT_VERIFIED
 
 
 def jurisdiction_list(*, index: JurisdictionIndexPage | None = None, public=True):
@@ -133,8 +134,11 @@ def jurisdiction_comparison(*, slugs: list[str]) -> Comparison:
         for page in jurisdictions:
             facts = page.facts_page
             value = getattr(page, attribute)
+            value = value() if callable(value) else value
+            if source_field == _F.GI_PROTECTION and page.gi_protection == NOT_VERIFIED:
+                value = ""  # the cell's own mark says so
             cell = ComparisonCell(
-                value=value() if callable(value) else value,
+                value=value,
                 sourced=source_field is not None,
                 facts_page=facts,
             )
