@@ -69,3 +69,8 @@ def user_can_translate(user, page) -> bool:
     return user.has_perm("wagtail_localize.submit_translation") and (
         page.permissions_for_user(user).can_edit()
     )
+
+
+def user_can_review_knowledge_base(user) -> bool:
+    """Knowledge base reviewers (and superusers) see the review report."""
+    return user.is_active and user.has_perm("courses.review_jurisdiction")

@@ -6,11 +6,15 @@ continues the same progress (courses.localization).
 """
 
 import time
+from datetime import date
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Page, WorkflowPage, WorkflowState
 from wagtail_localize.models import Translation
@@ -153,3 +157,44 @@ def page_translation_submit(*, user, page: Page) -> WorkflowState:
         ) from error
     page = Page.objects.get(pk=page.pk).specific
     return page.get_workflow().start(page, user)
+
+
+def knowledge_base_review_remind(*, today: date | None = None) -> int:
+    """Email each knowledge base reviewer how many facts and jurisdictions are
+    due for review, with a link to the report. Sends nothing when nothing is
+    due. Idempotent per month: the key `kb-review-<year>-<month>-<user id>`
+    makes a re-run in the same month send nothing more. Returns the number of
+    emails newly enqueued.
+    """
+    from accounts.models import OutboundEmail
+    from accounts.services import email_enqueue
+    from courses.selectors import (
+        knowledge_base_review_due,
+        knowledge_base_reviewer_list,
+    )
+
+    today = today or timezone.localdate()
+    items = knowledge_base_review_due(today=today)
+    if not items:
+        return 0
+    pages = sum(1 for item in items if not item.fact)
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("courses_review_due")
+    enqueued = 0
+    for reviewer in knowledge_base_reviewer_list():
+        key = f"kb-review-{today:%Y-%m}-{reviewer.pk}"
+        if OutboundEmail.objects.filter(key=key).exists():
+            continue
+        with translation.override(reviewer.language or settings.LANGUAGE_CODE):
+            subject = _("IP regimes knowledge base: facts due for review")
+            body = render_to_string(
+                "courses/email/review_reminder.txt",
+                {
+                    "name": str(reviewer),
+                    "facts": len(items) - pages,
+                    "pages": pages,
+                    "url": url,
+                },
+            )
+        email_enqueue(to=[reviewer.email], subject=subject, body=body, key=key)
+        enqueued += 1
+    return enqueued

@@ -1,13 +1,14 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from courses import admin_views
+from courses import admin_views, reports
 from courses.models import Treaty
-from courses.permissions import user_can_translate
+from courses.permissions import user_can_review_knowledge_base, user_can_translate
 
 
 class TreatyViewSet(SnippetViewSet):
@@ -20,6 +21,38 @@ class TreatyViewSet(SnippetViewSet):
 
 
 register_snippet(TreatyViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    return [
+        path(
+            "reports/knowledge-base-review/",
+            reports.ReviewDueView.as_view(),
+            name="courses_review_due",
+        ),
+        path(
+            "reports/knowledge-base-review/results/",
+            reports.ReviewDueView.as_view(results_only=True),
+            name="courses_review_due_results",
+        ),
+    ]
+
+
+class ReviewDueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_review_knowledge_base(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return ReviewDueMenuItem(
+        _("Knowledge base review"),
+        reverse("courses_review_due"),
+        name="knowledge-base-review",
+        icon_name="tasks",
+        order=1200,
+    )
 
 
 # Ahead of wagtail-localize's own patterns (order=-1), at the same paths, so

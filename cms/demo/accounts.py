@@ -35,7 +35,7 @@ PEOPLE = [
         "Levi",
         "נועה לוי",
         "Asia/Jerusalem",
-        [roles.COURSE_REVIEWERS],
+        [roles.COURSE_REVIEWERS, roles.KNOWLEDGE_BASE_REVIEWERS],
         False,
     ),
     (

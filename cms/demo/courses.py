@@ -7,16 +7,22 @@ Runs after `cms.demo.accounts` (needs the demo instructor).
 from courses.models import (
     CourseIndexPage,
     CoursePage,
+    FieldSource,
     IPArea,
+    JurisdictionCorrection,
     JurisdictionIndexPage,
     JurisdictionPage,
     LessonPage,
+    PPHPartnership,
     Treaty,
     TreatyMembership,
 )
 
 from .courses_content import COURSES
-from .regimes_content import JURISDICTIONS, TREATIES
+from .regimes_content import CHECKED, JURISDICTIONS, NAGOYA, NV, TREATIES, WTO
+
+# Where a treaty fact names no source of its own.
+TREATY_SOURCES = {"trips": WTO, "nagoya": NAGOYA}
 
 
 def _sources(items):
@@ -46,7 +52,59 @@ def _seed_treaties():
     return treaties
 
 
-def _seed_jurisdictions(ctx, index, treaties):
+def _source(source):
+    title, url = source
+    return {"source_title": title, "source_url": url, "checked_on": CHECKED}
+
+
+def _add_facts(page, data, treaties):
+    """Every fact of a new demo page, each with its state, source and date."""
+    for order, (slug, fact) in enumerate(data["treaties"].items()):
+        state, year, *rest = fact
+        source = rest[1] if len(rest) > 1 else TREATY_SOURCES.get(slug, data["lex"])
+        page.treaty_memberships.add(
+            TreatyMembership(
+                treaty=treaties[slug],
+                state=state,
+                year=year,
+                note=rest[0] if rest else "",
+                effective_date=rest[2] if len(rest) > 2 else None,
+                sort_order=order,
+                **_source(source),
+            )
+        )
+    for order, item in enumerate(data["pph"]):
+        page.pph_partnerships.add(
+            PPHPartnership(
+                partner=item["partner"],
+                state=item["state"],
+                effective_date=item.get("since"),
+                note=item.get("note", ""),
+                suspended_on=item.get("suspended_on"),
+                suspension_reason=item.get("reason", ""),
+                sort_order=order,
+                **_source(item["source"]),
+            )
+        )
+    overrides = data.get("field_sources", {})
+    for order, field in enumerate(FieldSource.Field):
+        value = data[field.value]
+        state, source = overrides.get(
+            field.value,
+            ("verified" if value and value != NV else NV, data["lex"]),
+        )
+        page.field_sources.add(
+            FieldSource(field=field, state=state, sort_order=order, **_source(source))
+        )
+    for order, text in enumerate(data.get("corrections", [])):
+        page.corrections.add(
+            JurisdictionCorrection(
+                corrected_on=CHECKED, description=text, sort_order=order
+            )
+        )
+
+
+def _seed_jurisdictions(ctx, index, treaties, reviewer=None):
     pages, created = {}, 0
     for data in JURISDICTIONS:
         page = (
@@ -73,17 +131,9 @@ def _seed_jurisdictions(ctx, index, treaties):
                 body=data.get("body", ""),
                 sources=_sources(data["sources"]),
             )
-            for order, (slug, fact) in enumerate(data["treaties"].items()):
-                status, year, *note = fact
-                page.treaty_memberships.add(
-                    TreatyMembership(
-                        treaty=treaties[slug],
-                        status=status,
-                        year=year,
-                        note=note[0] if note else data.get("treaty_note", ""),
-                        sort_order=order,
-                    )
-                )
+            _add_facts(page, data, treaties)
+            page.last_reviewed_on = CHECKED
+            page.last_reviewed_by = reviewer
             index.add_child(instance=page)
             _publish(page)
             created += 1
@@ -168,7 +218,9 @@ def seed(ctx):
         return
     instructor = ctx.objects.get("user:instructor")
     treaties = _seed_treaties()
-    jurisdictions = _seed_jurisdictions(ctx, index, treaties)
+    jurisdictions = _seed_jurisdictions(
+        ctx, index, treaties, reviewer=ctx.objects.get("user:reviewer")
+    )
     _seed_courses(ctx, catalogue, jurisdictions, instructor)
     ctx.notes.append(
         "\nCourses: /courses/ · IP regimes: /regimes/ · "

@@ -135,7 +135,9 @@ COURSES = [
                         "CNIPA had PPH agreements with 30 offices, 16 of them in "
                         "Belt and Road countries, and the background article calls "
                         "for more, and for extending the model to trademarks, "
-                        "layout-designs and plant varieties."
+                        "layout-designs and plant varieties. By 2024 CNIPA "
+                        "counted 32 partners, including a pilot with ARIPO "
+                        "from June 2024."
                     ),
                     term(
                         "Office of earlier examination (OEE)",
@@ -224,6 +226,12 @@ COURSES = [
                         "all act as PCT International Searching Authorities, so "
                         "their international reports can travel with the "
                         "application.",
+                        "Not everywhere, though: the USPTO (March 2022) and the "
+                        "EPO (April 2022) suspended their PPH programmes with "
+                        "Rospatent, and the EPO also with the Eurasian Patent "
+                        "Office, so work from those two offices no longer "
+                        "supports a PPH request there. Check the partnership's "
+                        "state on the regimes pages before advising.",
                     ),
                     compare(
                         "Treaty membership of the offices in this course",
@@ -359,7 +367,9 @@ COURSES = [
                             "Only the national IP office",
                         ],
                         "A GI is a collective right tied to origin and a "
-                        "specification, not to one owner.",
+                        "specification, not to one owner. Where it is protected "
+                        "as a collective or certification mark, the mark's "
+                        "rules decide who may use it.",
                     ),
                 ],
                 "sources": [TRIPS_TEXT, BACKGROUND],
@@ -417,10 +427,12 @@ COURSES = [
                 "body": [
                     h("Access and benefit-sharing"),
                     p(
-                        "The Nagoya Protocol (in force since 2014) requires "
-                        "users of genetic resources to obtain prior informed "
-                        "consent and agree mutually agreed terms with the "
-                        "provider country, and to share benefits fairly.",
+                        "The Nagoya Protocol (in force since 2014) binds its "
+                        "parties, the states: each requires users under its "
+                        "jurisdiction to respect the access rules of the "
+                        "provider country. Prior informed consent and mutually "
+                        "agreed terms are needed where the provider country "
+                        "requires them, and benefits are shared fairly.",
                         "Patent offices meet this obligation at one point: when "
                         "an invention is based on a genetic resource, some laws "
                         "require the applicant to disclose where it came from.",

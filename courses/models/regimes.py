@@ -1,5 +1,6 @@
 """The IP regimes knowledge base: treaties and one page per jurisdiction."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -9,9 +10,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from accounts import roles
 from courses.blocks import SourceStreamBlock
 from courses.localization import LocalizedPageMixin
 from courses.routing import RouteAncestorsMixin
+
+from .facts import NOT_VERIFIED, SourcedFact
 
 
 class Treaty(index.Indexed, models.Model):
@@ -99,7 +103,7 @@ class JurisdictionPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
         SUI_GENERIS = "sui_generis", _("Sui generis system")
         TRADEMARKS = "trademarks", _("Trademarks (collective/certification marks)")
         BOTH = "both", _("Both sui generis and trademarks")
-        UNKNOWN = "unknown", _("Unknown")
+        NOT_VERIFIED = NOT_VERIFIED, _("Not yet verified")
 
     kind = models.CharField(
         _("kind"), max_length=10, choices=Kind.choices, default=Kind.COUNTRY
@@ -119,7 +123,7 @@ class JurisdictionPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
         _("geographical indications protected by"),
         max_length=20,
         choices=GIProtection.choices,
-        default=GIProtection.UNKNOWN,
+        default=GIProtection.NOT_VERIFIED,
     )
     gi_notes = models.TextField(_("geographical indications: notes"), blank=True)
     tk_gr_protection = models.TextField(
@@ -138,6 +142,16 @@ class JurisdictionPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     sources = StreamField(
         SourceStreamBlock(), verbose_name=_("sources"), blank=True, default=list
     )
+    last_reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    last_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"groups__name": roles.KNOWLEDGE_BASE_REVIEWERS},
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -152,6 +166,9 @@ class JurisdictionPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
         ),
         InlinePanel(
             "treaty_memberships", heading=_("Treaty memberships"), label=_("treaty")
+        ),
+        InlinePanel(
+            "pph_partnerships", heading=_("PPH partnerships"), label=_("partnership")
         ),
         FieldPanel("pph_partners"),
         MultiFieldPanel(
@@ -171,6 +188,16 @@ class JurisdictionPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("sources"),
+        InlinePanel(
+            "field_sources", heading=_("Sources of the fields"), label=_("source")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed_on"), FieldPanel("last_reviewed_by")],
+            heading=_("Review"),
+        ),
+        InlinePanel(
+            "corrections", heading=_("Corrections (public)"), label=_("correction")
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -185,24 +212,33 @@ class JurisdictionPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
 
     class Meta:
         verbose_name = _("jurisdiction")
+        permissions = [
+            ("review_jurisdiction", _("Can review the IP regimes knowledge base"))
+        ]
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import jurisdiction_comparison
+        from courses.selectors import jurisdiction_comparison, jurisdiction_corrections
 
         context = super().get_context(request, *args, **kwargs)
-        context["comparison"] = jurisdiction_comparison(slugs=[self.slug])
+        comparison = jurisdiction_comparison(slugs=[self.slug])
+        context["comparison"] = comparison
+        context["facts_page"] = (
+            comparison.jurisdictions[0].facts_page if comparison.jurisdictions else self
+        )
+        context["corrections"] = jurisdiction_corrections(self)
         return context
 
 
-class TreatyMembership(Orderable):
-    """Whether a jurisdiction is party to a treaty, and since when."""
+class TreatyMembership(Orderable, SourcedFact):
+    """Whether a jurisdiction is party to a treaty, since when, and the source."""
 
-    class Status(models.TextChoices):
+    class State(models.TextChoices):
         MEMBER = "member", _("Party")
         SIGNATORY = "signatory", _("Signed, not ratified")
         NOT_MEMBER = "not_member", _("Not a party")
+        SUSPENDED = "suspended", _("Suspended")
         NOT_APPLICABLE = "n_a", _("Not applicable")
-        UNKNOWN = "unknown", _("Unknown")
+        NOT_VERIFIED = NOT_VERIFIED, _("Not yet verified")
 
     jurisdiction = ParentalKey(
         JurisdictionPage, on_delete=models.CASCADE, related_name="treaty_memberships"
@@ -213,17 +249,25 @@ class TreatyMembership(Orderable):
         on_delete=models.PROTECT,
         related_name="memberships",
     )
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.UNKNOWN
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=NOT_VERIFIED
     )
     year = models.PositiveSmallIntegerField(_("in force since"), null=True, blank=True)
+    effective_date = models.DateField(
+        _("in force since (exact date)"),
+        null=True,
+        blank=True,
+        help_text=_("Where the exact date is known; otherwise give the year."),
+    )
     note = models.CharField(_("note"), max_length=255, blank=True)
 
     panels = [
         FieldPanel("treaty"),
-        FieldPanel("status"),
+        FieldPanel("state"),
         FieldPanel("year"),
+        FieldPanel("effective_date"),
         FieldPanel("note"),
+        *SourcedFact.source_panels,
     ]
 
     class Meta(Orderable.Meta):
@@ -235,4 +279,8 @@ class TreatyMembership(Orderable):
         ]
 
     def __str__(self):
-        return f"{self.treaty} ({self.get_status_display()})"
+        return f"{self.treaty} ({self.get_state_display()})"
+
+    @property
+    def fact_label(self) -> str:
+        return str(self.treaty)

@@ -9,9 +9,17 @@ from .catalogue import COVER_RENDITION, course_list_for_catalogue, ip_area_list
 from .jurisdictions import (
     COMPARISON_FIELDS,
     Comparison,
+    ComparisonCell,
     ComparisonRow,
     jurisdiction_comparison,
+    jurisdiction_corrections,
+    jurisdiction_facts_attach,
     jurisdiction_list,
+)
+from .knowledge_base import (
+    ReviewItem,
+    knowledge_base_review_due,
+    knowledge_base_reviewer_list,
 )
 from .outline import CourseOutline, OutlineItem, course_for_lesson, course_outline
 from .pages import (
@@ -35,12 +43,14 @@ __all__ = [
     "COVER_RENDITION",
     "SUBSTRING_SEARCH_LIMIT",
     "Comparison",
+    "ComparisonCell",
     "ComparisonRow",
     "CourseInProgress",
     "CourseOutline",
     "OutlineItem",
     "PageCache",
     "Progress",
+    "ReviewItem",
     "course_for_lesson",
     "course_list_for_catalogue",
     "course_list_in_progress",
@@ -48,6 +58,10 @@ __all__ = [
     "course_progress_get",
     "ip_area_list",
     "jurisdiction_comparison",
+    "knowledge_base_review_due",
+    "knowledge_base_reviewer_list",
+    "jurisdiction_corrections",
+    "jurisdiction_facts_attach",
     "jurisdiction_list",
     "page_cache_generation",
     "page_cache_get",

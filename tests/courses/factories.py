@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 import wagtail_factories
 from wagtail.models import Site
@@ -5,10 +7,12 @@ from wagtail.models import Site
 from courses.models import (
     CourseIndexPage,
     CoursePage,
+    FieldSource,
     JurisdictionIndexPage,
     JurisdictionPage,
     LessonPage,
     ModulePage,
+    PPHPartnership,
     Treaty,
     TreatyMembership,
 )
@@ -105,8 +109,35 @@ class TreatyMembershipFactory(factory.django.DjangoModelFactory):
 
     jurisdiction = factory.SubFactory(JurisdictionPageFactory)
     treaty = factory.SubFactory(TreatyFactory)
-    status = TreatyMembership.Status.MEMBER
+    state = TreatyMembership.State.MEMBER
+    source_title = "WIPO-administered treaties"
+    source_url = "https://www.wipo.int/treaties/en/"
+    checked_on = factory.LazyFunction(datetime.date.today)
     year = 1990
+
+
+class PPHPartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PPHPartnership
+
+    jurisdiction = factory.SubFactory(JurisdictionPageFactory)
+    partner = factory.Sequence(lambda n: f"Partner Office {n}")
+    state = PPHPartnership.State.IN_FORCE
+    source_title = "PPH portal"
+    source_url = "https://www.jpo.go.jp/e/toppage/pph-portal/index.html"
+    checked_on = factory.LazyFunction(datetime.date.today)
+
+
+class FieldSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FieldSource
+
+    jurisdiction = factory.SubFactory(JurisdictionPageFactory)
+    field = FieldSource.Field.PATENT_TERM
+    state = FieldSource.State.VERIFIED
+    source_title = "WIPO Lex"
+    source_url = "https://www.wipo.int/wipolex/en/"
+    checked_on = factory.LazyFunction(datetime.date.today)
 
 
 def translate_page(page, language_code, **fields):

@@ -28,7 +28,7 @@ def regimes():
     TreatyMembershipFactory(jurisdiction=china, treaty=pct, year=1994)
     TreatyMembershipFactory(jurisdiction=singapore, treaty=pct, year=1995)
     TreatyMembershipFactory(
-        jurisdiction=israel, treaty=lisbon, status=TreatyMembership.Status.MEMBER
+        jurisdiction=israel, treaty=lisbon, state=TreatyMembership.State.MEMBER
     )
     return {"china": china, "singapore": singapore, "israel": israel}
 

@@ -5,7 +5,14 @@ from django.core.management import call_command
 from wagtail.models import GroupPagePermission, WorkflowPage
 
 from accounts.models import User
-from courses.models import CoursePage, JurisdictionPage, LessonPage, TreatyMembership
+from courses.models import (
+    CoursePage,
+    FieldSource,
+    JurisdictionPage,
+    LessonPage,
+    PPHPartnership,
+    TreatyMembership,
+)
 from courses.permissions import user_can_translate
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +26,8 @@ def test_seed_demo_creates_courses_regimes_and_is_idempotent(settings, client):
         LessonPage.objects.count(),
         JurisdictionPage.objects.count(),
         TreatyMembership.objects.count(),
+        PPHPartnership.objects.count(),
+        FieldSource.objects.count(),
         GroupPagePermission.objects.count(),
         WorkflowPage.objects.count(),
     )
@@ -32,9 +41,34 @@ def test_seed_demo_creates_courses_regimes_and_is_idempotent(settings, client):
         LessonPage.objects.count(),
         JurisdictionPage.objects.count(),
         TreatyMembership.objects.count(),
+        PPHPartnership.objects.count(),
+        FieldSource.objects.count(),
         GroupPagePermission.objects.count(),
         WorkflowPage.objects.count(),
     )
+
+    # The knowledge base: nothing "unknown"; every fact has a state, a source
+    # and the date its source was checked, and every page has been reviewed.
+    facts = [
+        *TreatyMembership.objects.all(),
+        *PPHPartnership.objects.all(),
+        *FieldSource.objects.all(),
+    ]
+    assert len(facts) > 100
+    for fact in facts:
+        assert fact.state in type(fact).State.values, fact
+        assert fact.source_url.startswith("http") and fact.source_title, fact
+        assert fact.checked_on is not None, fact
+    assert PPHPartnership.objects.filter(state=PPHPartnership.State.SUSPENDED)
+    for page in JurisdictionPage.objects.all():
+        assert page.gi_protection in JurisdictionPage.GIProtection.values
+        assert page.field_sources.count() == len(FieldSource.Field)
+        assert page.last_reviewed_on and page.last_reviewed_by
+        for text in (page.pph_partners, page.tk_gr_protection, page.gi_notes):
+            assert "unknown" not in text.lower(), page
+    html = client.get("/regimes/compare/?j=russia&j=gcc").content.decode()
+    assert "unknown" not in html.lower()
+    assert "Not yet verified" in html and "Suspended on" in html
 
     # The demo instructor translates their courses, and edits the demo
     # translations, which go to "Course review" like the English pages.

@@ -216,6 +216,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "exchange.tasks.exchange_digest_send_task",
         "schedule": crontab(minute=0),
     },
+    "knowledge-base-review-remind": {
+        # on the first day of each month at 07:00 UTC:
+        # https://crontab.guru/#0_7_1_*_*
+        "task": "courses.tasks.knowledge_base_review_remind_task",
+        "schedule": crontab(minute=0, hour=7, day_of_month=1),
+    },
 }
 
 # ---- DISCUSSIONS (exchange) ----
