@@ -359,3 +359,40 @@ def achievement_get_public(cohort_id: int) -> dict | None:
         "hours": cohort.contact_hours or course.estimated_hours,
         "offices": [cohort.lead_office.name, *partners],
     }
+
+
+# Set by the status list services whenever they publish a list.
+STATUS_LIST_CACHE_KEY = "status-list:{slug}"
+
+
+def status_list_document_get(url: str) -> dict:
+    """The published (signed) status list credential behind one of this site's
+    status list URLs, read from the database; the server verifies its own
+    credentials without calling itself over the network. Raises CredentialError
+    for any other URL or an unknown list."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.urls import Resolver404, resolve
+
+    from certificates.credentials.exceptions import CredentialError
+    from certificates.models import StatusList
+
+    if not url.startswith(settings.SITE_URL + "/"):
+        raise CredentialError(f"{url} is not a status list of this site.")
+    try:
+        match = resolve(url.removeprefix(settings.SITE_URL))
+    except Resolver404 as exc:
+        raise CredentialError(f"{url} is not a status list of this site.") from exc
+    if match.view_name != "certificates:status_list":
+        raise CredentialError(f"{url} is not a status list of this site.")
+    slug = match.kwargs["slug"]
+    document = cache.get(STATUS_LIST_CACHE_KEY.format(slug=slug))
+    if document is None:
+        document = (
+            StatusList.objects.filter(slug=slug)
+            .values_list("credential", flat=True)
+            .first()
+        )
+    if not document:
+        raise CredentialError(f"No published status list at {url}.")
+    return document

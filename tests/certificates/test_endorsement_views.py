@@ -167,7 +167,12 @@ def test_office_with_own_key_exports_and_uploads_a_signed_batch(
     export = client.post(reverse("certificates:endorsement_export", kwargs=kwargs))
     assert export["Content-Disposition"].startswith("attachment")
     batch = json.loads(export.content)
-    assert len(batch) == 2
+    # Two endorsements, then the office's own status list for it to sign.
+    assert [item["type"][1] for item in batch] == [
+        "EndorsementCredential",
+        "EndorsementCredential",
+        "BitstringStatusListCredential",
+    ]
 
     import_url = reverse("certificates:endorsement_import", kwargs=kwargs)
     bad = batch_sign(batch, office_held_key)
