@@ -52,6 +52,7 @@ class CertificateOut(Schema):
     revoked_at: datetime.datetime | None
     revocation_reason: str | None
     superseded_by: str | None
+    superseded_by_url: str | None
     verification_url: str
     credential_url: str
 
@@ -118,6 +119,16 @@ def certificate_verify(request: HttpRequest, response: HttpResponse, code: str):
             "revoked_at": c.revoked_at,
             "revocation_reason": c.revocation_reason or None,
             "superseded_by": c.superseded_by.code if c.superseded_by else None,
+            "superseded_by_url": (
+                request.build_absolute_uri(
+                    reverse(
+                        "certificates:verify_code",
+                        kwargs={"code": c.superseded_by.code},
+                    )
+                )
+                if c.superseded_by
+                else None
+            ),
             "verification_url": request.build_absolute_uri(
                 reverse("certificates:verify_code", kwargs={"code": c.code})
             ),

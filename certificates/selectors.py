@@ -62,6 +62,19 @@ def certificate_credential_get(code: str) -> dict | None:
     )
 
 
+def certificate_replacement_get(certificate: Certificate) -> Certificate | None:
+    """The certificate that now stands for a superseded one: the end of its chain
+    of corrections (None when it was not superseded). One query per link."""
+    current = certificate
+    seen = {certificate.pk}
+    while current.superseded_by_id and current.superseded_by_id not in seen:
+        seen.add(current.superseded_by_id)
+        current = Certificate.objects.only(
+            "code", "superseded_by", "credential", "revoked_at", "superseded_at"
+        ).get(pk=current.superseded_by_id)
+    return None if current.pk == certificate.pk else current
+
+
 def certificate_list_for_holder(user) -> QuerySet[Certificate]:
     """The user's certificates, newest first, current ones before superseded ones."""
     return Certificate.objects.filter(holder=user).select_related("superseded_by")

@@ -236,9 +236,35 @@ def _status_check(document: dict, resolve, fetch, now) -> Check:
         results.append(_status_entry_check(entry, document, resolve, fetch, now))
     failed = [r for r in results if r.status == FAILED]
     if failed:
-        return failed[0]
+        return _superseded_or(failed[0], document, fetch)
     passed = [r for r in results if r.status == PASSED]
     return passed[0] if passed else results[0]
+
+
+def _superseded_or(check: Check, document: dict, fetch) -> Check:
+    """A set revocation bit of a credential whose OB 3.0 ``refreshService`` now
+    gives another credential means it was superseded, not revoked: say so and
+    name the replacement. Any trouble reaching the service leaves ``check``."""
+    service = document.get("refreshService")
+    if check.code != "revoked" or not isinstance(service, dict):
+        return check
+    url = service.get("id")
+    if not isinstance(url, str):
+        return check
+    try:
+        current = fetch(url)
+    except (CredentialError, ValueError):
+        return check
+    current_id = current.get("id") if isinstance(current, dict) else None
+    if not isinstance(current_id, str) or current_id == document.get("id"):
+        return check
+    return Check(
+        "status",
+        FAILED,
+        f"The credential was superseded by {current_id}.",
+        [*check.details, f"current credential: {url}"],
+        code="superseded",
+    )
 
 
 def credential_jwt_verify(

@@ -11,6 +11,8 @@ import secrets
 from django.conf import settings
 from django.urls import reverse
 
+from .credential_results import credential_results_add
+
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 ISSUER_NAME = "Silk Road IP Academy"
@@ -137,7 +139,8 @@ def credential_build(certificate, *, email: str) -> dict:
     fresh salt, never stored in the clear).
     """
     c = certificate
-    code_path = reverse("certificates:credential_json", kwargs={"code": c.code})
+    code_kw = {"code": c.code}
+    code_path = reverse("certificates:credential_json", kwargs=code_kw)
     list_url = site_url(
         reverse("certificates:status_list", kwargs={"slug": c.status_list.slug})
     )
@@ -217,7 +220,11 @@ def credential_build(certificate, *, email: str) -> dict:
         achievement["creditsAvailable"] = float(c.hours)
     if c.valid_until:
         credential["validUntil"] = f"{c.valid_until.isoformat()}T23:59:59Z"
-    return credential
+    credential["refreshService"] = {
+        "id": site_url(reverse("certificates:credential_refresh", kwargs=code_kw)),
+        "type": "1EdTechCredentialRefresh",
+    }
+    return credential_results_add(c, credential)
 
 
 # ---- jointly issued certificates: office endorsements ----

@@ -10,6 +10,7 @@ from .endorsements import (
 from .public import (
     achievement,
     credential_json,
+    credential_refresh,
     credential_jwt,
     status_list,
     verify_code,
@@ -28,6 +29,7 @@ __all__ = [
     "cohort_certificates_issue_view",
     "cohort_pdfs_zip",
     "credential_json",
+    "credential_refresh",
     "credential_jwt",
     "status_list",
     "verify_code",
