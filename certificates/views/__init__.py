@@ -10,8 +10,8 @@ from .endorsements import (
 from .public import (
     achievement,
     credential_json,
-    credential_refresh,
     credential_jwt,
+    credential_refresh,
     status_list,
     verify_code,
     verify_form,
