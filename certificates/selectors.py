@@ -217,6 +217,12 @@ def cohort_endorsement_overview(cohort, user) -> dict:
     return {"offices": offices, "own_offices": mine, "certificates": certificates}
 
 
+def office_status_list_to_sign(office) -> bool:
+    """Whether an office that keeps its own key has a status list whose changes
+    (a withdrawal) it has not signed yet, so verifiers do not see them."""
+    return office.status_lists.filter(awaiting_signature=True).exists()
+
+
 def certificate_endorsement_rows(certificate: Certificate) -> list[dict]:
     """Every office that should sign a certificate (lead first), with what it did:
     ``signed`` (and whether its signature verifies), ``withdrawn`` (with reason) or
