@@ -82,6 +82,8 @@ class Message(Schema):
     description="Status (valid, expired, revoked, superseded) and the public record. "
     "co_signing_offices lists every office that signs the certificate: signed "
     "(with whether its signature verifies), withdrawn (with the reason) or pending. "
+    "A superseded certificate names the code that replaces it (superseded_by) and "
+    "its verification page (superseded_by_url). "
     "Codes are case-insensitive; spaces and dashes are ignored. Unknown and "
     "malformed codes both answer 404. Rate-limited per client address (429 with "
     "Retry-After).",

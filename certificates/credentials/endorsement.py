@@ -24,8 +24,8 @@ from .verify import (
     PASSED,
     Check,
     VerificationReport,
-    _http_fetch_json,
     endorsement_report,
+    http_fetch_json,
     issuer_check,
     issuer_id,
     proof_check,
@@ -179,7 +179,7 @@ def signed_batch_check(
     def fetch(url: str) -> dict:
         if url in lists_in_batch:
             return lists_in_batch[url]
-        return (fetch_status or _http_fetch_json)(url)
+        return (fetch_status or http_fetch_json)(url)
 
     results = []
     for item in signed:

@@ -92,7 +92,7 @@ def parse_datetime(value) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _http_fetch_json(url: str) -> dict:
+def http_fetch_json(url: str) -> dict:
     return fetch_json(url, accept="application/vc+ld+json, application/json")
 
 
@@ -204,15 +204,16 @@ def _status_entry_check(entry: dict, document: dict, resolve, fetch, now) -> Che
     except CredentialError as exc:
         return Check("status", FAILED, exc.message)
     word = {"revocation": "revoked", "suspension": "suspended"}.get(purpose, purpose)
-    if purpose == "revocation" and "EndorsementCredential" in (
-        document.get("type") or []
-    ):
-        word = "withdrawn"  # an office takes back its endorsement
+    noun = "credential"
+    if "EndorsementCredential" in (document.get("type") or []):
+        noun = "endorsement"
+        if purpose == "revocation":
+            word = "withdrawn"  # an office takes back its endorsement
     if is_set:
         return Check(
             "status",
             FAILED,
-            f"The credential is {word}.",
+            f"The {noun} is {word}.",
             [f"{url}#{index}"],
             code=word,
         )
@@ -297,7 +298,7 @@ def credential_jwt_verify(
             Check("proof", PASSED, "The JWT signature verifies.", [result.key_id]),
             issuer_check(document, [proof]),
             _validity_check(document, now),
-            _status_check(document, resolve, fetch_status or _http_fetch_json, now),
+            _status_check(document, resolve, fetch_status or http_fetch_json, now),
         ],
     )
     _endorsements_add(report, document, resolve, fetch_status, now, 0)
@@ -333,7 +334,7 @@ def credential_verify(
         proof_check(report.proofs),
         issuer_check(document, report.proofs),
         _validity_check(document, now),
-        _status_check(document, resolve, fetch_status or _http_fetch_json, now),
+        _status_check(document, resolve, fetch_status or http_fetch_json, now),
     ]
     _endorsements_add(report, document, resolve, fetch_status, now, _depth)
     return report

@@ -407,7 +407,7 @@ def test_a_copy_downloaded_before_a_withdrawal_shows_the_endorsement_withdrawn(
     ipos = endorsements["did:web:testserver:offices:ipos"]
     assert not ipos.valid
     assert ipos.check("status").code == "withdrawn"
-    assert ipos.check("status").message == "The credential is withdrawn."
+    assert ipos.check("status").message == "The endorsement is withdrawn."
     assert endorsements["did:web:testserver:offices:gccpo"].valid
     summary = old.check("endorsements")
     assert summary.status == "warning"
