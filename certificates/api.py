@@ -52,6 +52,7 @@ class CertificateOut(Schema):
     revoked_at: datetime.datetime | None
     revocation_reason: str | None
     superseded_by: str | None
+    superseded_by_url: str | None
     verification_url: str
     credential_url: str
 
@@ -81,6 +82,8 @@ class Message(Schema):
     description="Status (valid, expired, revoked, superseded) and the public record. "
     "co_signing_offices lists every office that signs the certificate: signed "
     "(with whether its signature verifies), withdrawn (with the reason) or pending. "
+    "A superseded certificate names the code that replaces it (superseded_by) and "
+    "its verification page (superseded_by_url). "
     "Codes are case-insensitive; spaces and dashes are ignored. Unknown and "
     "malformed codes both answer 404. Rate-limited per client address (429 with "
     "Retry-After).",
@@ -118,6 +121,16 @@ def certificate_verify(request: HttpRequest, response: HttpResponse, code: str):
             "revoked_at": c.revoked_at,
             "revocation_reason": c.revocation_reason or None,
             "superseded_by": c.superseded_by.code if c.superseded_by else None,
+            "superseded_by_url": (
+                request.build_absolute_uri(
+                    reverse(
+                        "certificates:verify_code",
+                        kwargs={"code": c.superseded_by.code},
+                    )
+                )
+                if c.superseded_by
+                else None
+            ),
             "verification_url": request.build_absolute_uri(
                 reverse("certificates:verify_code", kwargs={"code": c.code})
             ),

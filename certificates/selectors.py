@@ -62,6 +62,19 @@ def certificate_credential_get(code: str) -> dict | None:
     )
 
 
+def certificate_replacement_get(certificate: Certificate) -> Certificate | None:
+    """The certificate that now stands for a superseded one: the end of its chain
+    of corrections (None when it was not superseded). One query per link."""
+    current = certificate
+    seen = {certificate.pk}
+    while current.superseded_by_id and current.superseded_by_id not in seen:
+        seen.add(current.superseded_by_id)
+        current = Certificate.objects.only(
+            "code", "superseded_by", "credential", "revoked_at", "superseded_at"
+        ).get(pk=current.superseded_by_id)
+    return None if current.pk == certificate.pk else current
+
+
 def certificate_list_for_holder(user) -> QuerySet[Certificate]:
     """The user's certificates, newest first, current ones before superseded ones."""
     return Certificate.objects.filter(holder=user).select_related("superseded_by")
@@ -202,6 +215,12 @@ def cohort_endorsement_overview(cohort, user) -> dict:
         ).order_by("holder_name")
     ]
     return {"offices": offices, "own_offices": mine, "certificates": certificates}
+
+
+def office_status_list_to_sign(office) -> bool:
+    """Whether an office that keeps its own key has a status list whose changes
+    (a withdrawal) it has not signed yet, so verifiers do not see them."""
+    return office.status_lists.filter(awaiting_signature=True).exists()
 
 
 def certificate_endorsement_rows(certificate: Certificate) -> list[dict]:
@@ -359,3 +378,40 @@ def achievement_get_public(cohort_id: int) -> dict | None:
         "hours": cohort.contact_hours or course.estimated_hours,
         "offices": [cohort.lead_office.name, *partners],
     }
+
+
+# Set by the status list services whenever they publish a list.
+STATUS_LIST_CACHE_KEY = "status-list:{slug}"
+
+
+def status_list_document_get(url: str) -> dict:
+    """The published (signed) status list credential behind one of this site's
+    status list URLs, read from the database; the server verifies its own
+    credentials without calling itself over the network. Raises CredentialError
+    for any other URL or an unknown list."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.urls import Resolver404, resolve
+
+    from certificates.credentials.exceptions import CredentialError
+    from certificates.models import StatusList
+
+    if not url.startswith(settings.SITE_URL + "/"):
+        raise CredentialError(f"{url} is not a status list of this site.")
+    try:
+        match = resolve(url.removeprefix(settings.SITE_URL))
+    except Resolver404 as exc:
+        raise CredentialError(f"{url} is not a status list of this site.") from exc
+    if match.view_name != "certificates:status_list":
+        raise CredentialError(f"{url} is not a status list of this site.")
+    slug = match.kwargs["slug"]
+    document = cache.get(STATUS_LIST_CACHE_KEY.format(slug=slug))
+    if document is None:
+        document = (
+            StatusList.objects.filter(slug=slug)
+            .values_list("credential", flat=True)
+            .first()
+        )
+    if not document:
+        raise CredentialError(f"No published status list at {url}.")
+    return document

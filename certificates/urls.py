@@ -66,6 +66,12 @@ urlpatterns = [
         views.credential_json,
         name="credential_json",
     ),
+    # The credential's refreshService: the live credential that replaces it.
+    path(
+        "certificates/<str:code>/refresh",
+        views.credential_refresh,
+        name="credential_refresh",
+    ),
     path(
         "certificates/<str:code>/credential.jwt",
         views.credential_jwt,

@@ -119,14 +119,24 @@ def did_key_document(did: str) -> dict:
     }
 
 
-def did_web_url(did: str) -> str:
-    """The HTTPS URL of a did:web document."""
+def did_web_url(did: str, *, scheme: str = "https") -> str:
+    """The HTTPS URL of a did:web document (``scheme="http"`` only for test
+    hosts that serve did:web over plain HTTP)."""
     parts = did.removeprefix("did:web:").split(":")
     host = unquote(parts[0])
     if not host or "/" in host:
         raise DidResolutionError(f"Malformed did:web {did!r}.")
     path = "/".join(unquote(p) for p in parts[1:]) or ".well-known"
-    return f"https://{host}/{path}/did.json"
+    return f"{scheme}://{host}/{path}/did.json"
+
+
+def did_web_fetch(did: str, fetch: Fetch | None = None, *, scheme="https") -> dict:
+    """The published document of a did:web, fetched from its host (never from
+    the local key store). Raises DidResolutionError."""
+    document = (fetch or _http_fetch)(did_web_url(did, scheme=scheme))
+    if not isinstance(document, dict) or document.get("id") != did:
+        raise DidResolutionError(f"The document fetched for {did} has another id.")
+    return document
 
 
 def _http_fetch(url: str) -> dict:
@@ -149,10 +159,7 @@ def did_resolve(did: str, fetch: Fetch | None = None) -> dict:
         controller = controller_from_did(did)
         if controller is not None:
             return did_document(controller)
-        document = (fetch or _http_fetch)(did_web_url(did))
-        if not isinstance(document, dict) or document.get("id") != did:
-            raise DidResolutionError(f"The document fetched for {did} has another id.")
-        return document
+        return did_web_fetch(did, fetch)
     raise DidResolutionError(f"Unsupported identifier {did!r}: use did:web or did:key.")
 
 

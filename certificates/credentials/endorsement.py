@@ -15,11 +15,21 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from .dataintegrity import proof_add
+from .dataintegrity import proof_add, proof_verify
 from .did import did_resolve
 from .jsonld import CREDENTIALS_V2, OB_V3P0
 from .keys import SigningKey
-from .verify import FAILED, PASSED, Check, VerificationReport, endorsement_report
+from .verify import (
+    FAILED,
+    PASSED,
+    Check,
+    VerificationReport,
+    endorsement_report,
+    http_fetch_json,
+    issuer_check,
+    issuer_id,
+    proof_check,
+)
 
 # Namespace for deterministic endorsement ids: one id per (credential, office), so
 # exporting the same batch twice yields the same unsigned credentials.
@@ -116,17 +126,31 @@ def endorsement_verify(
     )
     report = endorsement_report(endorsement, subject_id, resolve, fetch_status, now)
     if expected_issuer is not None:
-        issuer = (endorsement.get("issuer") or {}).get("id")
-        ok = issuer == expected_issuer
-        report.checks.append(
-            Check(
-                "endorser",
-                PASSED if ok else FAILED,
-                f"Issued by {issuer}"
-                + ("." if ok else f", expected {expected_issuer}."),
-            )
-        )
+        report.checks.append(_endorser_check(endorsement, expected_issuer))
     return report
+
+
+def _endorser_check(document: dict, expected_issuer: str) -> Check:
+    issuer = issuer_id(document)
+    ok = issuer == expected_issuer
+    return Check(
+        "endorser",
+        PASSED if ok else FAILED,
+        f"Issued by {issuer}" + ("." if ok else f", expected {expected_issuer}."),
+    )
+
+
+def _status_list_report(document: dict, resolve, expected_issuer: str):
+    """Proof and issuer of an office's signed BitstringStatusListCredential."""
+    proofs = proof_verify(document, resolve)
+    return VerificationReport(
+        proofs=proofs,
+        checks=[
+            proof_check(proofs),
+            issuer_check(document, proofs),
+            _endorser_check(document, expected_issuer),
+        ],
+    )
 
 
 def signed_batch_check(
@@ -135,23 +159,41 @@ def signed_batch_check(
     *,
     office_did: str,
     resolve: Callable[[str], dict] = did_resolve,
+    fetch_status: Callable[[str], dict] | None = None,
 ) -> list[tuple[dict, VerificationReport]]:
     """Check endorsements an office signed offline against the batch it was given.
 
-    Each signed endorsement must be exactly an exported one plus a verified proof by
-    ``office_did``. Returns (signed endorsement, report) pairs, in order; nothing is
+    Each signed endorsement (or status list of the office's) must be exactly an
+    exported one plus a verified proof by ``office_did``. Returns (signed endorsement, report) pairs, in order; nothing is
     stored here. Unknown or altered endorsements get a failed ``batch`` check.
+    An endorsement's status is read from the signed list in the same batch when
+    there is one, else with ``fetch_status`` (default: HTTPS).
     """
     by_id = {item["id"]: item for item in exported}
+    lists_in_batch = {
+        item.get("id"): item
+        for item in signed
+        if "BitstringStatusListCredential" in (item.get("type") or [])
+    }
+
+    def fetch(url: str) -> dict:
+        if url in lists_in_batch:
+            return lists_in_batch[url]
+        return (fetch_status or http_fetch_json)(url)
+
     results = []
     for item in signed:
         original = by_id.get(item.get("id"))
-        report = endorsement_verify(
-            item,
-            (original or item).get("credentialSubject", {}).get("id", ""),
-            resolve,
-            expected_issuer=office_did,
-        )
+        if "BitstringStatusListCredential" in (item.get("type") or []):
+            report = _status_list_report(item, resolve, office_did)
+        else:
+            report = endorsement_verify(
+                item,
+                (original or item).get("credentialSubject", {}).get("id", ""),
+                resolve,
+                fetch_status=fetch,
+                expected_issuer=office_did,
+            )
         unsigned = {k: v for k, v in item.items() if k != "proof"}
         if original is None:
             report.checks.append(Check("batch", FAILED, "Not in the exported batch."))

@@ -69,20 +69,26 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
 
 
 def batch_sign(batch: list[dict], private_key: Ed25519PrivateKey, created=None):
-    """Sign every endorsement of a batch; all must be issued by the same office."""
+    """Sign every endorsement of a batch, and the office's status lists in it (a
+    withdrawal changes them); all must be issued by the same office."""
     from .dataintegrity import proof_add
     from .keys import SigningKey
     from .multikey import ed25519_public_multibase
+    from .verify import issuer_id
 
     public: Ed25519PublicKey = private_key.public_key()
     fragment = ed25519_public_multibase(public)
-    issuers = {(item.get("issuer") or {}).get("id") for item in batch}
+    issuers = {issuer_id(item) for item in batch}
     if len(issuers) != 1 or None in issuers:
         raise ValueError("A batch must hold endorsements of exactly one issuer.")
     (issuer,) = issuers
     for item in batch:
-        if "EndorsementCredential" not in (item.get("type") or []):
-            raise ValueError(f"{item.get('id')} is not an EndorsementCredential.")
+        types = item.get("type") or []
+        if not {"EndorsementCredential", "BitstringStatusListCredential"} & set(types):
+            raise ValueError(
+                f"{item.get('id')} is neither an EndorsementCredential nor the "
+                "office's status list."
+            )
     key = SigningKey(
         controller_did=issuer, key_id=f"{issuer}#{fragment}", private_key=private_key
     )

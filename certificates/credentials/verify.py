@@ -92,7 +92,7 @@ def parse_datetime(value) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _http_fetch_json(url: str) -> dict:
+def http_fetch_json(url: str) -> dict:
     return fetch_json(url, accept="application/vc+ld+json, application/json")
 
 
@@ -118,7 +118,7 @@ def _schema_check(document: dict) -> Check:
     return Check("schema", PASSED, f"Matches the {label}.", notes)
 
 
-def _proof_check(checks: list[ProofCheck]) -> Check:
+def proof_check(checks: list[ProofCheck]) -> Check:
     details = [
         f"{c.status}: {c.verification_method or '?'}"
         + (f" ({c.error})" if c.error else "")
@@ -135,7 +135,7 @@ def _proof_check(checks: list[ProofCheck]) -> Check:
     return Check("proof", PASSED, "Every supported proof verifies.", details)
 
 
-def _issuer_check(document: dict, checks: list[ProofCheck]) -> Check:
+def issuer_check(document: dict, checks: list[ProofCheck]) -> Check:
     issuer = issuer_id(document)
     verified = [c for c in checks if c.verified]
     if issuer is None:
@@ -204,11 +204,16 @@ def _status_entry_check(entry: dict, document: dict, resolve, fetch, now) -> Che
     except CredentialError as exc:
         return Check("status", FAILED, exc.message)
     word = {"revocation": "revoked", "suspension": "suspended"}.get(purpose, purpose)
+    noun = "credential"
+    if "EndorsementCredential" in (document.get("type") or []):
+        noun = "endorsement"
+        if purpose == "revocation":
+            word = "withdrawn"  # an office takes back its endorsement
     if is_set:
         return Check(
             "status",
             FAILED,
-            f"The credential is {word}.",
+            f"The {noun} is {word}.",
             [f"{url}#{index}"],
             code=word,
         )
@@ -232,9 +237,35 @@ def _status_check(document: dict, resolve, fetch, now) -> Check:
         results.append(_status_entry_check(entry, document, resolve, fetch, now))
     failed = [r for r in results if r.status == FAILED]
     if failed:
-        return failed[0]
+        return _superseded_or(failed[0], document, fetch)
     passed = [r for r in results if r.status == PASSED]
     return passed[0] if passed else results[0]
+
+
+def _superseded_or(check: Check, document: dict, fetch) -> Check:
+    """A set revocation bit of a credential whose OB 3.0 ``refreshService`` now
+    gives another credential means it was superseded, not revoked: say so and
+    name the replacement. Any trouble reaching the service leaves ``check``."""
+    service = document.get("refreshService")
+    if check.code != "revoked" or not isinstance(service, dict):
+        return check
+    url = service.get("id")
+    if not isinstance(url, str):
+        return check
+    try:
+        current = fetch(url)
+    except (CredentialError, ValueError):
+        return check
+    current_id = current.get("id") if isinstance(current, dict) else None
+    if not isinstance(current_id, str) or current_id == document.get("id"):
+        return check
+    return Check(
+        "status",
+        FAILED,
+        f"The credential was superseded by {current_id}.",
+        [*check.details, f"current credential: {url}"],
+        code="superseded",
+    )
 
 
 def credential_jwt_verify(
@@ -260,16 +291,18 @@ def credential_jwt_verify(
         controller=result.controller,
         cryptosuite="jwt",
     )
-    return VerificationReport(
+    report = VerificationReport(
         proofs=[proof],
         checks=[
             _schema_check(document),
             Check("proof", PASSED, "The JWT signature verifies.", [result.key_id]),
-            _issuer_check(document, [proof]),
+            issuer_check(document, [proof]),
             _validity_check(document, now),
-            _status_check(document, resolve, fetch_status or _http_fetch_json, now),
+            _status_check(document, resolve, fetch_status or http_fetch_json, now),
         ],
     )
+    _endorsements_add(report, document, resolve, fetch_status, now, 0)
+    return report
 
 
 def credential_verify(
@@ -298,23 +331,32 @@ def credential_verify(
     report.proofs = proof_verify(document, resolve)
     report.checks = [
         _schema_check(document),
-        _proof_check(report.proofs),
-        _issuer_check(document, report.proofs),
+        proof_check(report.proofs),
+        issuer_check(document, report.proofs),
         _validity_check(document, now),
-        _status_check(document, resolve, fetch_status or _http_fetch_json, now),
+        _status_check(document, resolve, fetch_status or http_fetch_json, now),
     ]
-    if document.get("endorsement") and _depth < 1:
-        report.endorsements = [
-            (
-                issuer_id(item) if isinstance(item, dict) else None,
-                endorsement_report(
-                    item, document.get("id"), resolve, fetch_status, now, _depth + 1
-                ),
-            )
-            for item in document["endorsement"]
-        ]
-        report.checks.append(_endorsements_check(report.endorsements))
+    _endorsements_add(report, document, resolve, fetch_status, now, _depth)
     return report
+
+
+def _endorsements_add(report, document, resolve, fetch_status, now, depth) -> None:
+    """Verify the embedded endorsements (each a credential with its own proof and
+    status) and add their summary check; the same for JSON and JWT forms."""
+    items = document.get("endorsement")
+    if not items or depth >= 1:
+        return
+    items = items if isinstance(items, list) else [items]
+    report.endorsements = [
+        (
+            issuer_id(item) if isinstance(item, dict) else None,
+            endorsement_report(
+                item, document.get("id"), resolve, fetch_status, now, depth + 1
+            ),
+        )
+        for item in items
+    ]
+    report.checks.append(_endorsements_check(report.endorsements))
 
 
 def endorsement_report(
@@ -343,9 +385,14 @@ def endorsement_report(
 
 def _endorsements_check(results) -> Check:
     details = []
+    withdrawn = 0
     for endorser, result in results:
+        status = result.check("status")
         if result.valid:
             details.append(f"verified: {endorser}")
+        elif status and status.code == "withdrawn":
+            withdrawn += 1
+            details.append(f"withdrawn: {endorser} (its office's status list)")
         else:
             failed = next(c for c in result.checks if c.status == FAILED)
             details.append(
@@ -353,9 +400,13 @@ def _endorsements_check(results) -> Check:
             )
     good = sum(1 for _, result in results if result.valid)
     status = PASSED if good == len(results) else WARNING
+    message = f"{good} of {len(results)} endorsements verify."
+    if withdrawn:
+        message += f" {withdrawn} withdrawn by the endorsing office."
     return Check(
         "endorsements",
         status,
-        f"{good} of {len(results)} endorsements verify.",
+        message,
         details,
+        code="endorsement_withdrawn" if withdrawn else "",
     )

@@ -88,6 +88,16 @@ class Certificate(models.Model):
     final_score = models.DecimalField(
         _("final score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
+    learning_record = models.JSONField(
+        _("learning record"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            '{"sessions_expected", "sessions_attended", "assessments": [{"title", '
+            '"kind"}], "ip_areas": [{"code", "name", "url"}]} at issue: the '
+            "credential's evidence and alignment."
+        ),
+    )
     lead_office_name = models.CharField(_("lead office"), max_length=200)
     lead_office_code = models.CharField(_("lead office code"), max_length=20)
     co_offices = models.JSONField(

@@ -116,6 +116,19 @@ class CertificateEndorsement(models.Model):
         related_name="+",
         verbose_name=_("withdrawn by"),
     )
+    # The endorsement's entry on its office's own status list (empty for
+    # endorsements signed before endorsements carried a status).
+    status_list = models.ForeignKey(
+        "certificates.StatusList",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="endorsements",
+        verbose_name=_("status list"),
+    )
+    status_index = models.PositiveIntegerField(
+        _("status list index"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["certificate", "office__name"]
@@ -129,6 +142,10 @@ class CertificateEndorsement(models.Model):
             models.CheckConstraint(
                 condition=Q(withdrawn_at__isnull=True) | ~Q(withdrawal_reason=""),
                 name="endorsement_withdrawal_has_reason",
+            ),
+            models.UniqueConstraint(
+                fields=["status_list", "status_index"],
+                name="unique_endorsement_status_index",
             ),
         ]
 

@@ -19,7 +19,9 @@ class StatusList(models.Model):
     """A Bitstring Status List (purpose: revocation), published as a signed credential.
 
     Bit i set means the credential with statusListIndex i is revoked. Index i is
-    bit `7 - i % 8` of byte `i // 8`.
+    bit `7 - i % 8` of byte `i // 8`. The platform's lists (no office) cover
+    certificates; each office has its own lists, issued and signed by the office,
+    for its endorsements (a set bit: the endorsement is withdrawn).
     """
 
     class Purpose(models.TextChoices):
@@ -28,6 +30,23 @@ class StatusList(models.Model):
     slug = models.SlugField(_("list id"), max_length=32, unique=True, default=_slug)
     purpose = models.CharField(
         _("purpose"), max_length=20, choices=Purpose.choices, default=Purpose.REVOCATION
+    )
+    office = models.ForeignKey(
+        "cohorts.Office",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="status_lists",
+        verbose_name=_("issuing office"),
+        help_text=_("Empty for the platform's own lists."),
+    )
+    awaiting_signature = models.BooleanField(
+        _("awaiting the office's signature"),
+        default=False,
+        help_text=_(
+            "The bits changed and the office, which keeps its own key, has not yet "
+            "uploaded the list signed; verifiers still see the last signed list."
+        ),
     )
     size = models.PositiveIntegerField(_("entries"), default=DEFAULT_SIZE)
     bits = models.BinaryField(_("bitstring"), default=_empty_bits)

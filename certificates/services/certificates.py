@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from certificates.exceptions import (
@@ -73,6 +73,35 @@ def _course_title_in(course, language_code: str) -> str:
     return page_title_in_language(page=course, language_code=language_code)
 
 
+def _learning_record(enrolment: Enrolment) -> dict:
+    """What the trainee did, frozen for the credential's evidence and alignment:
+    attendance (the platform's one attendance rule), the published assessments
+    and the IP areas the course teaches, in English as the credential is."""
+    from cohorts.selectors.completion import completion_inputs_for_enrolments
+
+    inputs = completion_inputs_for_enrolments([enrolment])[enrolment.pk]
+    course = enrolment.cohort.course
+    catalogue = course.get_parent().specific
+    catalogue_url = catalogue.get_full_url() or settings.SITE_URL + "/"
+    with translation.override(settings.LANGUAGE_CODE):
+        return {
+            "sessions_expected": inputs.attendance.expected,
+            "sessions_attended": inputs.attendance.attended,
+            "assessments": [
+                {"title": o.assessment.title, "kind": o.assessment.kind}
+                for o in inputs.outcomes
+            ],
+            "ip_areas": [
+                {
+                    "code": area.code,
+                    "name": str(area),
+                    "url": f"{catalogue_url}?ip_area={area.code}",
+                }
+                for area in course.ip_areas.all()
+            ],
+        }
+
+
 def _snapshot(enrolment: Enrolment) -> dict:
     cohort = enrolment.cohort
     user = enrolment.user
@@ -96,6 +125,7 @@ def _snapshot(enrolment: Enrolment) -> dict:
         "hours": cohort.contact_hours or cohort.course.estimated_hours,
         "attendance_rate": enrolment.attendance_rate,
         "final_score": enrolment.final_score,
+        "learning_record": _learning_record(enrolment),
         "lead_office_name": cohort.lead_office.name,
         "lead_office_code": cohort.lead_office.short_code,
         "co_offices": co_offices,
@@ -206,6 +236,7 @@ def certificate_correct(
             "hours",
             "attendance_rate",
             "final_score",
+            "learning_record",
             "lead_office_name",
             "lead_office_code",
             "co_offices",

@@ -11,6 +11,8 @@ import secrets
 from django.conf import settings
 from django.urls import reverse
 
+from .credential_results import credential_results_add
+
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 ISSUER_NAME = "Silk Road IP Academy"
@@ -44,11 +46,23 @@ def credential_jwt_encode(credential: dict) -> str:
     return encode(unsigned, signing_key_get(controller="platform"))
 
 
-def status_list_document_build(list_url: str, encoded_list: str) -> dict:
-    """An unsigned BitstringStatusListCredential for one list."""
+def status_list_document_build(
+    list_url: str, encoded_list: str, *, office_code: str | None = None
+) -> dict:
+    """An unsigned BitstringStatusListCredential for one list, issued by the
+    platform or, for an office's list, by the office."""
     from certificates.credentials.statuslist import status_list_credential_build
 
-    return status_list_credential_build(list_url, encoded_list, platform_issuer_id())
+    issuer = office_issuer_id(office_code) if office_code else platform_issuer_id()
+    return status_list_credential_build(list_url, encoded_list, issuer)
+
+
+def status_list_document_sign(document: dict, office_code: str | None) -> dict:
+    """Sign a status list with the platform's key, or with the office's key held
+    by the platform. Raises SigningKeyNotHeldError for an office keeping its key."""
+    if not office_code:
+        return certificate_credential_sign(document)
+    return office_document_sign(document, office_code)
 
 
 def _iso(moment: datetime.datetime) -> str:
@@ -125,7 +139,8 @@ def credential_build(certificate, *, email: str) -> dict:
     fresh salt, never stored in the clear).
     """
     c = certificate
-    code_path = reverse("certificates:credential_json", kwargs={"code": c.code})
+    code_kw = {"code": c.code}
+    code_path = reverse("certificates:credential_json", kwargs=code_kw)
     list_url = site_url(
         reverse("certificates:status_list", kwargs={"slug": c.status_list.slug})
     )
@@ -205,7 +220,11 @@ def credential_build(certificate, *, email: str) -> dict:
         achievement["creditsAvailable"] = float(c.hours)
     if c.valid_until:
         credential["validUntil"] = f"{c.valid_until.isoformat()}T23:59:59Z"
-    return credential
+    credential["refreshService"] = {
+        "id": site_url(reverse("certificates:credential_refresh", kwargs=code_kw)),
+        "type": "1EdTechCredentialRefresh",
+    }
+    return credential_results_add(c, credential)
 
 
 # ---- jointly issued certificates: office endorsements ----
@@ -229,26 +248,41 @@ def office_holds_own_key(office_code: str) -> bool:
 
 
 def endorsement_document_build(
-    *, credential: dict, office_code: str, office_name: str, comment: str, valid_from
+    *,
+    credential: dict,
+    office_code: str,
+    office_name: str,
+    comment: str,
+    valid_from,
+    status_list_url: str | None = None,
+    status_index: int | None = None,
 ) -> dict:
     """The unsigned EndorsementCredential of an office about a credential.
 
-    Deterministic for the same arguments (its id is derived from the credential
-    and the office), so exporting a batch twice gives the same documents.
+    With a status list entry (the office's own list), withdrawing it shows to
+    every verifier. Deterministic for the same arguments (its id is derived from
+    the credential and the office), so exporting a batch twice gives the same
+    documents.
     """
     from certificates.credentials.endorsement import endorsement_build
+    from certificates.credentials.statuslist import status_list_entry_build
 
+    status = None
+    if status_list_url is not None and status_index is not None:
+        status = status_list_entry_build(list_url=status_list_url, index=status_index)
     return endorsement_build(
         subject_credential=credential,
         office_did=office_issuer_id(office_code),
         office_name=office_name,
         comment=comment,
         valid_from=valid_from,
+        credential_status=status,
     )
 
 
-def endorsement_document_sign(document: dict, office_code: str) -> dict:
-    """Sign an endorsement with the office's key held by the platform.
+def office_document_sign(document: dict, office_code: str) -> dict:
+    """Sign a document (an endorsement, the office's status list) with the
+    office's key held by the platform.
 
     Raises SigningKeyNotHeldError when the office keeps its own key.
     """
@@ -256,6 +290,9 @@ def endorsement_document_sign(document: dict, office_code: str) -> dict:
     from certificates.credentials.keys import office_controller, signing_key_get
 
     return endorsement_sign(document, signing_key_get(office_controller(office_code)))
+
+
+endorsement_document_sign = office_document_sign
 
 
 def certificate_credential_endorse(credential: dict, endorsements: list[dict]) -> dict:
@@ -273,9 +310,13 @@ def endorsement_batch_check(
 ) -> list[tuple[dict, object]]:
     """Check an office's signed batch against what was exported (see signed_batch_check)."""
     from certificates.credentials.endorsement import signed_batch_check
+    from certificates.selectors import status_list_document_get
 
     return signed_batch_check(
-        signed, exported, office_did=office_issuer_id(office_code)
+        signed,
+        exported,
+        office_did=office_issuer_id(office_code),
+        fetch_status=status_list_document_get,
     )
 
 
@@ -298,7 +339,11 @@ def endorsement_check(endorsement: dict, credential_id: str) -> tuple[bool, str]
     cached = cache.get(key)
     if cached is not None:
         return tuple(cached)
-    report = endorsement_verify(endorsement, credential_id)
+    from certificates.selectors import status_list_document_get
+
+    report = endorsement_verify(
+        endorsement, credential_id, fetch_status=status_list_document_get
+    )
     failed = next((c for c in report.checks if c.status == FAILED), None)
     result = (report.valid, failed.message if failed else "")
     cache.set(key, list(result), ENDORSEMENT_CHECK_SECONDS)

@@ -21,10 +21,16 @@ from certificates.exceptions import (
     EndorsementNotSignedError,
     NotEndorsingOfficeError,
 )
-from certificates.models import Certificate, CertificateEndorsement, CohortEndorsement
+from certificates.models import (
+    Certificate,
+    CertificateEndorsement,
+    CohortEndorsement,
+    StatusList,
+)
 from cohorts.models import Cohort, Office, OfficeMembership
 
 from . import credentials
+from .status_lists import status_list_entry_set
 
 SIGNABLE_COHORT_STATUSES = (Cohort.Status.COMPLETED, Cohort.Status.ARCHIVED)
 
@@ -62,13 +68,39 @@ def _comment(approval: CohortEndorsement) -> str:
     )
 
 
-def _unsigned_document(approval: CohortEndorsement, certificate: Certificate) -> dict:
+def _row_prepare(
+    approval: CohortEndorsement, certificate: Certificate
+) -> CertificateEndorsement:
+    """The office's endorsement row of a certificate (unsaved when new), with its
+    entry on the office's own status list assigned once and kept."""
+    from .status_lists import status_list_entry_assign
+
+    row = CertificateEndorsement.objects.filter(
+        certificate=certificate, office=approval.office
+    ).first() or CertificateEndorsement(certificate=certificate, office=approval.office)
+    if row.is_signed:
+        return row
+    if row.status_list_id is None:
+        row.status_list, row.status_index = status_list_entry_assign(
+            office=approval.office
+        )
+    row.cohort_endorsement = approval
+    return row
+
+
+def _unsigned_document(
+    approval: CohortEndorsement, certificate: Certificate, row: CertificateEndorsement
+) -> dict:
+    from .status_lists import status_list_url
+
     return credentials.endorsement_document_build(
         credential=certificate.credential,
         office_code=approval.office.short_code,
         office_name=approval.office.name,
         comment=_comment(approval),
         valid_from=approval.approved_at,
+        status_list_url=status_list_url(row.status_list),
+        status_index=row.status_index,
     )
 
 
@@ -126,17 +158,12 @@ def _endorsement_store(
     certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
     if certificate.revoked_at or certificate.superseded_at:
         return None
-    row = CertificateEndorsement.objects.filter(
-        certificate=certificate, office=approval.office
-    ).first()
-    if row and row.is_signed:
+    row = _row_prepare(approval, certificate)
+    if row.is_signed:
         return row
     document = signed or credentials.endorsement_document_sign(
-        _unsigned_document(approval, certificate), approval.office.short_code
+        _unsigned_document(approval, certificate, row), approval.office.short_code
     )
-    if row is None:
-        row = CertificateEndorsement(certificate=certificate, office=approval.office)
-    row.cohort_endorsement = approval
     row.document = document
     row.signed_at = timezone.now()
     row.full_clean()
@@ -272,7 +299,9 @@ def cohort_endorsement_export(*, approval: CohortEndorsement) -> list[dict]:
     """The unsigned endorsements an office that keeps its own key must sign.
 
     One per current certificate not yet signed by the office; each is stored, so
-    the signed batch can be checked against exactly what was exported. Idempotent:
+    the signed batch can be checked against exactly what was exported. The
+    office's own status lists whose bits changed (a new list, a withdrawal) come
+    last, as BitstringStatusListCredentials for the office to sign. Idempotent:
     the documents are deterministic and exporting twice gives the same batch.
     Meant for offices that keep their own key.
     """
@@ -285,18 +314,28 @@ def cohort_endorsement_export(*, approval: CohortEndorsement) -> list[dict]:
     for certificate in _endorsable_certificates(approval.cohort_id):
         if certificate.pk in signed_ids:
             continue
-        document = _unsigned_document(approval, certificate)
-        CertificateEndorsement.objects.update_or_create(
-            certificate=certificate,
-            office=approval.office,
-            defaults={"cohort_endorsement": approval, "document": document},
-        )
-        batch.append(document)
+        row = _row_prepare(approval, certificate)
+        row.document = _unsigned_document(approval, certificate, row)
+        row.full_clean()
+        row.save()
+        batch.append(row.document)
     total = _endorsable_certificates(approval.cohort_id).count()
     CohortEndorsement.objects.filter(pk=approval.pk).update(
         total=total, done=total - len(batch)
     )
-    return batch
+    return batch + _status_lists_to_sign(approval.office)
+
+
+def _status_lists_to_sign(office: Office) -> list[dict]:
+    """The office's status lists whose current bits it has not signed yet."""
+    from .status_lists import status_list_document_unsigned
+
+    return [
+        status_list_document_unsigned(status_list)
+        for status_list in office.status_lists.filter(awaiting_signature=True)
+        .select_related("office")
+        .order_by("pk")
+    ]
 
 
 def cohort_endorsement_import(
@@ -328,6 +367,7 @@ def cohort_endorsement_import(
         ).select_related("certificate")
     }
     exported = [row.document for row in rows.values() if not row.is_signed]
+    exported += _status_lists_to_sign(approval.office)
     errors = []
     seen = set()
     items = [item for item in signed if isinstance(item, dict)]
@@ -343,6 +383,8 @@ def cohort_endorsement_import(
         row = rows.get(item_id)
         if row is not None and row.is_signed:
             continue  # stored by an earlier import of the same file
+        if row is None and _is_status_list(item) and _status_list_signed(item):
+            continue  # the same list, stored by an earlier import
         for check in report.checks:
             if check.status == "failed":
                 errors.append(f"{item_id}: {check.name}: {check.message}")
@@ -354,6 +396,9 @@ def cohort_endorsement_import(
     stored = 0
     with transaction.atomic():
         for item in items:
+            if _is_status_list(item):
+                _status_list_signed_store(approval.office, item)
+                continue
             row = rows[item["id"]]
             if row.is_signed:
                 continue
@@ -384,9 +429,47 @@ def cohort_endorsement_import(
             by,
             {"office": approval.office.short_code, "stored": stored},
         )
-        ids = [rows[item["id"]].certificate_id for item in items]
+        ids = [rows[i["id"]].certificate_id for i in items if i["id"] in rows]
         transaction.on_commit(lambda: _pdf_refresh_enqueue(ids), robust=True)
     return stored
+
+
+def _is_status_list(item: dict) -> bool:
+    return "BitstringStatusListCredential" in (item.get("type") or [])
+
+
+def _status_list_signed(item: dict) -> bool:
+    """Whether exactly this signed list is already the published one."""
+    from certificates.credentials.exceptions import CredentialError
+    from certificates.selectors import status_list_document_get
+
+    try:
+        return status_list_document_get(str(item.get("id"))) == item
+    except CredentialError:
+        return False
+
+
+def _status_list_signed_store(office: Office, item: dict) -> None:
+    """Publish the office's own signature of its status list.
+
+    The batch check compared it with the list's current bits; the row is locked
+    and compared again, so a withdrawal made since the export is never lost.
+    """
+    from .status_lists import (
+        status_list_document_unsigned,
+        status_list_signed_store,
+        status_list_url,
+    )
+
+    for status_list in StatusList.objects.select_for_update().filter(office=office):
+        if status_list_url(status_list) != item.get("id"):
+            continue
+        unsigned = {k: v for k, v in item.items() if k != "proof"}
+        if unsigned != status_list_document_unsigned(status_list):
+            raise EndorsementImportError(
+                _("The office's status list changed since the export; export again.")
+            )
+        status_list_signed_store(status_list=status_list, signed=item)
 
 
 @transaction.atomic
@@ -396,7 +479,10 @@ def certificate_endorsement_withdraw(
     """An office withdraws its endorsement of one certificate, with a reason.
 
     The endorsement leaves the certificate's credential (re-signed by the
-    platform); the verification page shows the withdrawal and its reason. The
+    platform) and its bit is set on the office's status list, so copies
+    downloaded earlier fail verification for it too (for an office that keeps its
+    own key, once it signs the updated list: see cohort_endorsement_export); the
+    verification page shows the withdrawal and its reason. The
     certificate itself stays valid (only the lead office revokes). Audit-logged.
     Idempotent: an already withdrawn endorsement keeps its first reason. Raises
     NotEndorsingOfficeError for anyone but the office's coordinators.
@@ -427,6 +513,10 @@ def certificate_endorsement_withdraw(
         update_fields=["withdrawn_at", "withdrawal_reason", "withdrawn_by"]
     )
     _certificate_endorsements_publish(certificate)
+    if endorsement.status_list_id is not None:
+        status_list_entry_set(
+            status_list_id=endorsement.status_list_id, index=endorsement.status_index
+        )
     audit_log(
         ENDORSEMENT_WITHDRAW,
         certificate,

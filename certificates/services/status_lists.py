@@ -2,10 +2,11 @@ import base64
 import gzip
 import secrets
 
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 
-from certificates.models import Certificate, StatusList
+from certificates.models import StatusList
 
 from . import credentials
 
@@ -22,46 +23,104 @@ def status_list_url(status_list: StatusList) -> str:
     )
 
 
+def status_list_document_unsigned(status_list: StatusList) -> dict:
+    """The list's BitstringStatusListCredential from its current bits, unsigned.
+
+    Issued by the platform, or by the list's office for an office's list.
+    """
+    office_code = status_list.office.short_code if status_list.office_id else None
+    return credentials.status_list_document_build(
+        status_list_url(status_list),
+        bitstring_encode(bytes(status_list.bits)),
+        office_code=office_code,
+    )
+
+
 def status_list_publish(*, status_list: StatusList) -> StatusList:
     """Re-sign the list's BitstringStatusListCredential from its current bits and save.
 
-    Call with the list row locked. Idempotent: the same bits give the same list.
+    The platform signs its own lists and those of offices whose key it holds; an
+    office that keeps its own key must sign the list itself, so its list is only
+    marked ``awaiting_signature`` (see status_list_signed_store). Call with the
+    list row locked. Idempotent: the same bits give the same list.
     """
-    document = credentials.status_list_document_build(
-        status_list_url(status_list), bitstring_encode(bytes(status_list.bits))
+    document = status_list_document_unsigned(status_list)
+    office_code = status_list.office.short_code if status_list.office_id else None
+    if office_code and credentials.office_holds_own_key(office_code):
+        status_list.awaiting_signature = True
+        status_list.save(update_fields=["awaiting_signature", "updated_at"])
+        return status_list
+    return status_list_signed_store(
+        status_list=status_list,
+        signed=credentials.status_list_document_sign(document, office_code),
     )
-    status_list.credential = credentials.certificate_credential_sign(document)
-    status_list.save(update_fields=["credential", "updated_at"])
+
+
+def status_list_signed_store(*, status_list: StatusList, signed: dict) -> StatusList:
+    """Publish a signed list (by the platform, or uploaded by its office) and
+    refresh the copy the server's own verification reads. Call with the row
+    locked."""
+    from certificates.selectors import STATUS_LIST_CACHE_KEY
+
+    status_list.credential = signed
+    status_list.awaiting_signature = False
+    status_list.save(update_fields=["credential", "awaiting_signature", "updated_at"])
+    cache.set(STATUS_LIST_CACHE_KEY.format(slug=status_list.slug), signed, None)
     return status_list
 
 
-def status_list_entry_assign() -> tuple[StatusList, int]:
-    """A status list and a random free index on it for a new certificate.
+def _entries_used(status_list: StatusList) -> int:
+    if status_list.office_id:
+        return status_list.endorsements.count()
+    return status_list.certificates.count()
+
+
+def _index_taken(status_list: StatusList, index: int) -> bool:
+    if status_list.office_id:
+        return status_list.endorsements.filter(status_index=index).exists()
+    return status_list.certificates.filter(status_index=index).exists()
+
+
+def status_list_entry_assign(*, office=None) -> tuple[StatusList, int]:
+    """A status list and a random free index on it: the platform's lists for a
+    new certificate, the office's own lists for a new endorsement by ``office``.
 
     Opens a new list when the current one is half full, so random indexes stay
     cheap to find and the list keeps its herd privacy.
     """
-    current = StatusList.objects.order_by("-created_at", "-pk").first()
-    if current is None or current.certificates.count() >= current.size // 2:
-        current = StatusList.objects.create()
+    current = (
+        StatusList.objects.filter(office=office).order_by("-created_at", "-pk").first()
+    )
+    if current is None or _entries_used(current) >= current.size // 2:
+        current = StatusList.objects.create(office=office)
         status_list_publish(status_list=current)
     while True:
         index = secrets.randbelow(current.size)
-        if not Certificate.objects.filter(
-            status_list=current, status_index=index
-        ).exists():
+        if not _index_taken(current, index):
             return current, index
 
 
 @transaction.atomic
-def status_list_bit_set(*, certificate: Certificate) -> StatusList:
-    """Set the certificate's bit on its list and republish the signed list at once.
+def status_list_entry_set(*, status_list_id: int, index: int) -> StatusList:
+    """Set one entry's bit and republish the signed list at once.
 
-    Locks the list row, so concurrent revocations never lose a bit. Idempotent.
+    Locks the list row, so concurrent revocations and withdrawals never lose a
+    bit. Idempotent.
     """
-    status_list = StatusList.objects.select_for_update().get(
-        pk=certificate.status_list_id
+    status_list = (
+        StatusList.objects.select_for_update()
+        .select_related("office")
+        .get(pk=status_list_id)
     )
-    status_list.bit_set(certificate.status_index)
+    if status_list.bit_get(index) and not status_list.awaiting_signature:
+        return status_list
+    status_list.bit_set(index)
     status_list.save(update_fields=["bits", "updated_at"])
     return status_list_publish(status_list=status_list)
+
+
+def status_list_bit_set(*, certificate) -> StatusList:
+    """Set the certificate's bit on its list and republish the list (see above)."""
+    return status_list_entry_set(
+        status_list_id=certificate.status_list_id, index=certificate.status_index
+    )

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from certificates.exceptions import EndorsementError
@@ -23,7 +24,10 @@ from certificates.forms import (
     SignedBatchForm,
 )
 from certificates.models import CertificateEndorsement, CohortEndorsement
-from certificates.selectors import cohort_endorsement_overview
+from certificates.selectors import (
+    cohort_endorsement_overview,
+    office_status_list_to_sign,
+)
 from certificates.services import (
     certificate_endorsement_withdraw,
     cohort_endorsement_approve,
@@ -34,6 +38,11 @@ from certificates.services import (
 from certificates.services.credentials import office_holds_own_key
 from cohorts.models import Office
 from cohorts.selectors.scoping import cohort_get_for_coordinator, user_leads_cohort
+
+STATUS_LIST_TO_SIGN = gettext_lazy(
+    "Your office's status list changed: export the batch, sign it and upload it, "
+    "so that verifiers see the withdrawal."
+)
 
 
 def _cohort_and_office(request, slug, office_code):
@@ -70,6 +79,7 @@ def cohort_endorsements(request, slug):
             )
         if item["mine"] and item["holds_key"]:
             item["import_form"] = SignedBatchForm()
+            item["status_list_to_sign"] = office_status_list_to_sign(item["office"])
     signing = any(
         o["approval"] and o["approval"].status == CohortEndorsement.Status.SIGNING
         for o in overview["offices"]
@@ -196,6 +206,8 @@ def certificate_endorsement_withdraw_view(request, slug, office_code, code):
                 _("%(office)s no longer endorses %(code)s.")
                 % {"office": office.name, "code": code},
             )
+            if office_status_list_to_sign(office):
+                messages.warning(request, STATUS_LIST_TO_SIGN)
             return _page(slug)
     return render(
         request,

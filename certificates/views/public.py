@@ -20,6 +20,7 @@ from certificates.selectors import (
     certificate_credential_get,
     certificate_endorsement_rows,
     certificate_get_public,
+    certificate_replacement_get,
 )
 
 
@@ -114,13 +115,31 @@ def credential_json(request, code):
     retry_after = lookup_retry_after(request)
     if retry_after:
         return too_many_requests(request, retry_after)
-    credential = _credential_or_404(request, code)
+    return _credential_response(_credential_or_404(request, code))
+
+
+def _credential_response(credential: dict) -> HttpResponse:
     response = HttpResponse(
         json.dumps(credential, ensure_ascii=False, indent=2),
         content_type="application/ld+json; charset=utf-8",
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_GET
+def credential_refresh(request, code):
+    """The credential's OB 3.0 refreshService: the live credential for this code,
+    i.e. the corrected one when it was superseded, else the credential itself
+    (whose status tells a revocation)."""
+    retry_after = lookup_retry_after(request)
+    if retry_after:
+        return too_many_requests(request, retry_after)
+    certificate = certificate_get_public(code)
+    if certificate is None or not certificate.credential:
+        raise Http404
+    current = certificate_replacement_get(certificate) or certificate
+    return _credential_response(current.credential)
 
 
 @require_GET

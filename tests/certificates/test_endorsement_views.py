@@ -167,7 +167,12 @@ def test_office_with_own_key_exports_and_uploads_a_signed_batch(
     export = client.post(reverse("certificates:endorsement_export", kwargs=kwargs))
     assert export["Content-Disposition"].startswith("attachment")
     batch = json.loads(export.content)
-    assert len(batch) == 2
+    # Two endorsements, then the office's own status list for it to sign.
+    assert [item["type"][1] for item in batch] == [
+        "EndorsementCredential",
+        "EndorsementCredential",
+        "BitstringStatusListCredential",
+    ]
 
     import_url = reverse("certificates:endorsement_import", kwargs=kwargs)
     bad = batch_sign(batch, office_held_key)
@@ -221,3 +226,37 @@ def test_api_lists_co_signing_offices(
     assert states["ipos"]["signature_verified"] is True
     assert states["ipos"]["signatory_title"] == "Director"
     assert states["cnipa"]["state"] == states["gccpo"]["state"] == "pending"
+
+
+def test_an_office_keeping_its_key_is_told_to_sign_its_list_after_a_withdrawal(
+    client, joint, office_held_key, django_capture_on_commit_callbacks
+):
+    from certificates.credentials.offline_sign import batch_sign
+
+    cohort, offices, coordinators, certificates = joint
+    client.force_login(coordinators["ipos"])
+    client.post(approve_url(cohort, "ipos"), {"ipos-signatory_name": "Priya Nair"})
+    kwargs = {"slug": cohort.slug, "office_code": "ipos"}
+    export_url = reverse("certificates:endorsement_export", kwargs=kwargs)
+    import_url = reverse("certificates:endorsement_import", kwargs=kwargs)
+
+    def sign_and_upload():
+        batch = json.loads(client.post(export_url).content)
+        signed = json.dumps(batch_sign(batch, office_held_key)).encode()
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(import_url, {"signed": SimpleUploadedFile("s.json", signed)})
+
+    sign_and_upload()
+    notice = "status list changed: export the batch"
+    assert notice not in client.get(page_url(cohort)).content.decode()
+
+    response = client.post(
+        withdraw_url(cohort, "ipos", certificates[0]),
+        {"reason": "Our trainee list was wrong."},
+        follow=True,
+    )
+    assert notice in response.content.decode()
+    assert notice in client.get(page_url(cohort)).content.decode()
+
+    sign_and_upload()
+    assert notice not in client.get(page_url(cohort)).content.decode()

@@ -13,13 +13,14 @@ from certificates.credentials.did import did_web_url
 from certificates.credentials.endorsement import endorsement_verify
 from certificates.credentials.keys import keys_dir
 from certificates.credentials.offline_sign import batch_sign
-from certificates.credentials.verify import credential_verify
+from certificates.credentials.verify import credential_jwt_verify, credential_verify
 from certificates.exceptions import (
     CohortNotCompletedError,
     EndorsementImportError,
     NotEndorsingOfficeError,
 )
 from certificates.models import Certificate, CohortEndorsement
+from certificates.selectors import status_list_document_get
 from certificates.services import (
     certificate_correct,
     certificate_endorsement_withdraw,
@@ -78,8 +79,15 @@ def test_three_offices_endorse_and_all_four_signatures_verify_from_did_documents
     response = client.get(f"/certificates/{certificate.code}/credential.json")
     credential = json.loads(response.content)
     assert len(credential["endorsement"]) == 3
-    status_url = credential["credentialStatus"]["statusListCredential"]
-    status_list = client.get(status_url.removeprefix("http://testserver")).json()
+    # Each office publishes its own status list for its endorsements.
+    status_urls = {credential["credentialStatus"]["statusListCredential"]} | {
+        e["credentialStatus"]["statusListCredential"] for e in credential["endorsement"]
+    }
+    assert len(status_urls) == 4
+    status_lists = {
+        url: client.get(url.removeprefix("http://testserver")).json()
+        for url in status_urls
+    }
 
     issuers = [credential["issuer"]["id"]] + [
         e["issuer"]["id"] for e in credential["endorsement"]
@@ -93,7 +101,7 @@ def test_three_offices_endorse_and_all_four_signatures_verify_from_did_documents
         return documents[did]
 
     report = credential_verify(
-        credential, resolve=resolve, fetch_status=lambda url: status_list
+        credential, resolve=resolve, fetch_status=status_lists.__getitem__
     )
     assert report.valid, report.as_dict()
     assert report.check("endorsements").message == "3 of 3 endorsements verify."
@@ -110,7 +118,7 @@ def test_three_offices_endorse_and_all_four_signatures_verify_from_did_documents
     forged = copy.deepcopy(credential)
     forged["endorsement"][1]["issuer"]["name"] = "Someone else"
     forged_report = credential_verify(
-        forged, resolve=resolve, fetch_status=lambda url: status_list
+        forged, resolve=resolve, fetch_status=status_lists.__getitem__
     )
     # The platform's proof covers the embedded endorsements too.
     assert forged_report.check("proof").status == "failed"
@@ -209,10 +217,11 @@ def test_withdrawing_removes_the_endorsement_and_keeps_the_reason(
     assert [e["issuer"]["name"] for e in certificate.credential["endorsement"]] == [
         "GCC Patent Office"
     ]
-    assert credential_verify(
-        certificate.credential,
-        fetch_status=lambda url: certificate.status_list.credential,
-    ).valid
+    report = credential_verify(
+        certificate.credential, fetch_status=status_list_document_get
+    )
+    assert report.valid
+    assert report.check("endorsements").message == "1 of 1 endorsements verify."
     record = {r["code"]: r for r in certificate.endorsement_record}
     assert (
         record["ipos"]["withdrawal_reason"]
@@ -286,7 +295,7 @@ def test_office_signs_offline_and_the_platform_stores_the_batch(
     assert not certificates[0].endorsements.filter(signed_at__isnull=False).exists()
 
     batch = cohort_endorsement_export(approval=approval)
-    assert len(batch) == 2
+    assert len(batch) == 3  # two endorsements and the office's new status list
     assert cohort_endorsement_export(approval=approval) == batch  # deterministic
     signed = batch_sign(json.loads(json.dumps(batch)), office_held_key)
 
@@ -299,7 +308,9 @@ def test_office_signs_offline_and_the_platform_stores_the_batch(
     assert approval.status == CohortEndorsement.Status.SIGNED
     certificate = Certificate.objects.get(pk=certificates[0].pk)
     (endorsement,) = certificate.credential["endorsement"]
-    assert endorsement_verify(endorsement, certificate.credential).valid
+    assert endorsement_verify(
+        endorsement, certificate.credential, fetch_status=status_list_document_get
+    ).valid
     # Importing the same file again stores nothing new.
     assert (
         cohort_endorsement_import(
@@ -344,3 +355,155 @@ def test_an_altered_signed_batch_is_refused_whole(
         cohort_endorsement_import(
             approval=approval, signed={"not": "a list"}, by=coordinators["ipos"]
         )
+
+
+def _verify_downloaded(client, certificate, form):
+    """Verify a download as a relying party would: status lists over HTTP."""
+
+    def fetch_status(url):
+        response = client.get(url.removeprefix("http://testserver"))
+        assert response.status_code == 200, url
+        return response.json()
+
+    response = client.get(f"/certificates/{certificate.code}/credential.{form}")
+    if form == "jwt":
+        return credential_jwt_verify(
+            response.content.decode(), fetch_status=fetch_status
+        )
+    return credential_verify(json.loads(response.content), fetch_status=fetch_status)
+
+
+@pytest.mark.parametrize("form", ["json", "jwt"])
+def test_a_copy_downloaded_before_a_withdrawal_shows_the_endorsement_withdrawn(
+    client, joint, django_capture_on_commit_callbacks, form
+):
+    cohort, offices, coordinators, certificates = joint
+    for code in ("ipos", "gccpo"):
+        approve(
+            cohort,
+            offices[code],
+            coordinators[code],
+            django_capture_on_commit_callbacks,
+        )
+    certificate = certificates[0]
+    before = client.get(f"/certificates/{certificate.code}/credential.{form}").content
+    report = _verify_downloaded(client, certificate, form)
+    assert report.check("endorsements").message == "2 of 2 endorsements verify."
+
+    certificate_endorsement_withdraw(
+        endorsement=certificate.endorsements.get(office=offices["ipos"]),
+        reason="The trainee did not attend our sessions.",
+        by=coordinators["ipos"],
+    )
+
+    def fetch_status(url):
+        return client.get(url.removeprefix("http://testserver")).json()
+
+    if form == "jwt":
+        old = credential_jwt_verify(before.decode(), fetch_status=fetch_status)
+    else:
+        old = credential_verify(json.loads(before), fetch_status=fetch_status)
+    endorsements = dict(old.endorsements)
+    ipos = endorsements["did:web:testserver:offices:ipos"]
+    assert not ipos.valid
+    assert ipos.check("status").code == "withdrawn"
+    assert ipos.check("status").message == "The endorsement is withdrawn."
+    assert endorsements["did:web:testserver:offices:gccpo"].valid
+    summary = old.check("endorsements")
+    assert summary.status == "warning"
+    assert "1 withdrawn by the endorsing office" in summary.message
+    assert (
+        "withdrawn: did:web:testserver:offices:ipos"
+        in summary.details[1] + (summary.details[0])
+    )
+    # The certificate itself stays valid: only its lead office revokes it.
+    assert old.valid
+    # The live credential no longer lists the withdrawn endorsement.
+    live = _verify_downloaded(client, certificate, form)
+    assert live.check("endorsements").message == "1 of 1 endorsements verify."
+
+
+def test_an_office_keeping_its_own_key_signs_its_status_list_for_a_withdrawal(
+    client, joint, office_held_key, django_capture_on_commit_callbacks
+):
+    cohort, offices, coordinators, certificates = joint
+    approval = approve(
+        cohort,
+        offices["ipos"],
+        coordinators["ipos"],
+        django_capture_on_commit_callbacks,
+    )
+    batch = cohort_endorsement_export(approval=approval)
+    with django_capture_on_commit_callbacks(execute=True):
+        cohort_endorsement_import(
+            approval=approval,
+            signed=batch_sign(batch, office_held_key),
+            by=coordinators["ipos"],
+        )
+    certificate = Certificate.objects.get(pk=certificates[0].pk)
+    before = copy.deepcopy(certificate.credential)
+    endorsement = certificate.endorsements.get(office=offices["ipos"])
+    entry = endorsement.document["credentialStatus"]
+    list_url = entry["statusListCredential"].removeprefix("http://testserver")
+    published = client.get(list_url).json()
+    assert published["issuer"] == "did:web:testserver:offices:ipos"
+    assert published["proof"][0]["verificationMethod"].startswith(
+        "did:web:testserver:offices:ipos#"
+    )
+
+    certificate_endorsement_withdraw(
+        endorsement=endorsement, reason="Wrong trainee list.", by=coordinators["ipos"]
+    )
+    # The platform cannot sign for the office: the list waits for its signature,
+    # and the next export carries it (and no endorsement).
+    assert client.get(list_url).json() == published
+    again = cohort_endorsement_export(approval=approval)
+    assert [item["type"][1] for item in again] == ["BitstringStatusListCredential"]
+    with django_capture_on_commit_callbacks(execute=True):
+        cohort_endorsement_import(
+            approval=approval,
+            signed=batch_sign(again, office_held_key),
+            by=coordinators["ipos"],
+        )
+    assert cohort_endorsement_export(approval=approval) == []
+
+    def fetch_status(url):
+        return client.get(url.removeprefix("http://testserver")).json()
+
+    report = credential_verify(before, fetch_status=fetch_status)
+    ((_endorser, ipos),) = report.endorsements
+    assert ipos.check("status").code == "withdrawn"
+
+
+def test_a_status_list_signed_before_a_later_withdrawal_is_refused(
+    joint, office_held_key, django_capture_on_commit_callbacks
+):
+    cohort, offices, coordinators, certificates = joint
+    approval = approve(
+        cohort,
+        offices["ipos"],
+        coordinators["ipos"],
+        django_capture_on_commit_callbacks,
+    )
+    batch = cohort_endorsement_export(approval=approval)
+    with django_capture_on_commit_callbacks(execute=True):
+        cohort_endorsement_import(
+            approval=approval,
+            signed=batch_sign(batch, office_held_key),
+            by=coordinators["ipos"],
+        )
+    rows = list(certificates[0].endorsements.all()) + list(
+        certificates[1].endorsements.all()
+    )
+    certificate_endorsement_withdraw(
+        endorsement=rows[0], reason="Wrong trainee list.", by=coordinators["ipos"]
+    )
+    stale = batch_sign(cohort_endorsement_export(approval=approval), office_held_key)
+    certificate_endorsement_withdraw(
+        endorsement=rows[1], reason="Wrong trainee list.", by=coordinators["ipos"]
+    )
+    with pytest.raises(EndorsementImportError) as refused:
+        cohort_endorsement_import(
+            approval=approval, signed=stale, by=coordinators["ipos"]
+        )
+    assert "Changed after export; refused." in " ".join(refused.value.extra["errors"])

@@ -151,6 +151,48 @@ def test_superseded_page_links_to_new_code(client, certificate):
     assert verify_url(new.code) in content
 
 
+def test_superseded_credential_refreshes_to_the_corrected_one_and_says_so(
+    client, certificate
+):
+    from certificates.credentials.verify import credential_verify
+
+    old_credential = certificate.credential
+    refresh = old_credential["refreshService"]
+    assert refresh["type"] == "1EdTechCredentialRefresh"
+    path = refresh["id"].removeprefix("http://testserver")
+    assert client.get(path).json()["id"] == old_credential["id"]  # still current
+
+    new = certificate_correct(certificate=certificate, holder_name="A. Nurlanovna")
+
+    assert client.get(path).json() == new.credential
+
+    def fetch(url):
+        return client.get(url.removeprefix("http://testserver")).json()
+
+    status = credential_verify(old_credential, fetch_status=fetch).check("status")
+    assert status.code == "superseded"
+    assert status.message == f"The credential was superseded by {new.credential['id']}."
+    api = client.get(f"/api/v1/certificates/{certificate.code}").json()
+    assert api["status"] == "superseded"
+    assert api["superseded_by"] == new.code
+    assert api["superseded_by_url"] == "http://testserver" + verify_url(new.code)
+    page = client.get(verify_url(certificate.code)).content.decode()
+    assert new.code in page
+
+
+def test_revoked_credential_stays_revoked_for_verifiers(client, certificate):
+    from certificates.credentials.verify import credential_verify
+
+    certificate_revoke(certificate=certificate, reason="Issued in error")
+
+    def fetch(url):
+        return client.get(url.removeprefix("http://testserver")).json()
+
+    report = credential_verify(certificate.credential, fetch_status=fetch)
+    assert report.check("status").code == "revoked"
+    assert not report.valid
+
+
 def test_rate_limit_answers_429_with_retry_after(client, certificate, settings):
     settings.CERTIFICATE_VERIFY_RATE = "3/m"
     settings.COURSES_PAGE_CACHE = False  # every request a lookup, as for new codes

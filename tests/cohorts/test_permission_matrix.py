@@ -1438,6 +1438,7 @@ PUBLIC_VIEWS = {
     "certificates:status_list",
     "certificates:credential_json",
     "certificates:credential_jwt",
+    "certificates:credential_refresh",
     "certificates:achievement",
     "api-v1:api-root",
     "api-v1:openapi-json",

@@ -245,7 +245,7 @@ def test_offline_sign_refuses_a_batch_with_something_else_in_it(tmp_path):
     key_file = tmp_path / "office.pem"
     keygen(key_file)
     credential = achievement_credential(office_did("ipos"))
-    with pytest.raises(ValueError, match="not an EndorsementCredential"):
+    with pytest.raises(ValueError, match="neither an EndorsementCredential"):
         batch_sign([credential], load_private_key(key_file))
 
 
@@ -294,5 +294,10 @@ def test_a_withdrawn_endorsement_shows_but_the_credential_stays_valid():
     assert report.valid
     check = report.check("endorsements")
     assert check.status == "warning"
-    assert check.message == "1 of 2 endorsements verify."
-    assert any("offices:eapo" in d and "revoked" in d for d in check.details)
+    assert check.message == (
+        "1 of 2 endorsements verify. 1 withdrawn by the endorsing office."
+    )
+    assert check.code == "endorsement_withdrawn"
+    assert "withdrawn: did:web:academy.example.org:offices:eapo" in " ".join(
+        check.details
+    )

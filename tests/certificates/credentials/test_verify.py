@@ -255,12 +255,12 @@ def test_verify_credential_command_exit_codes(tmp_path, capsys, monkeypatch):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(bad_doc))
 
-    call_command("verify_credential", str(good))
+    call_command("verify_credential", str(good), "--local-keys")
     out = capsys.readouterr().out
     assert "PASS proof" in out and "PASS status" in out and "is valid" in out
 
     with pytest.raises(CommandError) as excinfo:
-        call_command("verify_credential", str(bad))
+        call_command("verify_credential", str(bad), "--local-keys")
     assert excinfo.value.returncode == 1
     assert "FAIL proof" in capsys.readouterr().out
 
