@@ -1,9 +1,17 @@
-from .pages import CourseIndexPage, CoursePage, IPArea, LessonPage, ModulePage
+from .pages import (
+    CourseIndexPage,
+    CourseInstructor,
+    CoursePage,
+    IPArea,
+    LessonPage,
+    ModulePage,
+)
 from .progress import CourseProgress, LessonProgress
 from .regimes import JurisdictionIndexPage, JurisdictionPage, Treaty, TreatyMembership
 
 __all__ = [
     "CourseIndexPage",
+    "CourseInstructor",
     "CoursePage",
     "CourseProgress",
     "IPArea",
