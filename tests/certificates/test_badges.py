@@ -120,7 +120,9 @@ def test_only_the_holder_gets_the_baked_badge(client, certificate):
     assert response.status_code == 403
     html = response.content.decode()
     assert "Only the holder of this certificate can download its baked badge." in html
-    assert reverse("certificates:verify_code", kwargs={"code": certificate.code}) in html
+    assert (
+        reverse("certificates:verify_code", kwargs={"code": certificate.code}) in html
+    )
     assert b"openbadgecredential" not in response.content
 
 
