@@ -28,7 +28,8 @@ def initials(title: str, *, limit: int = 3) -> str:
     return "".join(w[0].upper() for w in significant[:limit]) or "?"
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
+def hex_rgb(colour: str) -> tuple[int, int, int]:
+    """A "#rrggbb" colour as an (r, g, b) tuple."""
     value = colour.lstrip("#")
     return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
 
@@ -49,7 +50,7 @@ def badge_draw(
 
     scale = 2  # drawn large, then reduced: smooth edges without anti-aliasing
     big = size * scale
-    base = _rgb(colour)
+    base = hex_rgb(colour)
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     if ribbon:

@@ -14,7 +14,7 @@ import random
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
-from certificates.badges import badge_draw, initials
+from certificates.badges import badge_draw, hex_rgb, initials
 from courses.models import CourseInstructor, IPArea
 
 TEAMS = {
@@ -78,10 +78,6 @@ TEAMS = {
 }
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-
-
 def _png(image) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
@@ -95,14 +91,14 @@ def _cover_draw(slug: str, colours: list[str]) -> bytes:
     seed = int(hashlib.sha256(slug.encode()).hexdigest()[:8], 16)
     rng = random.Random(seed)  # noqa: S311 (a drawing, not a secret)
     width, height = 1440, 600
-    first = _rgb(colours[0])
+    first = hex_rgb(colours[0])
     image = Image.new("RGB", (width, height), first)
     draw = ImageDraw.Draw(image, "RGBA")
     for step in range(height):  # a soft vertical gradient towards white
         shade = tuple(round(c + (255 - c) * step / height * 0.35) for c in first)
         draw.line([(0, step), (width, step)], fill=shade)
     for number in range(14):
-        colour = _rgb(colours[number % len(colours)])
+        colour = hex_rgb(colours[number % len(colours)])
         radius = rng.randint(60, 260)
         x, y = rng.randint(0, width), rng.randint(0, height)
         draw.ellipse(
@@ -123,7 +119,7 @@ def _portrait_draw(name: str) -> bytes:
 
     palette = list(IPArea.COLOURS.values())
     colour = palette[int(hashlib.sha256(name.encode()).hexdigest(), 16) % len(palette)]
-    image = Image.new("RGB", (384, 384), _rgb(colour))
+    image = Image.new("RGB", (384, 384), hex_rgb(colour))
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=150)
     draw.text((192, 192), initials(name, limit=2), fill="white", font=font, anchor="mm")
