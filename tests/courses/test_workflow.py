@@ -43,6 +43,7 @@ def _course_form(course, **changes):
         "language": course.language,
         "estimated_hours": course.estimated_hours,
         "sources": streamfield([]),
+        "teaching_team": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(changes)
