@@ -33,6 +33,13 @@ class NotLeadOfficeError(CertificateError):
         )
 
 
+class NotHolderError(CertificateError):
+    def __init__(self):
+        super().__init__(
+            _("Only the holder of this certificate can download its baked badge.")
+        )
+
+
 class EndorsementError(CertificateError):
     """Base class for errors of jointly issued certificates."""
 

@@ -9,6 +9,7 @@ from certificates.models import Certificate
 # Everything the public record shows, and nothing personal beyond the printed name.
 PUBLIC_FIELDS = (
     "code",
+    "cohort",  # its id only: the badge image's URL
     "holder_name",
     "holder_native_name",
     "course_title",

@@ -16,6 +16,12 @@ urlpatterns = [
         name="achievement",
     ),
     path(
+        "certificates/achievements/<int:cohort_id>/badge.png",
+        views.achievement_badge,
+        name="achievement_badge",
+    ),
+    path("certificates/issuer.png", views.issuer_image, name="issuer_image"),
+    path(
         "certificates/status/<slug:slug>",
         views.status_list,
         name="status_list",
@@ -76,6 +82,11 @@ urlpatterns = [
         "certificates/<str:code>/credential.jwt",
         views.credential_jwt,
         name="credential_jwt",
+    ),
+    path(
+        "certificates/<str:code>/badge.png",
+        views.certificate_badge,
+        name="certificate_badge",
     ),
     path(
         "certificates/<str:code>/certificate.pdf",

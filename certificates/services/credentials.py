@@ -168,6 +168,11 @@ def credential_build(certificate, *, email: str) -> dict:
             "type": ["Profile"],
             "name": ISSUER_NAME,
             "url": settings.SITE_URL,
+            "image": {
+                "id": site_url(reverse("certificates:issuer_image")),
+                "type": "Image",
+                "caption": ISSUER_NAME,
+            },
         },
         "validFrom": _iso(c.issued_at),
         "credentialSubject": {
@@ -201,6 +206,16 @@ def credential_build(certificate, *, email: str) -> dict:
                 "criteria": {
                     "narrative": "Attended the sessions and met the cohort's "
                     "completion rules for attendance and assessments."
+                },
+                "image": {
+                    "id": site_url(
+                        reverse(
+                            "certificates:achievement_badge",
+                            kwargs={"cohort_id": c.cohort_id},
+                        )
+                    ),
+                    "type": "Image",
+                    "caption": f"Badge of the course {c.course_title}",
                 },
             },
         },

@@ -1,3 +1,4 @@
+from .badges import achievement_badge, certificate_badge, issuer_image
 from .batches import batch_progress, cohort_certificates_issue_view
 from .downloads import certificate_pdf, cohort_pdfs_zip
 from .endorsements import (
@@ -19,7 +20,9 @@ from .public import (
 
 __all__ = [
     "achievement",
+    "achievement_badge",
     "batch_progress",
+    "certificate_badge",
     "certificate_endorsement_withdraw_view",
     "certificate_pdf",
     "cohort_endorsement_approve_view",
@@ -31,6 +34,7 @@ __all__ = [
     "credential_json",
     "credential_refresh",
     "credential_jwt",
+    "issuer_image",
     "status_list",
     "verify_code",
     "verify_form",

@@ -18,6 +18,7 @@ from courses.models import (
     TreatyMembership,
 )
 
+from .course_media import course_media_add
 from .courses_content import COURSES
 from .regimes_content import CHECKED, JURISDICTIONS, NAGOYA, NV, TREATIES, WTO
 
@@ -186,6 +187,8 @@ def _seed_courses(ctx, catalogue, jurisdictions, instructor):
             if instructor:
                 course.instructors = [instructor]
             catalogue.add_child(instance=course)
+            _publish(course, instructor)
+        if course_media_add(course, slug=data["slug"]):
             _publish(course, instructor)
         for lesson_data in data["lessons"]:
             if (

@@ -2,13 +2,14 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts import roles
@@ -37,6 +38,21 @@ class IPArea(models.Model):
             _("Examination cooperation / PPH"),
         )
 
+    # One colour per area for drawn badges and demo images (contrast ≥ 4.5:1
+    # against white text).
+    COLOURS = {
+        Code.PATENTS: "#1d5f8f",
+        Code.TRADEMARKS: "#8a3b12",
+        Code.COPYRIGHT: "#6b3a8c",
+        Code.INDUSTRIAL_DESIGNS: "#0f6e62",
+        Code.GEOGRAPHICAL_INDICATIONS: "#5c6b12",
+        Code.TRADITIONAL_KNOWLEDGE: "#8c2f4f",
+        Code.GENETIC_RESOURCES: "#2f6b2f",
+        Code.ENFORCEMENT: "#a12622",
+        Code.EXAMINATION_COOPERATION: "#3a4a8c",
+    }
+    DEFAULT_COLOUR = "#35495e"
+
     code = models.CharField(_("code"), max_length=40, unique=True, choices=Code)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -47,6 +63,10 @@ class IPArea(models.Model):
 
     def __str__(self):
         return str(self.get_code_display())
+
+    @property
+    def colour(self) -> str:
+        return self.COLOURS.get(self.code, self.DEFAULT_COLOUR)
 
 
 class CourseIndexPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
@@ -130,6 +150,28 @@ class CoursePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    cover_image_alt = models.CharField(
+        _("cover image description"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the cover image shows, for people who cannot see it. "
+            "Required with a cover image."
+        ),
+    )
+    badge_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("badge image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The badge on the course's certificates: a square PNG or JPEG, at "
+            "least 400 pixels wide. Without one, a badge with the course's "
+            "initials is drawn."
+        ),
+    )
     sources = StreamField(
         SourceStreamBlock(), verbose_name=_("sources"), blank=True, default=list
     )
@@ -137,7 +179,14 @@ class CoursePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("learning_outcomes"),
-        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("cover_image"),
+                FieldPanel("cover_image_alt"),
+                FieldPanel("badge_image"),
+            ],
+            heading=_("Images"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("level"),
@@ -153,6 +202,11 @@ class CoursePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
             widget=forms.CheckboxSelectMultiple,
             permission="wagtailcore.publish_page",
         ),
+        InlinePanel(
+            "teaching_team",
+            heading=_("Instructors shown on the course page"),
+            label=_("instructor"),
+        ),
         FieldPanel("sources"),
     ]
     search_fields = Page.search_fields + [
@@ -166,6 +220,19 @@ class CoursePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
 
     class Meta:
         verbose_name = _("course")
+
+    @property
+    def badge_colour(self) -> str:
+        """The colour of the course's first IP area, for drawn badges."""
+        area = self.ip_areas.first()
+        return area.colour if area else IPArea.DEFAULT_COLOUR
+
+    def clean(self):
+        super().clean()
+        if self.cover_image_id and not self.cover_image_alt.strip():
+            raise ValidationError(
+                {"cover_image_alt": _("Describe the cover image for screen readers.")}
+            )
 
     @property
     def reading_language(self) -> str:
@@ -204,6 +271,48 @@ class CoursePage(LocalizedPageMixin, RouteAncestorsMixin, Page):
         )
         context["page_cache"] = page_cache_get(request=request)
         return context
+
+
+class CourseInstructor(Orderable):
+    """A person teaching a course, as the course page presents them.
+
+    Separate from `CoursePage.instructors` (the accounts that may edit the
+    course): guest lecturers and examiners need no account.
+    """
+
+    course = ParentalKey(
+        CoursePage, on_delete=models.CASCADE, related_name="teaching_team"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(
+        _("role or office"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Senior patent examiner, CNIPA."),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("short bio"), max_length=600, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("instructor")
+        verbose_name_plural = _("instructors")
+
+    def __str__(self):
+        return self.name
 
 
 class ModulePage(LocalizedPageMixin, RouteAncestorsMixin, Page):

@@ -202,6 +202,14 @@ def PDF_FILE(response, s):
     assert _content(response).startswith(b"%PDF-"), _content(response)[:20]
 
 
+def BAKED_PNG(response, s):
+    from certificates.badges import png_unbake
+
+    assert json.loads(png_unbake(_content(response)))["id"].endswith(
+        f"/certificates/{s.certificate.code}/credential.json"
+    )
+
+
 def ZIP_OF_PDFS(response, s):
     archive = zipfile.ZipFile(io.BytesIO(_content(response)))
     names = archive.namelist()
@@ -710,6 +718,11 @@ ROWS: list[Row] = [
         lambda s: f"/certificates/{s.certificate.code}/certificate.pdf", "get",
         (LOGIN, 200, 404, 404, 200, 404, 404, 404, 404, 200),
         body=PDF_FILE),
+    # Only the holder, not even the lead office or a superuser (403 with why).
+    row("certificate baked badge",
+        lambda s: f"/certificates/{s.certificate.code}/badge.png", "get",
+        (LOGIN, 200, *(403,) * 8),
+        body=BAKED_PNG),
     row("cohort certificates zip",
         lambda s: f"/certificates/cohorts/{s.past.slug}/certificates.zip", "get",
         (LOGIN, 404, 404, 404, 200, 404, 404, 404, 404, 200),
@@ -1440,6 +1453,8 @@ PUBLIC_VIEWS = {
     "certificates:credential_jwt",
     "certificates:credential_refresh",
     "certificates:achievement",
+    "certificates:achievement_badge",
+    "certificates:issuer_image",
     "api-v1:api-root",
     "api-v1:openapi-json",
     "api-v1:openapi-view",

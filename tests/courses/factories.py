@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from courses.models import (
     CourseIndexPage,
+    CourseInstructor,
     CoursePage,
     FieldSource,
     JurisdictionIndexPage,
@@ -154,3 +155,23 @@ def translate_page(page, language_code, **fields):
         setattr(translation, name, value)
     translation.save_revision().publish()
     return translation.specific_class.objects.get(pk=translation.pk)
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A small PNG in the Wagtail image library."""
+
+    title = factory.Sequence(lambda n: f"Image {n}")
+    file = factory.django.ImageField(
+        width=1600, height=800, color="teal", format="PNG", filename="image.png"
+    )
+
+
+class CourseInstructorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CourseInstructor
+
+    course = factory.SubFactory(CoursePageFactory)
+    name = factory.Sequence(lambda n: f"Instructor {n}")
+    role = "Senior patent examiner"
+    bio = "Examined patents for ten years and trains new examiners."
+    photo = factory.SubFactory(ImageFactory)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, WorkflowPage
 
 from accounts.models import User
@@ -30,11 +31,20 @@ def test_seed_demo_creates_courses_regimes_and_is_idempotent(settings, client):
         FieldSource.objects.count(),
         GroupPagePermission.objects.count(),
         WorkflowPage.objects.count(),
+        get_image_model().objects.count(),
     )
     assert counts[0] >= 3 and counts[2] >= 8
     for course in CoursePage.objects.filter(locale__language_code="en"):
         assert LessonPage.objects.descendant_of(course).count() >= 4
         assert course.instructors.filter(email="instructor@example.org").exists()
+        # Locally drawn images, distinct per course, and instructors with photos.
+        assert course.cover_image and course.cover_image_alt
+        assert course.badge_image and course.badge_image.description
+        team = list(course.teaching_team.all())
+        assert len(team) == 2 and all(p.photo and p.bio for p in team)
+    english = CoursePage.objects.filter(locale__language_code="en")
+    badges = {c.badge_image.get_file_hash() for c in english}
+    assert len(badges) == english.count()
     call_command("seed_demo")
     assert counts == (
         CoursePage.objects.count(),
@@ -45,6 +55,7 @@ def test_seed_demo_creates_courses_regimes_and_is_idempotent(settings, client):
         FieldSource.objects.count(),
         GroupPagePermission.objects.count(),
         WorkflowPage.objects.count(),
+        get_image_model().objects.count(),
     )
 
     # The knowledge base: nothing "unknown"; every fact has a state, a source

@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import (
 from accounts import roles
 from tests.courses.factories import (
     CoursePageFactory,
+    ImageFactory,
     LessonPageFactory,
     catalogue,
 )
@@ -43,6 +44,7 @@ def _course_form(course, **changes):
         "language": course.language,
         "estimated_hours": course.estimated_hours,
         "sources": streamfield([]),
+        "teaching_team": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(changes)
@@ -93,6 +95,36 @@ def test_instructor_submits_reviewer_approves_page_goes_live(
     assert course.live
     assert course.summary == "Reusing work of partner offices."
     assert client.get(course.url).status_code == 200
+
+
+def test_instructor_adds_cover_and_instructor_bio_in_the_editor(client, instructor):
+    course = CoursePageFactory(title="PPH in practice")
+    course.instructors.add(instructor)
+    course.save()
+    cover = ImageFactory()
+    person = {
+        "name": "Aigerim Sultanova",
+        "role": "Head of international cooperation",
+        "photo": "",
+        "bio": "Negotiated two PPH pilot agreements.",
+    }
+    client.force_login(instructor)
+    url = reverse("wagtailadmin_pages:edit", args=[course.pk])
+
+    form = _course_form(course, cover_image=cover.pk, cover_image_alt="")
+    form |= nested_form_data({"teaching_team": inline_formset([person])})
+    response = client.post(url, form)
+    # Without a description the cover is refused, with the reason on the field.
+    assert response.status_code == 200
+    assert "Describe the cover image for screen readers." in response.content.decode()
+
+    form["cover_image_alt"] = "Examiners at a shared search table"
+    response = client.post(url, form)
+    assert response.status_code == 302
+    course.refresh_from_db()
+    draft = course.get_latest_revision_as_object()
+    assert draft.cover_image == cover
+    assert [p.name for p in draft.teaching_team.all()] == ["Aigerim Sultanova"]
 
 
 def test_instructor_cannot_edit_a_course_not_assigned_to_them(
