@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='coursepage',
             name='badge_image',
-            field=models.ForeignKey(blank=True, help_text="The badge of the course's certificates: a square PNG or SVG works best. Without one, a badge with the course's initials is drawn.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='badge image'),
+            field=models.ForeignKey(blank=True, help_text="The badge on the course's certificates: a square PNG or JPEG, at least 400 pixels wide. Without one, a badge with the course's initials is drawn.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='badge image'),
         ),
         migrations.AddField(
             model_name='coursepage',
