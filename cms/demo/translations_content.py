@@ -38,6 +38,13 @@ STRINGS = [
     ),
     ("Courses", "课程", "Курсы"),
     (
+        "Abstract pattern of overlapping circles in the colours of Patents, "
+        "Trademarks, Examination cooperation / PPH",
+        "由专利、商标、审查合作/PPH 三种颜色的重叠圆形构成的抽象图案",
+        "Абстрактный узор из пересекающихся кругов в цветах разделов «Патенты», "
+        "«Товарные знаки» и «Сотрудничество в экспертизе / PPH»",
+    ),
+    (
         "Courses written by instructors of Belt and Road partner offices.",
         "由“一带一路”合作伙伴知识产权局的讲师编写的课程。",
         "Курсы, подготовленные преподавателями ведомств — партнёров по "
