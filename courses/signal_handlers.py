@@ -1,5 +1,6 @@
-"""Receivers: any content change bumps the anonymous page cache; a page copied
-into another locale gets the page rights of its source."""
+"""Receivers: any content change bumps the anonymous page cache (and purges the
+page's URLs at the CDN); a page copied into another locale gets the page rights
+of its source."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
@@ -17,6 +18,12 @@ def page_cache_bump(**kwargs):
     bump()
 
 
+def page_caches_invalidate(*, instance, **kwargs):
+    from courses.services import page_caches_invalidate as invalidate
+
+    invalidate(page=instance)
+
+
 def page_translation_grants_copy(*, source_obj, target_obj, **kwargs):
     from courses.services import page_translation_grants_copy as copy_grants
 
@@ -27,9 +34,13 @@ def page_translation_grants_copy(*, source_obj, target_obj, **kwargs):
 def connect():
     # Outlines, breadcrumbs, catalogue cards and comparison tables show other
     # pages' titles, so a change to any page invalidates every cached body.
-    page_published.connect(page_cache_bump, dispatch_uid="courses_cache_published")
-    page_unpublished.connect(page_cache_bump, dispatch_uid="courses_cache_unpublished")
-    post_page_move.connect(page_cache_bump, dispatch_uid="courses_cache_moved")
+    page_published.connect(
+        page_caches_invalidate, dispatch_uid="courses_cache_published"
+    )
+    page_unpublished.connect(
+        page_caches_invalidate, dispatch_uid="courses_cache_unpublished"
+    )
+    post_page_move.connect(page_caches_invalidate, dispatch_uid="courses_cache_moved")
     post_delete.connect(
         page_cache_bump, sender=Page, dispatch_uid="courses_cache_deleted"
     )

@@ -12,6 +12,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .frontend_cache import frontend_cache_backends
 from .object_storage import s3_storage
 from .safety import secret_key_problem
 
@@ -397,6 +398,24 @@ PAGE_CACHE_VIEWS = [
     "certificates:verify_form",
     "certificates:verify_code",
 ]
+
+# CDN in front of the site: told to drop a page's URLs in every language when it
+# is published or unpublished, and a certificate's public URLs (verification
+# page, API, credential, status list, did.json) when its status or endorsements
+# change (courses.services.frontend_cache_purge, on the "default" queue). Each
+# CDN is used when its variables are set; none set: nothing is purged.
+# FRONTEND_CACHE_PURGE_URL is an endpoint that accepts PURGE (Varnish, nginx…).
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
+WAGTAILFRONTENDCACHE = frontend_cache_backends(
+    purge_url=env("FRONTEND_CACHE_PURGE_URL", default=""),
+    cloudflare_zone_id=env("CLOUDFLARE_ZONE_ID", default=""),
+    cloudflare_token=env("CLOUDFLARE_API_TOKEN", default=""),
+    cloudfront_distribution_id=env("CLOUDFRONT_DISTRIBUTION_ID", default=""),
+    hostnames=env.list("FRONTEND_CACHE_HOSTNAMES", default=[]),
+)
+# We list every translation's own URL (slugs differ per language), so Wagtail
+# must not rewrite language prefixes into URLs that may not exist.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # ---- SIGNING KEYS (verifiable certificates) ----
 # Private keys of the platform and of offices, outside the repository; see
