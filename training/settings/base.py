@@ -11,6 +11,7 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 from .frontend_cache import frontend_cache_backends
 from .object_storage import s3_storage
@@ -195,11 +196,40 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A task that needs its result sets ignore_result=False.
 CELERY_TASK_IGNORE_RESULT = True
 # Publishing must not hang a web request when Redis is down.
+# A task taken by a worker that dies (SIGKILL, lost node) is handed out again
+# after visibility_timeout. It must outlast the longest task (a cohort's batch,
+# up to 65 minutes, certificates.tasks), or a running batch would be handed to a
+# second worker; lost PDFs come back sooner through the sweeper below.
+# https://docs.celeryq.dev/en/stable/getting-started/backends-and-brokers/redis.html#visibility-timeout
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 2,
     "interval_start": 0,
     "interval_step": 0.5,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=70 * 60),
 }
+# One queue per kind of work, so a cohort's thousand PDFs cannot hold up a
+# password reset: emails, pdfs, signing (issuing and endorsing), digests, and
+# default for the rest. A worker started without -Q consumes all of them; to
+# give a kind its own workers, start them with -Q <kind> (README "Scaling out").
+# https://docs.celeryq.dev/en/stable/userguide/routing.html
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES = [
+    Queue(name) for name in ("emails", "pdfs", "signing", "digests", "default")
+]
+CELERY_TASK_ROUTES = {
+    "accounts.tasks.email_send_task": {"queue": "emails"},
+    "accounts.tasks.email_send_pending_task": {"queue": "emails"},
+    "cohorts.tasks.attendance_warning_send_task": {"queue": "emails"},
+    "exchange.tasks.exchange_digest_send_task": {"queue": "digests"},
+    "certificates.tasks.certificate_pdf_render_task": {"queue": "pdfs"},
+    "certificates.tasks.certificate_pdf_refresh_task": {"queue": "pdfs"},
+    "certificates.tasks.certificate_issue_task": {"queue": "signing"},
+    "certificates.tasks.certificate_batch_run_task": {"queue": "signing"},
+    "certificates.tasks.cohort_endorsement_sign_task": {"queue": "signing"},
+    "certificates.tasks.certificate_endorsements_sign_task": {"queue": "signing"},
+}
+# Run by exactly one beat process per deployment (README "Scaling out"): two
+# would send every periodic job twice.
 CELERY_BEAT_SCHEDULE: dict = {
     "email-send-pending": {
         # every 5 minutes: https://crontab.guru/#*/5_*_*_*_*
