@@ -241,6 +241,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "cohorts.tasks.attendance_warning_send_task",
         "schedule": crontab(minute=0, hour=6),
     },
+    "certificate-pdf-sweep": {
+        # every minute: https://crontab.guru/#*_*_*_*_*
+        "task": "certificates.tasks.certificate_pdf_sweep_task",
+        "schedule": 60.0,
+    },
     "exchange-digest-send": {
         # hourly, on the hour (each member's local digest hour comes round once
         # a day): https://crontab.guru/#0_*_*_*_*
@@ -537,5 +542,11 @@ LOGGING = {
 
 # ---- CERTIFICATES ----
 # Certificate PDFs are private files (STORAGES["private"] above).
+# A certificate still without its PDF this many minutes after issuing gets its
+# PDF task queued again (a worker died mid-task); at most once per lease.
+CERTIFICATE_PDF_SWEEP_MINUTES = env.int("CERTIFICATE_PDF_SWEEP_MINUTES", default=2)
+CERTIFICATE_PDF_SWEEP_LEASE_MINUTES = env.int(
+    "CERTIFICATE_PDF_SWEEP_LEASE_MINUTES", default=10
+)
 # django-ratelimit rate for public verification pages and the API, per client address.
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="60/m")
