@@ -456,6 +456,16 @@ WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 # Private keys of the platform and of offices, outside the repository; see
 # docs/credentials.md. Dev and tests create a key on first use; production never does.
 SIGNING_KEYS_DIR = env("SIGNING_KEYS_DIR", default=str(VAR_DIR / "keys"))
+# Or the whole key store as one value (JSON from `manage.py export_signing_keys`),
+# given directly or as a mounted secret file: read in memory, never written.
+SIGNING_KEYS = env("SIGNING_KEYS", default="")
+if not SIGNING_KEYS and (_keys_file := env("SIGNING_KEYS_FILE", default="")):
+    try:
+        SIGNING_KEYS = Path(_keys_file).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"SIGNING_KEYS_FILE {_keys_file} cannot be read: {exc.strerror}."
+        ) from exc
 SIGNING_KEYS_AUTO_CREATE = env.bool("SIGNING_KEYS_AUTO_CREATE", default=DEBUG)
 
 # ---- SECURITY ----
