@@ -107,10 +107,14 @@ def frontend_cache_purge(*, urls) -> None:
 
 
 def page_caches_invalidate(*, page: Page | None = None) -> None:
-    """Invalidate what shows pages: the anonymous page cache, and at the CDN
+    """Invalidate what shows pages: the sites, root pages and locales kept per
+    process (courses.site_cache), the anonymous page cache, and at the CDN
     `page`'s URLs in every language together with its parent's (listings show
     its title), when a page is given. After commit; see frontend_cache_purge.
     """
+    from courses.site_cache import site_cache_clear
+
+    site_cache_clear()  # this process at once; the others follow the generation
     page_cache_bump()
     if page is None:
         return

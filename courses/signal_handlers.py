@@ -18,6 +18,14 @@ def page_cache_bump(**kwargs):
     bump()
 
 
+def site_changed(**kwargs):
+    """Sites and locales are kept per process (courses.site_cache) and show on
+    every page."""
+    from courses.services import page_caches_invalidate as invalidate
+
+    invalidate()
+
+
 def page_caches_invalidate(*, instance, **kwargs):
     from courses.services import page_caches_invalidate as invalidate
 
@@ -47,6 +55,9 @@ def connect():
     copy_for_translation_done.connect(
         page_translation_grants_copy, dispatch_uid="courses_translation_grants"
     )
+    for model in ("wagtailcore.Site", "wagtailcore.Locale"):
+        post_save.connect(site_changed, sender=model, dispatch_uid=f"{model}_saved")
+        post_delete.connect(site_changed, sender=model, dispatch_uid=f"{model}_deleted")
     for model in ("Treaty", "IPArea"):
         post_save.connect(
             page_cache_bump,

@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "accounts.middleware.UserTimeZoneMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "training.middleware.AnonymousPageCacheMiddleware",
+    "training.middleware.SiteCacheMiddleware",
     "training.middleware.RedirectMiddleware",
 ]
 
