@@ -21,6 +21,7 @@ import threading
 from django.core.signals import request_finished, request_started
 from django.utils import translation
 
+MAX_HOSTS = 64
 _state: dict = {"generation": None, "locales": None, "sites": {}, "roots": {}}
 _checked = threading.local()
 
@@ -88,7 +89,7 @@ def locale_for_language(language_code: str):
     )
     if found is None:
         raise Locale.DoesNotExist
-    return copy.copy(found)
+    return _copy(found)
 
 
 def site_for_request(request):
@@ -103,6 +104,8 @@ def site_for_request(request):
     port = request.get_port()
     key = (hostname, port)
     if key not in state["sites"]:
+        if len(state["sites"]) >= MAX_HOSTS:  # Host headers are the client's
+            state["sites"].clear()
         try:
             state["sites"][key] = get_site_for_hostname(hostname, port)
         except Site.DoesNotExist:
@@ -114,10 +117,17 @@ def site_for_request(request):
     root_key = (site.pk, language)
     if root_key not in state["roots"]:
         state["roots"][root_key] = site.root_page.localized.specific
-    site = copy.copy(site)
-    site._state = copy.copy(site._state)
-    site._state.fields_cache = {"root_page": copy.copy(state["roots"][root_key])}
+    site = _copy(site)
+    site._state.fields_cache = {"root_page": _copy(state["roots"][root_key])}
     return site
+
+
+def _copy(instance):
+    """A copy of a model instance that shares no cached related objects."""
+    duplicate = copy.copy(instance)
+    duplicate._state = copy.copy(instance._state)
+    duplicate._state.fields_cache = dict(instance._state.fields_cache)
+    return duplicate
 
 
 def locale_get_active(cls):
