@@ -67,11 +67,14 @@ lint: $(VENV)/.deps-dev
 	$(BIN)/ruff format .
 
 # Production-style processes (see README "Production").
+QUEUES = emails,pdfs,signing,digests,default
+
 serve: $(VENV)/.deps
 	$(BIN)/gunicorn training.wsgi --bind 127.0.0.1:$(PORT) --workers 2
 
+# One machine: a worker on every queue, with the deployment's one beat inside it.
 worker: $(VENV)/.deps
-	$(BIN)/celery -A training worker --beat --loglevel INFO
+	$(BIN)/celery -A training worker --beat --loglevel INFO -Q $(QUEUES)
 
 lock:
 	uv pip compile pyproject.toml -q --python-version 3.11 -o requirements/base.lock

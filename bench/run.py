@@ -381,6 +381,7 @@ def cmd_issue(args, urls) -> None:
     worker = subprocess.Popen(
         [str(PYTHON), "-m", "celery", "-A", "training", "worker"]
         + ["--concurrency", str(args.processes), "--loglevel", "WARNING"]
+        + ["-Q", "emails,pdfs,signing,digests,default"]
         + ["--without-gossip", "--without-mingle", "--hostname", "bench@%h"],
         cwd=ROOT,
         env=env,

@@ -416,3 +416,35 @@ def status_list_document_get(url: str) -> dict:
     if not document:
         raise CredentialError(f"No published status list at {url}.")
     return document
+
+
+def certificate_public_urls(certificate_ids) -> list[str]:
+    """Absolute URLs whose responses show these certificates' status or
+    endorsements: verification page, API record, credential (JSON and JWT),
+    their status lists, and the did.json of the platform and of every
+    endorsing office with its status list. Two queries."""
+    from certificates.models import CertificateEndorsement
+    from certificates.services.credentials import site_url
+
+    paths = {reverse("did_platform")}
+    rows = Certificate.objects.filter(pk__in=certificate_ids).values_list(
+        "code", "status_list__slug"
+    )
+    for code, status_list in rows:
+        paths.add(reverse("certificates:verify_code", kwargs={"code": code}))
+        paths.add(reverse("api-v1:certificate_verify", kwargs={"code": code}))
+        paths.add(reverse("certificates:credential_json", kwargs={"code": code}))
+        paths.add(reverse("certificates:credential_jwt", kwargs={"code": code}))
+        if status_list:
+            paths.add(reverse("certificates:status_list", kwargs={"slug": status_list}))
+    endorsements = (
+        CertificateEndorsement.objects.filter(certificate_id__in=certificate_ids)
+        .values_list("office__short_code", "status_list__slug")
+        .distinct()
+    )
+    for office, office_list in endorsements:
+        paths.add(reverse("did_office", kwargs={"code": office.lower()}))
+        # A withdrawal flips the endorsement's bit on its office's own list.
+        if office_list:
+            paths.add(reverse("certificates:status_list", kwargs={"slug": office_list}))
+    return sorted(site_url(path) for path in paths)

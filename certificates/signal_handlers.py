@@ -18,6 +18,18 @@ def issue_on_completion(sender, enrolment, **kwargs):
     sender="certificates.Certificate",
     dispatch_uid="certificates_cache_saved",
 )
+def certificate_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    """Verification pages, the API and credentials show a certificate's status."""
+    from certificates.services import caches
+
+    public = caches.certificate_save_is_public(
+        created=created, update_fields=update_fields
+    )
+    caches.certificate_caches_invalidate(
+        certificate_ids=[instance.pk] if public else []
+    )
+
+
 @receiver(
     post_save,
     sender="certificates.CertificateEndorsement",
@@ -28,6 +40,13 @@ def issue_on_completion(sender, enrolment, **kwargs):
     sender="certificates.CertificateEndorsement",
     dispatch_uid="certificates_cache_unendorsed",
 )
+def certificate_endorsement_changed(sender, instance, **kwargs):
+    """A certificate's page and credential list the offices that sign it."""
+    from certificates.services.caches import certificate_caches_invalidate
+
+    certificate_caches_invalidate(certificate_ids=[instance.certificate_id])
+
+
 @receiver(
     post_save,
     sender="certificates.CohortEndorsement",
@@ -38,8 +57,8 @@ def issue_on_completion(sender, enrolment, **kwargs):
     sender="certificates.CohortEndorsement",
     dispatch_uid="certificates_cache_cohort_unendorsed",
 )
-def page_cache_bump(sender, **kwargs):
-    """Verification pages show a certificate's status and its endorsements."""
-    from courses.services import page_cache_bump as bump
+def cohort_endorsement_changed(sender, instance, **kwargs):
+    """Every certificate of the cohort shows the office's approval as pending."""
+    from certificates.services.caches import certificate_caches_invalidate
 
-    bump()
+    certificate_caches_invalidate(cohort_id=instance.cohort_id)

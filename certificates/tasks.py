@@ -29,6 +29,14 @@ def certificate_pdf_render_task(certificate_id: int) -> str:
     return certificate_pdf_render(certificate_id=certificate_id).pdf_sha256
 
 
+@shared_task(acks_late=True)
+def certificate_pdf_sweep_task() -> int:
+    """Periodic: queue PDFs again for certificates a lost task left without one."""
+    from certificates.services import certificate_pdf_sweep
+
+    return certificate_pdf_sweep()
+
+
 def _certificate_batch_run_failure(self, exc, task_id, args, kwargs, einfo):
     from django.utils import timezone
 

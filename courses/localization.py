@@ -6,38 +6,24 @@ not translated yet, readers of another language get the source page at their
 language's URL (/ar/courses/<slug>/ shows the English course, marked as not yet
 translated and with lang="en" on its content) rather than a 404.
 
-Locale ids are memoised per request (cleared on `request_started` and when a
-locale changes), so templates can ask "is this a fallback?" for every card of
-a listing without a query each.
+Locale ids are kept per process (courses.site_cache, cleared when a locale
+changes), so templates can ask "is this a fallback?" for every card of a
+listing without a query each.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.signals import request_started
 from django.db.models import Q, QuerySet
-from django.db.models.signals import post_delete, post_save
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
-
-_LOCALE_IDS: dict[str, int] = {}
-
-
-def _clear_locale_ids(**_kwargs) -> None:
-    _LOCALE_IDS.clear()
-
-
-request_started.connect(_clear_locale_ids, dispatch_uid="courses_locale_ids")
-post_save.connect(_clear_locale_ids, sender=Locale, dispatch_uid="courses_locale_s")
-post_delete.connect(_clear_locale_ids, sender=Locale, dispatch_uid="courses_locale_d")
 
 
 def _locale_ids() -> dict[str, int]:
-    if not _LOCALE_IDS:
-        _LOCALE_IDS.update(Locale.objects.values_list("language_code", "pk"))
-    return _LOCALE_IDS
+    from courses.site_cache import locales
+
+    return {code: locale.pk for code, locale in locales().items()}
 
 
 def content_language(language_code: str | None = None) -> str:

@@ -90,6 +90,55 @@ def page_cache_bump() -> None:
     )
 
 
+def frontend_cache_purge(*, urls) -> None:
+    """Ask the CDN to drop `urls` (absolute URLs), after commit, on a worker.
+
+    A no-op when no CDN is configured (settings.WAGTAILFRONTENDCACHE empty).
+    Purging is idempotent; the task retries when the CDN is unreachable.
+    """
+    from django.conf import settings
+
+    urls = sorted(set(urls))
+    if not urls or not settings.WAGTAILFRONTENDCACHE:
+        return
+
+    def enqueue():
+        from courses.tasks import frontend_cache_purge_task
+
+        frontend_cache_purge_task.delay(urls)
+
+    transaction.on_commit(enqueue, robust=True)
+
+
+def page_caches_invalidate(*, page: Page | None = None) -> None:
+    """Invalidate what shows pages: the sites, root pages and locales kept per
+    process (courses.site_cache), the anonymous page cache, and at the CDN
+    `page`'s URLs in every language together with its parent's (listings show
+    its title), when a page is given. After commit; see frontend_cache_purge.
+    """
+    from courses.site_cache import site_cache_clear
+
+    site_cache_clear()  # this process at once; the others follow the generation
+    page_cache_bump()
+    if page is None:
+        return
+    from django.conf import settings
+
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    pages = [page]
+    parent = page.get_parent()
+    if parent is not None and not parent.is_root():
+        pages.append(parent)
+    batch = PurgeBatch()
+    for each in pages:
+        batch.add_page(each)
+        batch.add_pages(each.get_translations().live())
+    frontend_cache_purge(urls=batch.urls)
+
+
 def page_translation_grants_copy(*, source: Page, target: Page) -> None:
     """Give `target`, a new translation of `source`, the page rights set on `source`.
 

@@ -1,5 +1,6 @@
-"""Receivers: any content change bumps the anonymous page cache; a page copied
-into another locale gets the page rights of its source."""
+"""Receivers: any content change bumps the anonymous page cache (and purges the
+page's URLs at the CDN); a page copied into another locale gets the page rights
+of its source."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
@@ -17,6 +18,20 @@ def page_cache_bump(**kwargs):
     bump()
 
 
+def site_changed(**kwargs):
+    """Sites and locales are kept per process (courses.site_cache) and show on
+    every page."""
+    from courses.services import page_caches_invalidate as invalidate
+
+    invalidate()
+
+
+def page_caches_invalidate(*, instance, **kwargs):
+    from courses.services import page_caches_invalidate as invalidate
+
+    invalidate(page=instance)
+
+
 def page_translation_grants_copy(*, source_obj, target_obj, **kwargs):
     from courses.services import page_translation_grants_copy as copy_grants
 
@@ -27,15 +42,22 @@ def page_translation_grants_copy(*, source_obj, target_obj, **kwargs):
 def connect():
     # Outlines, breadcrumbs, catalogue cards and comparison tables show other
     # pages' titles, so a change to any page invalidates every cached body.
-    page_published.connect(page_cache_bump, dispatch_uid="courses_cache_published")
-    page_unpublished.connect(page_cache_bump, dispatch_uid="courses_cache_unpublished")
-    post_page_move.connect(page_cache_bump, dispatch_uid="courses_cache_moved")
+    page_published.connect(
+        page_caches_invalidate, dispatch_uid="courses_cache_published"
+    )
+    page_unpublished.connect(
+        page_caches_invalidate, dispatch_uid="courses_cache_unpublished"
+    )
+    post_page_move.connect(page_caches_invalidate, dispatch_uid="courses_cache_moved")
     post_delete.connect(
         page_cache_bump, sender=Page, dispatch_uid="courses_cache_deleted"
     )
     copy_for_translation_done.connect(
         page_translation_grants_copy, dispatch_uid="courses_translation_grants"
     )
+    for model in ("wagtailcore.Site", "wagtailcore.Locale"):
+        post_save.connect(site_changed, sender=model, dispatch_uid=f"{model}_saved")
+        post_delete.connect(site_changed, sender=model, dispatch_uid=f"{model}_deleted")
     for model in ("Treaty", "IPArea"):
         post_save.connect(
             page_cache_bump,

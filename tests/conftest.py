@@ -125,7 +125,9 @@ def _wait_for_idle_worker(app, timeout: float = 120.0) -> None:
     import redis
     from django.conf import settings
 
-    queue = app.conf.task_default_queue or "celery"
+    queues = [queue.name for queue in app.conf.task_queues or ()] or [
+        app.conf.task_default_queue
+    ]
     broker = redis.Redis.from_url(settings.REDIS_URL)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -136,7 +138,7 @@ def _wait_for_idle_worker(app, timeout: float = 120.0) -> None:
             for worker_tasks in tasks.values()
             for task in worker_tasks
         ]
-        if not busy and broker.llen(queue) == 0:
+        if not busy and not any(broker.llen(queue) for queue in queues):
             return
         time.sleep(0.5)
     pytest.fail(f"the Celery worker was still busy {timeout:.0f} s after the test")

@@ -132,3 +132,19 @@ def test_language_link_with_unknown_language_or_offsite_target_changes_nothing(
     )
     assert response["Location"] == "/"
     assert not response.cookies
+
+
+def test_anonymous_miss_of_a_lesson_makes_no_site_locale_or_root_query(
+    client, urls, django_assert_max_num_queries
+):
+    """Site, locale and root page come from the process (courses.site_cache):
+    a lesson not yet in the page cache costs its route, its restrictions and
+    its own content only (8 queries before they were kept)."""
+    other = LessonPageFactory(parent=urls["lesson_page"].get_parent(), slug="other")
+    assert client.get(other.url)["X-Cache"] == "miss"  # the process is warm
+    with django_assert_max_num_queries(4) as queries:
+        response = client.get(urls["lesson"])
+    assert response["X-Cache"] == "miss"
+    assert "Customs measures" in response.content.decode()
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wagtailcore_site" not in sql and "wagtailcore_locale" not in sql

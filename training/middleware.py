@@ -181,6 +181,27 @@ class AnonymousPageCacheMiddleware:
         )
 
 
+class SiteCacheMiddleware:
+    """Hand Wagtail the request's Site, with its root page in the active
+    language, from the per-process copy (courses.site_cache) before a page is
+    routed: Site.find_for_request and Page.route_for_request then make no query
+    for them. Only for Wagtail's page view; after the language is known.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is not None and match.view_name == "wagtail_serve":
+            from courses.site_cache import site_for_request
+
+            request._wagtail_site = site_for_request(request)
+
+
 def _uncacheable(response) -> bool:
     directives = response.get("Cache-Control", "").lower()
     return any(word in directives for word in ("private", "no-store", "no-cache"))

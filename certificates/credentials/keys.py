@@ -10,9 +10,20 @@ Layout under ``settings.SIGNING_KEYS_DIR`` (env ``SIGNING_KEYS_DIR``, default
 An office that holds its own key registers only its public key: it has no PEM file
 and the platform cannot sign for it. Retired keys stay listed so that credentials
 signed with them still verify. Creating, rotating and registering take a file lock.
+
+Several nodes read the same keys either from that directory mounted as a secret,
+or from ``settings.SIGNING_KEYS`` (env ``SIGNING_KEYS``, or the file named by
+``SIGNING_KEYS_FILE``): the same layout as one JSON object of relative path to
+file content, ``{"platform/keys.json": "…", "platform/<fragment>.ed25519.pem":
+"-----BEGIN…"}``, as ``signing_keys_export`` prints it (base64 of it accepted
+too). Such keys are read in memory and never written to disk; they are created
+and rotated where that secret is made, so every write is refused here.
 """
 
+import base64
+import binascii
 import fcntl
+import functools
 import json
 import logging
 import os
@@ -89,6 +100,10 @@ def keys_dir() -> Path:
     return Path(settings.SIGNING_KEYS_DIR)
 
 
+def _store_name() -> str:
+    return "SIGNING_KEYS" if _bundle() is not None else str(keys_dir())
+
+
 def _controller_dir(controller: str) -> Path:
     if not CONTROLLER_RE.match(controller):
         raise CredentialError(
@@ -102,11 +117,70 @@ def office_controller(code: str) -> str:
     return f"office-{code.lower()}"
 
 
+# ---- keys from a value (settings.SIGNING_KEYS) ----
+
+
+@functools.cache
+def _parse_bundle(value: str) -> dict[str, str]:
+    text = value.strip()
+    if text[:1] not in ("{", "["):
+        try:
+            text = base64.b64decode(text, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError) as exc:
+            raise CredentialError(
+                "SIGNING_KEYS is neither a JSON object nor base64 of one."
+            ) from exc
+    try:
+        bundle = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CredentialError(f"SIGNING_KEYS is not valid JSON: {exc.msg}.") from exc
+    if not isinstance(bundle, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in bundle.items()
+    ):
+        raise CredentialError(
+            "SIGNING_KEYS must map each file's relative path to its content."
+        )
+    return bundle
+
+
+def _bundle() -> dict[str, str] | None:
+    """The key store given as a value, or None when keys live in SIGNING_KEYS_DIR."""
+    value = getattr(settings, "SIGNING_KEYS", "")
+    return _parse_bundle(value) if value else None
+
+
+def _bundle_name(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+def _exists(path: Path) -> bool:
+    bundle = _bundle()
+    return _bundle_name(path) in bundle if bundle is not None else path.exists()
+
+
+def signing_keys_export() -> str:
+    """The key store in SIGNING_KEYS_DIR as the JSON value SIGNING_KEYS takes:
+    every controller's keys.json and private key files. Writes nothing."""
+    bundle = {}
+    for path in sorted(keys_dir().glob("*/*")):
+        if CONTROLLER_RE.match(path.parent.name) and (
+            path.name == METADATA or path.name.endswith(".pem")
+        ):
+            bundle[_bundle_name(path)] = path.read_text(encoding="utf-8")
+    return json.dumps(bundle)
+
+
 def _read_metadata(directory: Path) -> list[dict]:
     path = directory / METADATA
-    if not path.exists():
+    if not _exists(path):
         return []
-    return json.loads(path.read_text(encoding="utf-8"))["keys"]
+    bundle = _bundle()
+    text = (
+        bundle[_bundle_name(path)]
+        if bundle is not None
+        else path.read_text(encoding="utf-8")
+    )
+    return json.loads(text)["keys"]
 
 
 def _write_metadata(directory: Path, controller: str, entries: list[dict]) -> None:
@@ -135,6 +209,12 @@ def _pem(private_key) -> bytes:
 
 @contextmanager
 def _locked(controller: str):
+    if _bundle() is not None:
+        raise CredentialError(
+            "Signing keys come from SIGNING_KEYS, which this platform cannot "
+            "change: create or rotate them with SIGNING_KEYS_DIR pointing at the "
+            "key store, then export_signing_keys into the secret."
+        )
     directory = _controller_dir(controller)
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     directory.chmod(0o700)
@@ -166,6 +246,12 @@ def _entry_public(controller: str, entry: dict) -> PublicKey:
 
 
 def _read_private(path: Path) -> bytes:
+    bundle = _bundle()
+    if bundle is not None:
+        try:
+            return bundle[_bundle_name(path)].encode()
+        except KeyError:
+            raise FileNotFoundError(2, "not in SIGNING_KEYS", str(path)) from None
     if path.stat().st_mode & 0o077:
         logger.warning("Private key %s is readable by other users; chmod 600 it.", path)
     return path.read_bytes()
@@ -179,7 +265,7 @@ def _entry_signing(directory: Path, controller: str, entry: dict) -> SigningKey:
     jwt_path = directory / f"{fragment}.p256.pem"
     jwt_key = (
         serialization.load_pem_private_key(_read_private(jwt_path), password=None)
-        if jwt_path.exists()
+        if _exists(jwt_path)
         else None
     )
     did = controller_did(controller)
@@ -292,12 +378,14 @@ def signing_key_get(controller: str = "platform") -> SigningKey:
     directory = _controller_dir(controller)
     current = _current(_read_metadata(directory))
     if current is None:
-        if not getattr(settings, "SIGNING_KEYS_AUTO_CREATE", False):
+        if _bundle() is not None or not getattr(
+            settings, "SIGNING_KEYS_AUTO_CREATE", False
+        ):
             command = "create_signing_key"
             if controller != "platform":
                 command += f" --office {controller.removeprefix('office-')}"
             raise SigningKeyMissingError(
-                f"No signing key for {controller} in {keys_dir()}. "
+                f"No signing key for {controller} in {_store_name()}. "
                 f"Create one with `manage.py {command}`."
             )
         with _locked(controller) as directory:

@@ -19,6 +19,7 @@ from .endorsements import (
     user_may_endorse_for,
 )
 from .status_lists import status_list_bit_set, status_list_publish
+from .sweeps import certificate_pdf_sweep
 
 __all__ = [
     "certificate_batch_run",
@@ -28,6 +29,7 @@ __all__ = [
     "certificate_issue",
     "certificate_pdf_refresh",
     "certificate_pdf_render",
+    "certificate_pdf_sweep",
     "certificate_revoke",
     "cohort_certificates_issue",
     "cohort_endorsement_approve",

@@ -67,6 +67,8 @@ def test_with_object_storage_the_signing_keys_must_come_from_a_named_mount():
     )
     mounted = _start_production(**shared, SIGNING_KEYS_DIR="/run/secrets/srip-keys")
     assert mounted.returncode == 0, mounted.stderr
+    as_value = _start_production(**shared, SIGNING_KEYS_DIR="", SIGNING_KEYS="{}")
+    assert as_value.returncode == 0, as_value.stderr
 
 
 def test_test_hosts_may_opt_in_to_an_insecure_site_url():

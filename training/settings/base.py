@@ -11,7 +11,9 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
+from .frontend_cache import frontend_cache_backends
 from .object_storage import s3_storage
 from .safety import secret_key_problem
 
@@ -110,6 +112,7 @@ MIDDLEWARE = [
     "accounts.middleware.UserTimeZoneMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "training.middleware.AnonymousPageCacheMiddleware",
+    "training.middleware.SiteCacheMiddleware",
     "training.middleware.RedirectMiddleware",
 ]
 
@@ -194,11 +197,40 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A task that needs its result sets ignore_result=False.
 CELERY_TASK_IGNORE_RESULT = True
 # Publishing must not hang a web request when Redis is down.
+# A task taken by a worker that dies (SIGKILL, lost node) is handed out again
+# after visibility_timeout. It must outlast the longest task (a cohort's batch,
+# up to 65 minutes, certificates.tasks), or a running batch would be handed to a
+# second worker; lost PDFs come back sooner through the sweeper below.
+# https://docs.celeryq.dev/en/stable/getting-started/backends-and-brokers/redis.html#visibility-timeout
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 2,
     "interval_start": 0,
     "interval_step": 0.5,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=70 * 60),
 }
+# One queue per kind of work, so a cohort's thousand PDFs cannot hold up a
+# password reset: emails, pdfs, signing (issuing and endorsing), digests, and
+# default for the rest. A worker started without -Q consumes all of them; to
+# give a kind its own workers, start them with -Q <kind> (README "Scaling out").
+# https://docs.celeryq.dev/en/stable/userguide/routing.html
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES = [
+    Queue(name) for name in ("emails", "pdfs", "signing", "digests", "default")
+]
+CELERY_TASK_ROUTES = {
+    "accounts.tasks.email_send_task": {"queue": "emails"},
+    "accounts.tasks.email_send_pending_task": {"queue": "emails"},
+    "cohorts.tasks.attendance_warning_send_task": {"queue": "emails"},
+    "exchange.tasks.exchange_digest_send_task": {"queue": "digests"},
+    "certificates.tasks.certificate_pdf_render_task": {"queue": "pdfs"},
+    "certificates.tasks.certificate_pdf_refresh_task": {"queue": "pdfs"},
+    "certificates.tasks.certificate_issue_task": {"queue": "signing"},
+    "certificates.tasks.certificate_batch_run_task": {"queue": "signing"},
+    "certificates.tasks.cohort_endorsement_sign_task": {"queue": "signing"},
+    "certificates.tasks.certificate_endorsements_sign_task": {"queue": "signing"},
+}
+# Run by exactly one beat process per deployment (README "Scaling out"): two
+# would send every periodic job twice.
 CELERY_BEAT_SCHEDULE: dict = {
     "email-send-pending": {
         # every 5 minutes: https://crontab.guru/#*/5_*_*_*_*
@@ -209,6 +241,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         # daily at 06:00 UTC: https://crontab.guru/#0_6_*_*_*
         "task": "cohorts.tasks.attendance_warning_send_task",
         "schedule": crontab(minute=0, hour=6),
+    },
+    "certificate-pdf-sweep": {
+        # every minute: https://crontab.guru/#*_*_*_*_*
+        "task": "certificates.tasks.certificate_pdf_sweep_task",
+        "schedule": 60.0,
     },
     "exchange-digest-send": {
         # hourly, on the hour (each member's local digest hour comes round once
@@ -404,10 +441,38 @@ PAGE_CACHE_VIEWS = [
     "certificates:verify_code",
 ]
 
+# CDN in front of the site: told to drop a page's URLs in every language when it
+# is published or unpublished, and a certificate's public URLs (verification
+# page, API, credential, status list, did.json) when its status or endorsements
+# change (courses.services.frontend_cache_purge, on the "default" queue). Each
+# CDN is used when its variables are set; none set: nothing is purged.
+# FRONTEND_CACHE_PURGE_URL is an endpoint that accepts PURGE (Varnish, nginx…).
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
+WAGTAILFRONTENDCACHE = frontend_cache_backends(
+    purge_url=env("FRONTEND_CACHE_PURGE_URL", default=""),
+    cloudflare_zone_id=env("CLOUDFLARE_ZONE_ID", default=""),
+    cloudflare_token=env("CLOUDFLARE_API_TOKEN", default=""),
+    cloudfront_distribution_id=env("CLOUDFRONT_DISTRIBUTION_ID", default=""),
+    hostnames=env.list("FRONTEND_CACHE_HOSTNAMES", default=[]),
+)
+# We list every translation's own URL (slugs differ per language), so Wagtail
+# must not rewrite language prefixes into URLs that may not exist.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
 # ---- SIGNING KEYS (verifiable certificates) ----
 # Private keys of the platform and of offices, outside the repository; see
 # docs/credentials.md. Dev and tests create a key on first use; production never does.
 SIGNING_KEYS_DIR = env("SIGNING_KEYS_DIR", default=str(VAR_DIR / "keys"))
+# Or the whole key store as one value (JSON from `manage.py export_signing_keys`),
+# given directly or as a mounted secret file: read in memory, never written.
+SIGNING_KEYS = env("SIGNING_KEYS", default="")
+if not SIGNING_KEYS and (_keys_file := env("SIGNING_KEYS_FILE", default="")):
+    try:
+        SIGNING_KEYS = Path(_keys_file).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"SIGNING_KEYS_FILE {_keys_file} cannot be read: {exc.strerror}."
+        ) from exc
 SIGNING_KEYS_AUTO_CREATE = env.bool("SIGNING_KEYS_AUTO_CREATE", default=DEBUG)
 
 # ---- SECURITY ----
@@ -494,5 +559,11 @@ LOGGING = {
 
 # ---- CERTIFICATES ----
 # Certificate PDFs are private files (STORAGES["private"] above).
+# A certificate still without its PDF this many minutes after issuing gets its
+# PDF task queued again (a worker died mid-task); at most once per lease.
+CERTIFICATE_PDF_SWEEP_MINUTES = env.int("CERTIFICATE_PDF_SWEEP_MINUTES", default=2)
+CERTIFICATE_PDF_SWEEP_LEASE_MINUTES = env.int(
+    "CERTIFICATE_PDF_SWEEP_LEASE_MINUTES", default=10
+)
 # django-ratelimit rate for public verification pages and the API, per client address.
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="60/m")

@@ -28,10 +28,15 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 SIGNING_KEYS_AUTO_CREATE = False
 # Files in object storage mean several nodes: each must read the same keys from a
 # mounted secret named here, not from the default directory on its own disk.
-if env("S3_PRIVATE_BUCKET", default="") and not env("SIGNING_KEYS_DIR", default=""):
+if (
+    env("S3_PRIVATE_BUCKET", default="")
+    and not env("SIGNING_KEYS_DIR", default="")
+    and not SIGNING_KEYS  # noqa: F405 - from the environment or its file, in base
+):
     raise ImproperlyConfigured(
-        "SIGNING_KEYS_DIR must name the signing keys' mounted secret when "
-        "S3_PRIVATE_BUCKET is set (see README, Scaling out)."
+        "SIGNING_KEYS_DIR must name the signing keys' mounted secret (or "
+        "SIGNING_KEYS / SIGNING_KEYS_FILE hold them) when S3_PRIVATE_BUCKET is "
+        "set (see README, Scaling out)."
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

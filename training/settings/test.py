@@ -17,3 +17,4 @@ SITE_URL = "http://testserver"
 # Test keys are created on first use, apart from the developer's own dev keys.
 SIGNING_KEYS_DIR = str(VAR_DIR / "test-keys")  # noqa: F405
 SIGNING_KEYS_AUTO_CREATE = True
+SIGNING_KEYS = ""  # never a developer's own keys from the environment
