@@ -15,20 +15,26 @@ Definitions (all over the cohorts the filters and the viewer's scope keep):
   office's row: the cohorts it takes part in); hours attended: the sum of the
   attended sessions' lengths over the admitted trainees (person-hours).
 
+Breakdowns: the same figures by the nominating office's country or region,
+and by the trainees' optional sector and gender (blank: "Not stated"), over
+the enrolments of the offices the viewer may see.
+
 Suppression (`suppress_table`): a count of 1 to 4 people shows "<5" (0 is
 shown: it reveals nobody); a rate, score or person-hours figure shows "<5"
-when its row admitted 1 to 4 people. Secondary suppression: when exactly one
-cell of a column is hidden and the total is shown, the next smallest shown
-non-zero cell of that column is hidden too, so the total minus the shown cells
-never gives a hidden one. Totals are computed from the people, not by adding
-the shown cells.
+when its row admitted 1 to 4 people. Secondary suppression: the total minus
+the shown cells of a column gives the sum of its hidden cells, so whenever a
+column with a shown total has hidden cells, its smallest shown non-zero cell is
+hidden too (one hidden cell is never alone, and two hidden 1s never add up to
+a telling 2); with no such cell left, the total is hidden. Totals are computed
+from the people, not by adding the shown cells.
 """
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -168,7 +174,8 @@ def _add(figures: Figures, enrolment: Enrolment, stats, certificates) -> None:
     figures.certificates_revoked += counts.get("revoked", 0)
 
 
-def _certificate_counts(enrolment_ids: list[int]) -> dict[int, dict]:
+def certificate_counts_for(enrolment_ids: list[int]) -> dict[int, dict]:
+    """{enrolment id: {"issued": n, "revoked": n}} by the certificates app's rule."""
     counts: dict[int, dict] = {}
     for fn in hooks.get_hooks(REPORT_CERTIFICATES_HOOK):
         counts.update(fn(enrolment_ids))
@@ -196,12 +203,15 @@ def suppress_table(rows: list[Figures], total: Figures | None) -> tuple[list, li
     if total is not None:
         body = cells[:-1]
         for i, (attr, _label, _kind) in enumerate(COLUMNS):
-            hidden = [r for r in body if r[i] == HIDDEN]
-            if attr not in ADDITIVE or len(hidden) != 1 or cells[-1][i] == HIDDEN:
+            if attr not in ADDITIVE or cells[-1][i] == HIDDEN:
+                continue
+            if not any(r[i] == HIDDEN for r in body):
                 continue
             shown = [r for r in body if r[i] not in (HIDDEN, None) and r[i] != 0]
             if shown:
                 min(shown, key=lambda r: r[i])[i] = HIDDEN
+            else:
+                cells[-1][i] = HIDDEN
     return (cells[:-1], cells[-1]) if total else (cells, [])
 
 
@@ -220,6 +230,11 @@ class ReportTable:
 class ProgrammeReport:
     offices: ReportTable
     cohorts: ReportTable
+    breakdowns: dict[str, ReportTable] = field(default_factory=dict)
+
+    @property
+    def tables(self) -> list[ReportTable]:
+        return [self.offices, self.cohorts, *self.breakdowns.values()]
 
     @property
     def is_empty(self) -> bool:
@@ -248,11 +263,13 @@ def programme_report(user, filters: ReportFilters, *, now=None) -> ProgrammeRepo
     cohorts = list(_cohorts_in_scope(user, filters))
     cohort_ids = [c.pk for c in cohorts]
     enrolments = list(
-        Enrolment.objects.filter(cohort_id__in=cohort_ids).select_related("cohort")
+        Enrolment.objects.filter(cohort_id__in=cohort_ids).select_related(
+            "cohort", "user"
+        )
     )
     admitted = [e for e in enrolments if e.status == Enrolment.Status.ADMITTED]
     stats = attendance_stats_for_enrolments(admitted, now=now)
-    certificates = _certificate_counts([e.pk for e in admitted])
+    certificates = certificate_counts_for([e.pk for e in admitted])
     delivered: dict[int, Decimal] = {}
     for session in Session.objects.filter(cohort_id__in=cohort_ids, ends_at__lte=now):
         delivered[session.cohort_id] = delivered.get(
@@ -293,6 +310,7 @@ def programme_report(user, filters: ReportFilters, *, now=None) -> ProgrammeRepo
     office_rows = sorted(
         ((offices[pk].name, f) for pk, f in by_office.items()), key=lambda r: r[0]
     )
+    seen = [e for e in enrolments if e.office_id in offices]
     return ProgrammeReport(
         offices=_table(_("Figures per office"), _("Office"), office_rows, office_total),
         cohorts=_table(
@@ -301,70 +319,57 @@ def programme_report(user, filters: ReportFilters, *, now=None) -> ProgrammeRepo
             ((c.title, by_cohort[c.pk]) for c in cohorts),
             cohort_total,
         ),
+        breakdowns=_breakdowns(seen, offices, stats, certificates, office_total),
     )
+
+
+BREAKDOWNS = (
+    ("country", _("Figures by country or region of the nominating office"),
+     _("Country or region")),
+    ("sector", _("Figures by sector"), _("Sector")),
+    ("gender", _("Figures by gender"), _("Gender")),
+)  # fmt: skip
+
+
+def _breakdowns(enrolments, offices, stats, certificates, total) -> dict:
+    """The enrolments' figures by country, sector and gender; every sector and
+    gender is a row (0 reveals nobody), "Not stated" last. Sessions are not
+    people's: hours delivered show no figure here."""
+    not_stated = str(_("Not stated"))
+    groups: dict[str, dict[str, Figures]] = {}
+    for name in ("sector", "gender"):
+        choices = get_user_model()._meta.get_field(name).choices
+        groups[name] = {
+            str(label): Figures(hours_delivered=None) for _v, label in choices
+        }
+        groups[name][not_stated] = Figures(hours_delivered=None)
+    countries = sorted({offices[e.office_id].country for e in enrolments})
+    groups["country"] = {c: Figures(hours_delivered=None) for c in countries}
+    for enrolment in enrolments:
+        keys = {
+            "country": offices[enrolment.office_id].country,
+            "sector": enrolment.user.get_sector_display() or not_stated,
+            "gender": enrolment.user.get_gender_display() or not_stated,
+        }
+        for name, key in keys.items():
+            _add(
+                groups[name][str(key)], enrolment, stats.get(enrolment.pk), certificates
+            )
+    total = replace(total, hours_delivered=None)
+    return {
+        name: _table(caption, row_heading, groups[name].items(), total)
+        for name, caption, row_heading in BREAKDOWNS
+    }
 
 
 def report_export_rows(report: ProgrammeReport):
     """Rows for the CSV/XLSX download: the same cells as the page."""
     total = str(_("Total"))
-    for table in (report.offices, report.cohorts):
+    for table in report.tables:
         for label, cells in table.rows:
             yield [str(table.row_heading), label, *cells]
         if table.rows:
             yield [str(table.row_heading), total, *table.total]
-
-
-# ---- a trainee's own training record ----
-
-
-def training_record_header() -> list[str]:
-    return [
-        str(label)
-        for label in (
-            _("Course"),
-            _("Cohort"),
-            _("Start date"),
-            _("End date"),
-            _("Lead office"),
-            _("Training hours attended"),
-            _("Attendance rate (%)"),
-            _("Result"),
-            _("Final score (%)"),
-            _("Certificates issued"),
-            _("Certificates revoked"),
-        )
-    ]
-
-
-def training_record_rows(user, *, now=None) -> list[list]:
-    """One row per cohort the user was admitted to: hours attended (the one
-    attendance rule), result and certificates. A fixed number of queries."""
-    enrolments = list(
-        Enrolment.objects.filter(user=user, status=Enrolment.Status.ADMITTED)
-        .select_related("cohort__course", "cohort__lead_office")
-        .order_by("cohort__start_date", "pk")
-    )
-    stats = attendance_stats_for_enrolments(enrolments, now=now)
-    certificates = _certificate_counts([e.pk for e in enrolments])
-    rows = []
-    for enrolment in enrolments:
-        cohort, counts = enrolment.cohort, certificates.get(enrolment.pk, {})
-        rows.append(
-            [
-                cohort.course.title,
-                cohort.title,
-                cohort.start_date,
-                cohort.end_date,
-                cohort.lead_office.name,
-                stats[enrolment.pk].attended_hours,
-                stats[enrolment.pk].rate,
-                enrolment.get_completion_display(),
-                enrolment.final_score,
-                counts.get("issued", 0),
-                counts.get("revoked", 0),
-            ]
-        )
-    return rows
 
 
 def report_json(report: ProgrammeReport) -> dict:
@@ -380,4 +385,8 @@ def report_json(report: ProgrammeReport) -> dict:
             "total": cells(t.total) if t.rows else None,
         }
 
-    return {"offices": table(report.offices), "cohorts": table(report.cohorts)}
+    return {
+        "offices": table(report.offices),
+        "cohorts": table(report.cohorts),
+        **{name: table(t) for name, t in report.breakdowns.items()},
+    }

@@ -15,9 +15,11 @@ from cohorts.selectors.reports import (
     programme_report,
     report_export_rows,
     report_json,
+    user_may_see_reports,
+)
+from cohorts.selectors.training_record import (
     training_record_header,
     training_record_rows,
-    user_may_see_reports,
 )
 from training.exports import FORMATS, export_response
 

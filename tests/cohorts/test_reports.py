@@ -136,6 +136,95 @@ def test_suppression_hides_totals_of_fewer_than_five():
     assert cells[0][0] == HIDDEN and total[0] == HIDDEN
 
 
+def test_two_hidden_cells_never_stand_alone_beside_a_shown_total():
+    # Two 1s hidden beside a shown total of 22 would add up to a telling 2.
+    rows = [Figures(applications=1), Figures(applications=1), Figures(applications=20)]
+    cells, total = suppress_table(rows, Figures(applications=22))
+    assert [c[0] for c in cells] == [HIDDEN, HIDDEN, HIDDEN]
+    assert total[0] == 22
+
+
+def test_total_is_hidden_when_no_cell_can_cover_the_hidden_ones():
+    # 3 and 4 hidden, total 7 shown: the pair would be known to be 3 and 4.
+    rows = [Figures(applications=3), Figures(applications=4), Figures()]
+    cells, total = suppress_table(rows, Figures(applications=7))
+    assert [c[0] for c in cells] == [HIDDEN, HIDDEN, 0]
+    assert total[0] == HIDDEN
+
+
+def _set_profiles(programme):
+    """Alpha's 8 applicants: 5 in government (women), 2 in academia, 1 not
+    stated; nobody else stated anything."""
+    users = [
+        e.user for e in Enrolment.objects.filter(office=programme.alpha).order_by("pk")
+    ]
+    for user, sector in zip(
+        users[:7], ["government"] * 5 + ["academia"] * 2, strict=True
+    ):
+        user.sector = sector
+        user.gender = "woman" if sector == "government" else "prefer_not_to_say"
+        user.save()
+
+
+def test_breakdowns_by_country_sector_and_gender(programme):
+    _set_profiles(programme)
+    report = programme_report(programme.admin, ReportFilters())
+    country, sector = report.breakdowns["country"], report.breakdowns["sector"]
+    # Applications: Singapore 8, Malaysia 3 (small), Oman 5 (hidden so that
+    # the total 16 does not give Malaysia's 3).
+    assert [(label, c[0]) for label, c in country.rows] == [
+        ("Malaysia", HIDDEN), ("Oman", HIDDEN), ("Singapore", 8),
+    ]  # fmt: skip
+    assert country.total[0] == 16
+    # Sector: academia 2 (small) covered by government's 5; not stated 9.
+    assert [(label, c[0]) for label, c in sector.rows] == [
+        ("Government", HIDDEN), ("Private sector", 0), ("Academia", HIDDEN),
+        ("Other", 0), ("Prefer not to say", 0), ("Not stated", 9),
+    ]  # fmt: skip
+    assert sector.total[0] == 16
+    gender = dict(report.breakdowns["gender"].rows)
+    assert gender["Woman"][0] == HIDDEN and gender["Prefer not to say"][0] == HIDDEN
+    assert gender["Not stated"][0] == 9
+    # Sessions are not people's: no hours delivered in a breakdown.
+    assert sector.rows[0][1][8] is None
+
+
+def test_coordinator_breakdowns_count_only_their_office(programme):
+    _set_profiles(programme)
+    report = programme_report(programme.alpha_coordinator, ReportFilters())
+    assert [label for label, _c in report.breakdowns["country"].rows] == ["Singapore"]
+    assert report.breakdowns["sector"].total[0] == 8
+    assert dict(report.breakdowns["sector"].rows)["Not stated"][0] == HIDDEN
+
+
+@pytest.mark.parametrize("fmt", ["html", "csv", "xlsx", "json"])
+def test_breakdowns_are_suppressed_alike_in_every_output(client, programme, fmt):
+    _set_profiles(programme)
+    client.force_login(programme.admin)
+    if fmt == "html":
+        html = client.get(REPORTS).content.decode()
+        assert "Figures by sector" in html
+        assert '<th scope="row">Academia</th><td>&lt;5</td>' in html
+        return
+    response = client.get(reverse("cohort_reports_export", args=[fmt]))
+    if fmt == "json":
+        rows = response.json()["sector"]["rows"]
+        academia = next(r for r in rows if r["label"] == "Academia")
+        assert academia["applications"] == HIDDEN
+        assert response.json()["sector"]["total"]["applications"] == 16
+        return
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    else:
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        rows = [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    academia = next(r for r in rows if r[:2] == ["Sector", "Academia"])
+    government = next(r for r in rows if r[:2] == ["Sector", "Government"])
+    total = next(r for r in rows if r[:2] == ["Sector", "Total"])
+    assert academia[2] == HIDDEN and government[2] == HIDDEN
+    assert total[2] in ("16", 16)
+
+
 def test_page_shows_hidden_cells_table_and_chart(client, programme):
     client.force_login(programme.admin)
     response = client.get(REPORTS)
