@@ -21,6 +21,11 @@ urlpatterns += [
         reports.my_training_record,
         name="my_training_record",
     ),
+    path(
+        "my/training-record.pdf",
+        reports.my_training_record_pdf,
+        name="my_training_record_pdf",
+    ),
     path("calendar/<str:token>.ics", attendance.calendar_feed, name="calendar_feed"),
     path(
         "manage/<slug:cohort_slug>/sessions/",

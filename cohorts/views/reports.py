@@ -1,12 +1,17 @@
 """The programme reports in the Wagtail admin and their download."""
 
+import io
+import zipfile
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cohorts.forms.reports import ReportFilterForm
+from cohorts.pdf import training_record_pdf_render
 from cohorts.selectors.reports import (
     COLUMNS,
     HIDDEN,
@@ -18,7 +23,9 @@ from cohorts.selectors.reports import (
     user_may_see_reports,
 )
 from cohorts.selectors.training_record import (
+    training_record_get,
     training_record_header,
+    training_record_list_for_viewer,
     training_record_rows,
 )
 from training.exports import FORMATS, export_response
@@ -102,3 +109,56 @@ def my_training_record(request):
         rows=training_record_rows(request.user),
         title=_("Training record"),
     )
+
+
+@login_required
+def my_training_record_pdf(request):
+    """The trainee's own training record as PDF (from My learning)."""
+    record = training_record_get(request.user)
+    response = HttpResponse(
+        training_record_pdf_render(record, training_record_header()),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = 'attachment; filename="training-record.pdf"'
+    return response
+
+
+RECORD_FORMATS = (*FORMATS, "zip")
+
+
+def office_training_records(request, fmt: str):
+    """The records of the trainees the viewer's offices nominated: one CSV or
+    XLSX, or a zip of one PDF each. Coordinators get their offices' nominees
+    only, over those nominations; platform admins every office's."""
+    if not user_may_see_reports(request.user):
+        raise PermissionDenied
+    if fmt not in RECORD_FORMATS:
+        raise Http404
+    records = training_record_list_for_viewer(request.user)
+    header = training_record_header()
+    if fmt == "zip":
+        return _records_zip(records, header)
+    return export_response(
+        fmt=fmt,
+        filename="training-records",
+        header=[_("Trainee"), _("Email"), _("Nominating office"), *header],
+        rows=(
+            [record.name, record.email, record.office, *row]
+            for record in records
+            for row in record.rows
+        ),
+        title=_("Training records"),
+    )
+
+
+def _records_zip(records, header) -> HttpResponse:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number, record in enumerate(records, start=1):
+            name = slugify(f"{record.office} {record.name}") or "trainee"
+            archive.writestr(
+                f"{number:04d}-{name}.pdf", training_record_pdf_render(record, header)
+            )
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="training-records.zip"'
+    return response

@@ -209,6 +209,13 @@ def ZIP_OF_PDFS(response, s):
     assert all(archive.read(n).startswith(b"%PDF-") for n in names)
 
 
+def ZIP_OF_PDFS_IF_ANY(response, s):
+    """A zip of PDFs; empty for a viewer with nothing to put in it."""
+    archive = zipfile.ZipFile(io.BytesIO(_content(response)))
+    assert all(n.endswith(".pdf") for n in archive.namelist())
+    assert all(archive.read(n).startswith(b"%PDF-") for n in archive.namelist())
+
+
 def ICS(response, s):
     text = _text(response)
     assert text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in text, text[:80]
@@ -819,6 +826,20 @@ ROWS: list[Row] = [
         body=JSON_OBJECT),
     row("my training record", lambda s: "/cohorts/my/training-record.csv", "get",
         (LOGIN, *(200,) * 9), body=CSV("Course")),
+    row("my training record pdf", lambda s: "/cohorts/my/training-record.pdf", "get",
+        (LOGIN, *(200,) * 9), body=PDF_FILE),
+    row("nominees' training records csv",
+        lambda s: "/admin/programme-reports/training-records.csv", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=CSV("Trainee")),
+    row("nominees' training records xlsx",
+        lambda s: "/admin/programme-reports/training-records.xlsx", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=XLSX("Trainee")),
+    row("nominees' training records zip",
+        lambda s: "/admin/programme-reports/training-records.zip", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=ZIP_OF_PDFS_IF_ANY),
     row("admin sessions", lambda s: "/admin/sessions/", "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, 200, DENIED, 200)),
     row("admin sessions results", lambda s: "/admin/sessions/results/", "get",
