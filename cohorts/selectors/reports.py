@@ -189,21 +189,25 @@ def is_small(value) -> bool:
     return isinstance(value, int) and 0 < value < SMALL_CELL
 
 
-def suppress_table(rows: list[Figures], total: Figures | None) -> tuple[list, list]:
+def suppress_table(
+    rows: list, total, *, columns=COLUMNS, additive=ADDITIVE, people="admissions"
+) -> tuple[list, list]:
     """The cells to show for `rows` and `total`: numbers, None (no figure)
-    or HIDDEN. Every output of the reports shows these cells."""
+    or HIDDEN. Every output of the reports shows these cells. `columns` are
+    (attribute, heading, kind); a "derived" cell hides when its row's
+    `people` count is small; `additive` columns add up to their total."""
     everything = [*rows, *([total] if total else [])]
-    cells = [[getattr(f, attr) for attr, _label, _kind in COLUMNS] for f in everything]
+    cells = [[getattr(f, attr) for attr, _label, _kind in columns] for f in everything]
     for figures, row in zip(everything, cells, strict=True):
-        for i, (_attr, _label, kind) in enumerate(COLUMNS):
+        for i, (_attr, _label, kind) in enumerate(columns):
             if kind == "people" and is_small(row[i]):
                 row[i] = HIDDEN
-            elif kind == "derived" and is_small(figures.admissions):
+            elif kind == "derived" and is_small(getattr(figures, people)):
                 row[i] = HIDDEN
     if total is not None:
         body = cells[:-1]
-        for i, (attr, _label, _kind) in enumerate(COLUMNS):
-            if attr not in ADDITIVE or cells[-1][i] == HIDDEN:
+        for i, (attr, _label, _kind) in enumerate(columns):
+            if attr not in additive or cells[-1][i] == HIDDEN:
                 continue
             if not any(r[i] == HIDDEN for r in body):
                 continue
@@ -231,10 +235,14 @@ class ProgrammeReport:
     offices: ReportTable
     cohorts: ReportTable
     breakdowns: dict[str, ReportTable] = field(default_factory=dict)
+    trends: ReportTable | None = None  # columns: TREND_COLUMNS
 
     @property
     def tables(self) -> list[ReportTable]:
         return [self.offices, self.cohorts, *self.breakdowns.values()]
+
+    def trend_headings(self) -> list[str]:
+        return [str(label) for _attr, label, _kind in TREND_COLUMNS]
 
     @property
     def is_empty(self) -> bool:
@@ -320,6 +328,77 @@ def programme_report(user, filters: ReportFilters, *, now=None) -> ProgrammeRepo
             cohort_total,
         ),
         breakdowns=_breakdowns(seen, offices, stats, certificates, office_total),
+        trends=_trends(seen, stats),
+    )
+
+
+# ---- trends over time ----
+
+
+@dataclass
+class MonthFigures:
+    completions: int = 0
+    people: set = field(default_factory=set)  # user ids attending that month
+    hours_attended: Decimal = Decimal(0)
+
+    @property
+    def attendees(self) -> int:
+        return len(self.people)
+
+
+TREND_COLUMNS = (
+    ("completions", _("Completions"), "people"),
+    ("attendees", _("Trainees attending"), "people"),
+    ("hours_attended", _("Training hours attended"), "derived"),
+)
+
+
+def _month(value: datetime.date) -> datetime.date:
+    return value.replace(day=1)
+
+
+def _trends(enrolments: list[Enrolment], stats) -> ReportTable:
+    """Per month, every month from the first to the last with a figure:
+    completions (by the month completed), trainees who attended a session and
+    their person-hours (by the month the session began), suppressed like every
+    table; the hours hide where fewer than 5 people attended."""
+    months: dict[datetime.date, MonthFigures] = {}
+    total = MonthFigures()
+    for enrolment in enrolments:
+        if enrolment.status != Enrolment.Status.ADMITTED:
+            continue
+        if enrolment.completion == Enrolment.Completion.COMPLETED and (
+            enrolment.completed_at
+        ):
+            month = _month(timezone.localtime(enrolment.completed_at).date())
+            months.setdefault(month, MonthFigures()).completions += 1
+            total.completions += 1
+        for month, hours in stats[enrolment.pk].hours_by_month.items():
+            figures = months.setdefault(month, MonthFigures())
+            figures.people.add(enrolment.user_id)
+            figures.hours_attended += hours
+            total.people.add(enrolment.user_id)
+            total.hours_attended += hours
+    if months:
+        month, last = min(months), max(months)
+        while month < last:  # months with nothing are shown as 0
+            month = _month(month + datetime.timedelta(days=32))
+            months.setdefault(month, MonthFigures())
+    labelled = sorted(months.items())
+    cells, total_cells = suppress_table(
+        [f for _m, f in labelled],
+        total,
+        columns=TREND_COLUMNS,
+        additive={"completions", "hours_attended"},
+        people="attendees",
+    )
+    return ReportTable(
+        caption=_("Trends per month"),
+        row_heading=_("Month"),
+        rows=[
+            (m.strftime("%Y-%m"), c) for (m, _f), c in zip(labelled, cells, strict=True)
+        ],
+        total=total_cells,
     )
 
 
@@ -370,6 +449,11 @@ def report_export_rows(report: ProgrammeReport):
             yield [str(table.row_heading), label, *cells]
         if table.rows:
             yield [str(table.row_heading), total, *table.total]
+    if report.trends and report.trends.rows:  # its own columns: a heading row
+        yield [str(_("Table")), str(_("Row")), *report.trend_headings()]
+        for label, cells in report.trends.rows:
+            yield [str(report.trends.row_heading), label, *cells]
+        yield [str(report.trends.row_heading), total, *report.trends.total]
 
 
 def report_json(report: ProgrammeReport) -> dict:
@@ -385,8 +469,19 @@ def report_json(report: ProgrammeReport) -> dict:
             "total": cells(t.total) if t.rows else None,
         }
 
+    trend_keys = [attr for attr, _label, _kind in TREND_COLUMNS]
+    trends = report.trends or ReportTable("", "")
     return {
         "offices": table(report.offices),
         "cohorts": table(report.cohorts),
         **{name: table(t) for name, t in report.breakdowns.items()},
+        "trends": {
+            "rows": [
+                {"month": label, **dict(zip(trend_keys, c, strict=True))}
+                for label, c in trends.rows
+            ],
+            "total": dict(zip(trend_keys, trends.total, strict=True))
+            if trends.rows
+            else None,
+        },
     }

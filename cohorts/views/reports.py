@@ -15,6 +15,7 @@ from cohorts.pdf import training_record_pdf_render
 from cohorts.selectors.reports import (
     COLUMNS,
     HIDDEN,
+    TREND_COLUMNS,
     ProgrammeReport,
     ReportFilters,
     programme_report,
@@ -30,26 +31,60 @@ from cohorts.selectors.training_record import (
 )
 from training.exports import FORMATS, export_response
 
-CHART_COLUMN = "admissions"
 BAR_HEIGHT = 28
 
 
-def _chart(report: ProgrammeReport) -> dict:
-    """Bars of admissions per cohort (in start-date order), hidden cells
-    drawn as no bar and labelled "<5"; the cohorts table is its text."""
-    index = [attr for attr, _label, _kind in COLUMNS].index(CHART_COLUMN)
-    values = [(label, cells[index]) for label, cells in report.cohorts.rows]
-    largest = max((v for _l, v in values if v != HIDDEN), default=0) or 1
+def _bar_chart(table, columns, attr: str) -> dict:
+    """Horizontal bars of one column of `table` (its rows in order), hidden
+    cells drawn as no bar and labelled "<5"; the table is the chart's text."""
+    index = [a for a, _label, _kind in columns].index(attr)
+    values = [(label, cells[index]) for label, cells in table.rows]
+    largest = max((v for _l, v in values if v not in (HIDDEN, None)), default=0) or 1
     bars = [
         {
             "label": label,
             "value": value,
-            "width": 0 if value == HIDDEN else round(240 * value / largest),
+            "width": 0 if value in (HIDDEN, None) else round(240 * value / largest),
             "y": i * BAR_HEIGHT,
         }
         for i, (label, value) in enumerate(values)
     ]
     return {"bars": bars, "height": max(len(bars), 1) * BAR_HEIGHT}
+
+
+def _charts(report: ProgrammeReport) -> list[dict]:
+    """The page's charts, each described by the table that holds its figures."""
+    charts = [
+        {
+            "id": "chart-admissions",
+            "heading": _("Admissions per cohort"),
+            "title": _(
+                "Admissions per cohort, by start date; the table of figures per "
+                "cohort below gives the same numbers."
+            ),
+            "table_id": "report-cohorts",
+            **_bar_chart(report.cohorts, COLUMNS, "admissions"),
+        }
+    ]
+    if report.trends and report.trends.rows:
+        for attr, heading in (
+            ("completions", _("Completions per month")),
+            ("hours_attended", _("Training hours attended per month")),
+        ):
+            charts.append(
+                {
+                    "id": f"chart-{attr}",
+                    "heading": heading,
+                    "title": _(
+                        "%(heading)s; the table of trends per month below gives "
+                        "the same numbers."
+                    )
+                    % {"heading": heading},
+                    "table_id": "report-trends",
+                    **_bar_chart(report.trends, TREND_COLUMNS, attr),
+                }
+            )
+    return charts
 
 
 def _form_and_report(request):
@@ -76,7 +111,7 @@ def reports(request):
             "header_title": title,
             "form": form,
             "report": report,
-            "chart": _chart(report) if report and not report.is_empty else None,
+            "charts": _charts(report) if report and not report.is_empty else [],
             "query": f"?{query}" if query else "",
         },
         status=400 if report is None else 200,
