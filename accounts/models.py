@@ -113,6 +113,8 @@ class OutboundEmail(models.Model):
     html_body = models.TextField(_("HTML body"), blank=True)
     # Extra headers, e.g. List-Unsubscribe for discussion emails.
     headers = models.JSONField(_("headers"), default=dict, blank=True)
+    # [{"filename", "mimetype", "content" (base64)}], e.g. a monthly report.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

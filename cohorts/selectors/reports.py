@@ -47,7 +47,7 @@ from cohorts.selectors.attendance import (
     attendance_stats_for_enrolments,
     session_hours,
 )
-from cohorts.selectors.scoping import cohort_list_for_coordinator, office_ids_for_user
+from cohorts.selectors.scoping import office_ids_for_user
 
 SMALL_CELL = 5
 HIDDEN = "<5"
@@ -79,12 +79,10 @@ class ReportFilters:
     country: str = ""  # offices of this country (cohorts: one takes part)
 
 
-def _cohorts_in_scope(user, filters: ReportFilters) -> QuerySet[Cohort]:
-    qs = (
-        Cohort.objects.all()
-        if user_sees_all_offices(user)
-        else (cohort_list_for_coordinator(user))
-    )
+def _cohorts_in_scope(office_ids, filters: ReportFilters) -> QuerySet[Cohort]:
+    qs = Cohort.objects.all()
+    if office_ids is not None:
+        qs = qs.filter(participations__office_id__in=office_ids)
     if filters.start:
         qs = qs.filter(start_date__gte=filters.start)
     if filters.end:
@@ -267,8 +265,17 @@ def programme_report(user, filters: ReportFilters, *, now=None) -> ProgrammeRepo
     """Figures per office (the viewer's offices; all for platform admins) and
     per cohort (cohort totals), suppressed. A fixed number of queries
     whatever the number of cohorts."""
+    office_ids = None if user_sees_all_offices(user) else office_ids_for_user(user)
+    return programme_report_for_offices(office_ids, filters, now=now)
+
+
+def programme_report_for_offices(
+    office_ids: set[int] | None, filters: ReportFilters, *, now=None
+) -> ProgrammeReport:
+    """The report as a coordinator of `office_ids` sees it (None: every
+    office), e.g. one office's monthly report."""
     now = now or timezone.now()
-    cohorts = list(_cohorts_in_scope(user, filters))
+    cohorts = list(_cohorts_in_scope(office_ids, filters))
     cohort_ids = [c.pk for c in cohorts]
     enrolments = list(
         Enrolment.objects.filter(cohort_id__in=cohort_ids).select_related(
@@ -284,9 +291,7 @@ def programme_report(user, filters: ReportFilters, *, now=None) -> ProgrammeRepo
             session.cohort_id, Decimal(0)
         ) + session_hours(session)
 
-    office_filter = (
-        {} if user_sees_all_offices(user) else {"pk__in": office_ids_for_user(user)}
-    )
+    office_filter = {} if office_ids is None else {"pk__in": office_ids}
     if filters.country:
         office_filter["country"] = filters.country
     offices = {o.pk: o for o in Office.objects.filter(**office_filter)}
@@ -439,6 +444,10 @@ def _breakdowns(enrolments, offices, stats, certificates, total) -> dict:
         name: _table(caption, row_heading, groups[name].items(), total)
         for name, caption, row_heading in BREAKDOWNS
     }
+
+
+def report_export_header(report: ProgrammeReport) -> list[str]:
+    return [str(_("Table")), str(_("Row")), *report.headings()]
 
 
 def report_export_rows(report: ProgrammeReport):

@@ -19,6 +19,7 @@ from cohorts.selectors.reports import (
     ProgrammeReport,
     ReportFilters,
     programme_report,
+    report_export_header,
     report_export_rows,
     report_json,
     user_may_see_reports,
@@ -128,7 +129,7 @@ def reports_export(request, fmt: str):
     return export_response(
         fmt=fmt if fmt in FORMATS else "",
         filename="programme-report",
-        header=[_("Table"), _("Row"), *report.headings()],
+        header=report_export_header(report),
         rows=report_export_rows(report),
         title=_("Programme report"),
     )

@@ -216,6 +216,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "exchange.tasks.exchange_digest_send_task",
         "schedule": crontab(minute=0),
     },
+    "monthly-report-send": {
+        # 05:00 UTC on the 1st of each month: https://crontab.guru/#0_5_1_*_*
+        "task": "cohorts.tasks.monthly_report_send_task",
+        "schedule": crontab(minute=0, hour=5, day_of_month=1),
+    },
 }
 
 # ---- DISCUSSIONS (exchange) ----
