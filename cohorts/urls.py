@@ -4,6 +4,7 @@ from cohorts.views import (
     assessments,
     attendance,
     completion,
+    evaluations,
     grading,
     public,
     reports,
@@ -116,6 +117,11 @@ urlpatterns += [
         "submissions/<int:pk>/download/",
         assessments.submission_download,
         name="submission_download",
+    ),
+    path(
+        "<slug:cohort_slug>/evaluation/",
+        evaluations.evaluation,
+        name="evaluation",
     ),
     path(
         "<slug:cohort_slug>/assessments/",

@@ -47,6 +47,7 @@ from cohorts.selectors.attendance import (
     attendance_stats_for_enrolments,
     session_hours,
 )
+from cohorts.selectors.evaluations import evaluation_results_for_cohorts
 from cohorts.selectors.scoping import office_ids_for_user
 
 SMALL_CELL = 5
@@ -226,6 +227,13 @@ class ReportTable:
     row_heading: str
     rows: list[tuple[str, list]] = field(default_factory=list)  # (label, cells)
     total: list = field(default_factory=list)
+    columns: tuple = ()  # (attribute, heading, kind); () for COLUMNS
+
+    def keys(self) -> list[str]:
+        return [attr for attr, _label, _kind in self.columns or COLUMNS]
+
+    def headings(self) -> list[str]:
+        return [str(label) for _attr, label, _kind in self.columns or COLUMNS]
 
 
 @dataclass
@@ -233,14 +241,12 @@ class ProgrammeReport:
     offices: ReportTable
     cohorts: ReportTable
     breakdowns: dict[str, ReportTable] = field(default_factory=dict)
-    trends: ReportTable | None = None  # columns: TREND_COLUMNS
+    # Tables with columns of their own: "trends", "evaluation".
+    extra: dict[str, ReportTable] = field(default_factory=dict)
 
     @property
     def tables(self) -> list[ReportTable]:
         return [self.offices, self.cohorts, *self.breakdowns.values()]
-
-    def trend_headings(self) -> list[str]:
-        return [str(label) for _attr, label, _kind in TREND_COLUMNS]
 
     @property
     def is_empty(self) -> bool:
@@ -333,7 +339,10 @@ def programme_report_for_offices(
             cohort_total,
         ),
         breakdowns=_breakdowns(seen, offices, stats, certificates, office_total),
-        trends=_trends(seen, stats),
+        extra={
+            "trends": _trends(seen, stats),
+            "evaluation": _evaluation(cohorts),
+        },
     )
 
 
@@ -398,6 +407,7 @@ def _trends(enrolments: list[Enrolment], stats) -> ReportTable:
         people="attendees",
     )
     return ReportTable(
+        columns=TREND_COLUMNS,
         caption=_("Trends per month"),
         row_heading=_("Month"),
         rows=[
@@ -451,46 +461,79 @@ def report_export_header(report: ProgrammeReport) -> list[str]:
 
 
 def report_export_rows(report: ProgrammeReport):
-    """Rows for the CSV/XLSX download: the same cells as the page."""
+    """Rows for the CSV/XLSX download: the same cells as the page; a table
+    with columns of its own starts with a heading row."""
     total = str(_("Total"))
-    for table in report.tables:
+    for table in [*report.tables, *report.extra.values()]:
+        if not table.rows:
+            continue
+        if table.columns:
+            yield [str(_("Table")), str(_("Row")), *table.headings()]
         for label, cells in table.rows:
             yield [str(table.row_heading), label, *cells]
-        if table.rows:
-            yield [str(table.row_heading), total, *table.total]
-    if report.trends and report.trends.rows:  # its own columns: a heading row
-        yield [str(_("Table")), str(_("Row")), *report.trend_headings()]
-        for label, cells in report.trends.rows:
-            yield [str(report.trends.row_heading), label, *cells]
-        yield [str(report.trends.row_heading), total, *report.trends.total]
+        yield [str(table.row_heading), total, *table.total]
 
 
 def report_json(report: ProgrammeReport) -> dict:
     """The report for JSON: the same suppressed cells, keyed by column."""
-    keys = [attr for attr, _label, _kind in COLUMNS]
-
-    def cells(values) -> dict:
-        return dict(zip(keys, values, strict=True))
 
     def table(t: ReportTable) -> dict:
+        keys = t.keys()
         return {
-            "rows": [{"label": label, **cells(c)} for label, c in t.rows],
-            "total": cells(t.total) if t.rows else None,
+            "rows": [
+                {"label": label, **dict(zip(keys, c, strict=True))}
+                for label, c in t.rows
+            ],
+            "total": dict(zip(keys, t.total, strict=True)) if t.rows else None,
         }
 
-    trend_keys = [attr for attr, _label, _kind in TREND_COLUMNS]
-    trends = report.trends or ReportTable("", "")
     return {
         "offices": table(report.offices),
         "cohorts": table(report.cohorts),
         **{name: table(t) for name, t in report.breakdowns.items()},
-        "trends": {
-            "rows": [
-                {"month": label, **dict(zip(trend_keys, c, strict=True))}
-                for label, c in trends.rows
-            ],
-            "total": dict(zip(trend_keys, trends.total, strict=True))
-            if trends.rows
-            else None,
-        },
+        **{name: table(t) for name, t in report.extra.items()},
     }
+
+
+# ---- end-of-cohort evaluation ----
+
+
+@dataclass
+class EvaluationFigures:
+    responses: int = 0
+    overall: Decimal | None = None
+    relevance: Decimal | None = None
+    delivery: Decimal | None = None
+
+
+EVALUATION_COLUMNS = (
+    ("responses", _("Responses"), "people"),
+    ("overall", _("Overall (1–5)"), "derived"),
+    ("relevance", _("Relevance to work (1–5)"), "derived"),
+    ("delivery", _("Trainers and delivery (1–5)"), "derived"),
+)
+
+
+def _evaluation(cohorts: list[Cohort]) -> ReportTable:
+    """Responses and mean ratings per cohort: ratings only once the evaluation
+    closed with at least 5 responses; the total counts responses only."""
+    results = evaluation_results_for_cohorts(cohorts)
+    rows = [
+        (c.title, EvaluationFigures(results[c.pk].responses, **results[c.pk].means))
+        for c in cohorts
+    ]
+    total = EvaluationFigures(sum(f.responses for _t, f in rows))
+    cells, total_cells = suppress_table(
+        [f for _t, f in rows],
+        total,
+        columns=EVALUATION_COLUMNS,
+        additive={"responses"},
+        people="responses",
+    )
+    return ReportTable(
+        columns=EVALUATION_COLUMNS,
+        caption=_("End-of-cohort evaluation"),
+        row_heading=_("Cohort"),
+        rows=[(t, c) for (t, _f), c in zip(rows, cells, strict=True)],
+        total=total_cells,
+    )

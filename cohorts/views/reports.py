@@ -67,7 +67,8 @@ def _charts(report: ProgrammeReport) -> list[dict]:
             **_bar_chart(report.cohorts, COLUMNS, "admissions"),
         }
     ]
-    if report.trends and report.trends.rows:
+    trends = report.extra["trends"]
+    if trends.rows:
         for attr, heading in (
             ("completions", _("Completions per month")),
             ("hours_attended", _("Training hours attended per month")),
@@ -82,7 +83,7 @@ def _charts(report: ProgrammeReport) -> list[dict]:
                     )
                     % {"heading": heading},
                     "table_id": "report-trends",
-                    **_bar_chart(report.trends, TREND_COLUMNS, attr),
+                    **_bar_chart(trends, TREND_COLUMNS, attr),
                 }
             )
     return charts

@@ -237,20 +237,20 @@ def test_trends_per_month_are_counted_and_suppressed(programme):
     )
     session_month = _month(now - datetime.timedelta(days=3))
     report = programme_report(programme.admin, ReportFilters(), now=now)
-    rows = dict(report.trends.rows)
-    labels = [label for label, _cells in report.trends.rows]
+    rows = dict(report.extra["trends"].rows)
+    labels = [label for label, _cells in report.extra["trends"].rows]
     assert labels[0] == _month(completed_at) and labels[-1] == session_month
     assert len(labels) in (3, 4)  # every month in between, even with nothing
     # 3 completions that month: hidden, and so is their total.
     assert rows[_month(completed_at)][0] == HIDDEN
-    assert report.trends.total[0] == HIDDEN
+    assert report.extra["trends"].total[0] == HIDDEN
     # 4 Alpha and 1 Beta trainees attended the 2-hour session: 5 people.
     assert rows[session_month][1:] == [5, Decimal("10.00")]
     alpha = programme_report(programme.alpha_coordinator, ReportFilters(), now=now)
     # Alpha's own 4 attendees are a small group: their hours hide too, and
     # the total with them, having no other month to cover them.
-    assert dict(alpha.trends.rows)[session_month][1:] == [HIDDEN, HIDDEN]
-    assert alpha.trends.total[1:] == [HIDDEN, HIDDEN]
+    assert dict(alpha.extra["trends"].rows)[session_month][1:] == [HIDDEN, HIDDEN]
+    assert alpha.extra["trends"].total[1:] == [HIDDEN, HIDDEN]
 
 
 def test_trend_charts_have_their_table_and_exports(client, programme):
@@ -266,7 +266,7 @@ def test_trend_charts_have_their_table_and_exports(client, programme):
     assert headings + ["Training hours attended"] in rows
     assert ["Month", month, "0", "5", "10.00"] in rows
     data = client.get(reverse("cohort_reports_export", args=["json"])).json()
-    assert {"month": month, "completions": 0, "attendees": 5,
+    assert {"label": month, "completions": 0, "attendees": 5,
             "hours_attended": "10.00"} in data["trends"]["rows"]  # fmt: skip
 
 
