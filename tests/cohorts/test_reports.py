@@ -100,6 +100,14 @@ def programme():
     return Programme()
 
 
+def download_rows(response, fmt) -> list[list[str]]:
+    """The rows of a CSV or XLSX download, as text."""
+    if fmt == "csv":
+        return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+
+
 def _row(table, label):
     return dict(table.rows)[label]
 
@@ -213,11 +221,7 @@ def test_breakdowns_are_suppressed_alike_in_every_output(client, programme, fmt)
         assert academia["applications"] == HIDDEN
         assert response.json()["sector"]["total"]["applications"] == 16
         return
-    if fmt == "csv":
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    else:
-        sheet = load_workbook(io.BytesIO(response.content)).active
-        rows = [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    rows = download_rows(response, fmt)
     academia = next(r for r in rows if r[:2] == ["Sector", "Academia"])
     government = next(r for r in rows if r[:2] == ["Sector", "Government"])
     total = next(r for r in rows if r[:2] == ["Sector", "Total"])
@@ -261,7 +265,7 @@ def test_trend_charts_have_their_table_and_exports(client, programme):
     assert 'id="report-trends"' in html
     month = _month(timezone.now() - datetime.timedelta(days=3))
     body = client.get(reverse("cohort_reports_export", args=["csv"]))
-    rows = list(csv.reader(io.StringIO(body.content.decode("utf-8-sig"))))
+    rows = download_rows(body, "csv")
     headings = ["Table", "Row", "Completions", "Trainees attending"]
     assert headings + ["Training hours attended"] in rows
     assert ["Month", month, "0", "5", "10.00"] in rows
@@ -291,11 +295,7 @@ def test_exports_show_the_same_hidden_cells(client, programme, fmt):
         assert [beta["applications"], beta["admissions"]] == [HIDDEN, HIDDEN]
         assert response.json()["offices"]["total"]["applications"] == 16
         return
-    if fmt == "csv":
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    else:
-        sheet = load_workbook(io.BytesIO(response.content)).active
-        rows = [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    rows = download_rows(response, fmt)
     beta = next(r for r in rows if r[1] == "Beta Office")
     assert beta[2:5] == [HIDDEN] * 3
 

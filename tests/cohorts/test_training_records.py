@@ -1,7 +1,6 @@
 """Training records: the trainee's PDF, and an office's nominees' records in
 bulk, never with another office's nominations."""
 
-import csv
 import datetime
 import io
 import zipfile
@@ -9,7 +8,6 @@ import zipfile
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from accounts import roles
 from cohorts import pdf
@@ -28,6 +26,7 @@ from tests.cohorts.factories import (
     SessionFactory,
     coordinator_of,
 )
+from tests.cohorts.test_reports import download_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -63,10 +62,6 @@ def _url(fmt):
     return reverse("cohort_training_records", args=[fmt])
 
 
-def _csv(response):
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-
-
 def test_training_record_pdf_shows_cohorts_and_hours(nominees):
     record = training_record_get(nominees["ana"])
     html = pdf.training_record_html(record, training_record_header())
@@ -98,11 +93,7 @@ def test_coordinator_gets_only_their_office_nominations(client, nominees, fmt):
     client.force_login(nominees["alpha"])
     response = client.get(_url(fmt))
     assert response.status_code == 200
-    if fmt == "csv":
-        rows = _csv(response)
-    else:
-        sheet = load_workbook(io.BytesIO(response.content)).active
-        rows = [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    rows = download_rows(response, fmt)
     assert rows[0][:4] == ["Trainee", "Email", "Nominating office", "Course"]
     # Ana's Alpha nomination only: not Beta's Cohort Two, not Beta's Bo.
     assert [(r[0], r[2], r[4]) for r in rows[1:]] == [
