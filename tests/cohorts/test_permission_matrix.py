@@ -600,6 +600,8 @@ ROWS: list[Row] = [
     row("api roster", lambda s: f"/api/v1/cohorts/{s.cohort.slug}/roster/", "get",
         (401, 401, 401, 200, 200, 200, 404, 401, 401, 401),
         body=JSON_LIST),
+    row("api programme report", lambda s: "/api/v1/reports/programme/", "get",
+        (401, 401, 401, 200, 200, 200, 200, 401, 401, 401), body=JSON_OBJECT),
     # --- sessions and attendance (the past cohort: trainees admitted, instructor teaches)
     row("session list", lambda s: f"/cohorts/manage/{s.past.slug}/sessions/", "get",
         (LOGIN, 404, 404, 200, 200, 200, 404, 200, 404, 200)),

@@ -404,3 +404,37 @@ def test_menu_offers_reports_to_coordinators_only(client, programme):
     assert REPORTS not in response.content.decode()
     refused = client.get(REPORTS)
     assert refused.status_code == 302 and refused.url == "/admin/"
+
+
+def _api(client, office, **params):
+    from cohorts.services.api_tokens import office_api_token_create
+
+    _, token = office_api_token_create(office=office, name="Statistics")
+    return client.get(
+        "/api/v1/reports/programme/",
+        params,
+        headers={"Authorization": f"Bearer {token}"},
+    )
+
+
+def test_office_api_gives_its_report_with_the_same_hidden_cells(client, programme):
+    _set_profiles(programme)
+    data = _api(client, programme.alpha).json()
+    assert [r["label"] for r in data["offices"]["rows"]] == ["Alpha Office"]
+    assert [r["label"] for r in data["cohorts"]["rows"]] == ["Cohort Alpha"]
+    sector = {r["label"]: r["applications"] for r in data["sector"]["rows"]}
+    assert sector["Academia"] == HIDDEN and sector["Government"] == HIDDEN
+    assert data["sector"]["total"]["applications"] == 8
+    beta = _api(client, programme.beta)
+    assert beta.json()["offices"]["rows"][0]["applications"] == HIDDEN
+    assert "Omega" not in beta.content.decode()
+
+
+def test_office_api_refuses_without_a_token_or_with_a_bad_period(client, programme):
+    assert client.get("/api/v1/reports/programme/").status_code == 401
+    response = _api(client, programme.alpha, start="2026-05-01", end="2026-01-01")
+    assert response.status_code == 422
+    assert "The period ends before it starts." in response.content.decode()
+    assert _api(client, programme.alpha, start="nonsense").status_code == 422
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/reports/programme/" in schema["paths"]
