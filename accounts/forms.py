@@ -34,8 +34,30 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "native_name", "time_zone", "language"]
+        fields = [
+            "first_name",
+            "last_name",
+            "native_name",
+            "time_zone",
+            "language",
+            "sector",
+            "gender",
+        ]
         widgets = {"time_zone": forms.Select(choices=TIME_ZONE_CHOICES)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, choices in (
+            ("sector", User.Sector.choices),
+            ("gender", User.Gender.choices),
+        ):
+            field = self.fields[name]
+            field.required = False
+            field.choices = [("", _("Not stated")), *choices]
+            field.help_text = _(
+                "Optional. Used only in anonymous figures; groups of fewer than "
+                "5 people are never shown."
+            )
 
 
 # ---- alumni and expert network ----

@@ -42,6 +42,21 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
+    # Optional, for anonymous statistics only (programme reports show groups
+    # of fewer than 5 people as "<5"); blank means "not stated".
+    class Sector(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        PRIVATE = "private", _("Private sector")
+        ACADEMIA = "academia", _("Academia")
+        OTHER = "other", pgettext_lazy("sector", "Other")
+        PREFER_NOT_TO_SAY = "prefer_not_to_say", _("Prefer not to say")
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        ANOTHER = "another", _("Another gender")
+        PREFER_NOT_TO_SAY = "prefer_not_to_say", _("Prefer not to say")
+
     username = None
     email = models.EmailField(_("email address"), unique=True)
     native_name = models.CharField(
@@ -58,6 +73,12 @@ class User(AbstractUser):
         max_length=10,
         choices=settings.LANGUAGES,
         blank=True,
+    )
+    sector = models.CharField(
+        _("sector"), max_length=20, choices=Sector.choices, blank=True
+    )
+    gender = models.CharField(
+        _("gender"), max_length=20, choices=Gender.choices, blank=True
     )
 
     USERNAME_FIELD = "email"
@@ -92,6 +113,8 @@ class OutboundEmail(models.Model):
     html_body = models.TextField(_("HTML body"), blank=True)
     # Extra headers, e.g. List-Unsubscribe for discussion emails.
     headers = models.JSONField(_("headers"), default=dict, blank=True)
+    # [{"filename", "mimetype", "content" (base64)}], e.g. a monthly report.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from training.pdf import pdf_from_html
+
 
 def qr_svg(url: str) -> str:
     """An inline SVG QR code (error correction M) for `url`."""
@@ -49,6 +51,4 @@ def certificate_html(data: dict) -> str:
 
 def certificate_pdf_render(data: dict) -> bytes:
     """The certificate as PDF bytes (one A4 landscape page)."""
-    from weasyprint import HTML
-
-    return HTML(string=certificate_html(data)).write_pdf()
+    return pdf_from_html(certificate_html(data))

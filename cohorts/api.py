@@ -3,7 +3,9 @@
 import datetime
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from cohorts.models import Cohort
@@ -11,6 +13,11 @@ from cohorts.selectors.cohorts import cohort_seats_by_office
 from cohorts.selectors.enrolments import (
     enrolment_details_office_ids,
     enrolment_list_for_cohort,
+)
+from cohorts.selectors.reports import (
+    ReportFilters,
+    programme_report_for_offices,
+    report_json,
 )
 from cohorts.services.api_tokens import office_api_token_authenticate
 
@@ -172,3 +179,30 @@ def cohort_roster(request, slug: str):
             )
         entries.append(entry)
     return entries
+
+
+# ---- programme report ----
+
+reports_router = Router(tags=["reports"], auth=OfficeTokenAuth())
+
+
+@reports_router.get(
+    "/programme/",
+    response=dict,
+    summary="Your office's programme report",
+    description="The figures of the admin's programme reports as your office's "
+    "coordinators see them: your office's row, the totals of the cohorts it "
+    "takes part in, breakdowns by country, sector and gender, trends per month "
+    "and the end-of-cohort evaluation. Any figure about fewer than 5 people is "
+    'the string "<5", and a second figure may be hidden so that totals do not '
+    "reveal it. `start` and `end` keep cohorts starting in that period.",
+)
+def programme_report_view(
+    request, start: datetime.date | None = None, end: datetime.date | None = None
+):
+    if start and end and start > end:
+        raise HttpError(422, _("The period ends before it starts."))
+    report = programme_report_for_offices(
+        {request.auth.office_id}, ReportFilters(start=start, end=end)
+    )
+    return report_json(report)

@@ -98,3 +98,7 @@ class CohortCompletedError(CohortStateError):
 
 class CohortNotReadyError(CohortStateError):
     """The cohort cannot be completed yet (nothing to complete it on)."""
+
+
+class EvaluationError(ApplicationError):
+    """The trainee may not answer this cohort's evaluation (now)."""

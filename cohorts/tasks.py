@@ -10,3 +10,14 @@ def attendance_warning_send_task() -> int:
     from cohorts.services.attendance import attendance_warning_send
 
     return attendance_warning_send()
+
+
+@shared_task(acks_late=True)
+def monthly_report_send_task() -> int:
+    """Periodic: email each office its programme report for last month.
+
+    Idempotent: one email per office and month (see the service).
+    """
+    from cohorts.services.reports import monthly_report_send
+
+    return monthly_report_send()

@@ -4,6 +4,7 @@ from cohorts.views import (
     assessments,
     attendance,
     completion,
+    evaluations,
     grading,
     public,
     reports,
@@ -20,6 +21,11 @@ urlpatterns += [
         "my/training-record.csv",
         reports.my_training_record,
         name="my_training_record",
+    ),
+    path(
+        "my/training-record.pdf",
+        reports.my_training_record_pdf,
+        name="my_training_record_pdf",
     ),
     path("calendar/<str:token>.ics", attendance.calendar_feed, name="calendar_feed"),
     path(
@@ -111,6 +117,11 @@ urlpatterns += [
         "submissions/<int:pk>/download/",
         assessments.submission_download,
         name="submission_download",
+    ),
+    path(
+        "<slug:cohort_slug>/evaluation/",
+        evaluations.evaluation,
+        name="evaluation",
     ),
     path(
         "<slug:cohort_slug>/assessments/",

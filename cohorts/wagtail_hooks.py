@@ -117,6 +117,11 @@ def register_report_urls():
             reports.reports_export,
             name="cohort_reports_export",
         ),
+        path(
+            "programme-reports/training-records.<str:fmt>",
+            reports.office_training_records,
+            name="cohort_training_records",
+        ),
     ]
 
 

@@ -22,5 +22,6 @@ api = NinjaAPI(
 )
 
 api.add_router("/cohorts/", cohorts.api.router)
+api.add_router("/reports/", cohorts.api.reports_router)
 api.add_router("/", certificates_router)
 api.add_router("/network/", network_router)

@@ -1,3 +1,4 @@
+import base64
 import uuid
 
 from django.conf import settings
@@ -16,12 +17,14 @@ def email_enqueue(
     html_body: str = "",
     key: str = "",
     headers: dict[str, str] | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
 ) -> OutboundEmail:
     """Record an email and send it through Celery once the transaction commits.
 
-    Idempotent per `key`: enqueueing the same key again returns the first record
-    and sends nothing more. If the broker is down the record stays pending and
-    `email_send_pending` picks it up later.
+    `attachments` are (filename, content, mimetype), kept with the record so a
+    retry sends the same files. Idempotent per `key`: enqueueing the same key
+    again returns the first record and sends nothing more. If the broker is
+    down the record stays pending and `email_send_pending` picks it up later.
     """
     from accounts.tasks import email_send_task
 
@@ -33,6 +36,7 @@ def email_enqueue(
             "html_body": html_body,
             "key": key,
             "headers": headers,
+            "attachments": attachments,
         }
     )
     email, created = OutboundEmail.objects.get_or_create(
@@ -43,6 +47,7 @@ def email_enqueue(
             "body": record.body,
             "html_body": record.html_body,
             "headers": record.headers,
+            "attachments": record.attachments,
         },
     )
     if created:
@@ -86,6 +91,14 @@ def _outbound_email(message: dict) -> OutboundEmail:
         body=message["body"],
         html_body=message.get("html_body", ""),
         headers=dict(message.get("headers") or {}),
+        attachments=[
+            {
+                "filename": filename,
+                "mimetype": mimetype,
+                "content": base64.b64encode(content).decode("ascii"),
+            }
+            for filename, content, mimetype in message.get("attachments") or ()
+        ],
     )
 
 
@@ -110,6 +123,10 @@ def email_send(*, email_id: int) -> bool:
         )
         if email.html_body:
             message.attach_alternative(email.html_body, "text/html")
+        for item in email.attachments:
+            message.attach(
+                item["filename"], base64.b64decode(item["content"]), item["mimetype"]
+            )
         try:
             message.send()
         except Exception as exc:  # noqa: BLE001 - recorded, then re-raised below

@@ -38,6 +38,8 @@ STEPS = [
     "cms.demo.certificates",
     # After certificates: the co-organizing offices endorse what was issued.
     "cms.demo.endorsements",
+    # After cohorts and attendance: profiles and evaluation answers for reports.
+    "cms.demo.reports",
     # After certificates: alumni show their cohorts and valid certificates.
     "cms.demo.network",
     # After attendance (sessions have threads): discussions in the cohorts.

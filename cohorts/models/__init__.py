@@ -12,6 +12,7 @@ from .assessments import (
 from .attendance import AttendanceChange, CalendarToken
 from .cohorts import Cohort, CohortOffice
 from .enrolments import Enrolment
+from .evaluations import EvaluationReceipt, EvaluationResponse
 from .offices import Office, OfficeMembership
 from .sessions import AttendanceMark, Session
 
@@ -30,6 +31,8 @@ __all__ = [
     "Cohort",
     "CohortOffice",
     "Enrolment",
+    "EvaluationReceipt",
+    "EvaluationResponse",
     "Office",
     "OfficeApiToken",
     "OfficeMembership",

@@ -1,7 +1,8 @@
 """Reads for sessions and attendance: who may manage what, rosters, rates."""
 
+import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q, QuerySet
@@ -162,6 +163,8 @@ class AttendanceStats:
     expected: int
     attended: int
     attended_hours: Decimal = Decimal(0)  # length of the attended sessions
+    # The same hours by the month (first day, local time) the session began.
+    hours_by_month: dict = field(default_factory=dict, compare=False)
 
     @property
     def rate(self) -> Decimal | None:
@@ -221,6 +224,7 @@ def attendance_stats_for_enrolments(
     for enrolment in loaded:
         expected = attended = 0
         hours = Decimal(0)
+        by_month: dict[datetime.date, Decimal] = {}
         for session in by_cohort.get(enrolment.cohort_id, []):
             if not (
                 session_is_held(session, now=now)
@@ -232,8 +236,13 @@ def attendance_stats_for_enrolments(
             if status in attended_statuses(session.cohort):
                 attended += 1
                 hours += session_hours(session)
+                month = timezone.localtime(session.starts_at).date().replace(day=1)
+                by_month[month] = by_month.get(month, 0) + session_hours(session)
         stats[enrolment.pk] = AttendanceStats(
-            expected=expected, attended=attended, attended_hours=hours
+            expected=expected,
+            attended=attended,
+            attended_hours=hours,
+            hours_by_month=by_month,
         )
     return stats
 

@@ -199,6 +199,8 @@ def deadline_list_for_user(user, *, now=None, limit: int = 10) -> list[Deadline]
 
 def my_cohorts_context(user) -> dict:
     """Context for the My learning cohorts section (templates/cohorts/includes)."""
+    from cohorts.selectors.evaluations import evaluation_enrolments_to_answer
+
     enrolments = list(enrolment_list_for_user(user))
     admitted = [e for e in enrolments if e.status == Enrolment.Status.ADMITTED]
     return {
@@ -206,4 +208,5 @@ def my_cohorts_context(user) -> dict:
         "cohort_enrolled": admitted,
         "cohort_deadlines": deadline_list_for_user(user),
         "cohort_time_zone": user.time_zone or "UTC",
+        "cohort_evaluations_due": {e.pk for e in evaluation_enrolments_to_answer(user)},
     }

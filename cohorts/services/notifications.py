@@ -15,11 +15,14 @@ from accounts.services import email_enqueue
 from cohorts.models import Enrolment, OfficeMembership
 
 
-def _email(*, to: list[str], language: str, name: str, context, key: str) -> None:
+def _email(
+    *, to: list[str], language: str, name: str, context, key: str, attachments=None
+) -> None:
     """Render the email `name` in `language` and enqueue it under `key`.
 
     `context` is a function called in that language, so that links carry its
-    prefix. Idempotent per `key` (email_enqueue).
+    prefix; `attachments` (filename, bytes, mimetype) go with it. Idempotent
+    per `key` (email_enqueue).
     """
     with translation.override(language or settings.LANGUAGE_CODE):
         context = context()
@@ -30,6 +33,7 @@ def _email(*, to: list[str], language: str, name: str, context, key: str) -> Non
         subject="".join(subject.splitlines()),
         body=body.strip() + "\n",
         key=key,
+        attachments=attachments,
     )
 
 
@@ -112,24 +116,33 @@ def office_recipients(office) -> list[str]:
     return list(dict.fromkeys(emails))
 
 
+def office_email(office, *, name: str, key: str, context, attachments=None) -> int:
+    """Email the office's contact and coordinators in the office's language;
+    0 when it has nobody to write to. Idempotent per `key`."""
+    recipients = office_recipients(office)
+    if not recipients:
+        return 0
+    _email(
+        to=recipients,
+        language=office.language,
+        name=name,
+        context=context,
+        key=key,
+        attachments=attachments,
+    )
+    return 1
+
+
 def _lead_office_email(enrolment: Enrolment, *, name: str, key: str, **extra) -> None:
     """Email the lead office's contact and coordinators about `enrolment`."""
-    lead = enrolment.cohort.lead_office
-    recipients = office_recipients(lead)
-    if not recipients:
-        return
     context = {
         "trainee": enrolment.user.get_full_name() or enrolment.user.email,
         "office": enrolment.office.name,
         "cohort": enrolment.cohort.title,
         **extra,
     }
-    _email(
-        to=recipients,
-        language=lead.language,
-        name=name,
-        context=lambda: context,
-        key=key,
+    office_email(
+        enrolment.cohort.lead_office, name=name, key=key, context=lambda: context
     )
 
 

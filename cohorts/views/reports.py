@@ -1,46 +1,92 @@
 """The programme reports in the Wagtail admin and their download."""
 
+import io
+import zipfile
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cohorts.forms.reports import ReportFilterForm
+from cohorts.pdf import training_record_pdf_render
 from cohorts.selectors.reports import (
     COLUMNS,
     HIDDEN,
+    TREND_COLUMNS,
     ProgrammeReport,
     ReportFilters,
     programme_report,
+    report_export_header,
     report_export_rows,
     report_json,
-    training_record_header,
-    training_record_rows,
     user_may_see_reports,
+)
+from cohorts.selectors.training_record import (
+    training_record_get,
+    training_record_header,
+    training_record_list_for_viewer,
+    training_record_rows,
 )
 from training.exports import FORMATS, export_response
 
-CHART_COLUMN = "admissions"
 BAR_HEIGHT = 28
 
 
-def _chart(report: ProgrammeReport) -> dict:
-    """Bars of admissions per cohort (in start-date order), hidden cells
-    drawn as no bar and labelled "<5"; the cohorts table is its text."""
-    index = [attr for attr, _label, _kind in COLUMNS].index(CHART_COLUMN)
-    values = [(label, cells[index]) for label, cells in report.cohorts.rows]
-    largest = max((v for _l, v in values if v != HIDDEN), default=0) or 1
+def _bar_chart(table, columns, attr: str) -> dict:
+    """Horizontal bars of one column of `table` (its rows in order), hidden
+    cells drawn as no bar and labelled "<5"; the table is the chart's text."""
+    index = [a for a, _label, _kind in columns].index(attr)
+    values = [(label, cells[index]) for label, cells in table.rows]
+    largest = max((v for _l, v in values if v not in (HIDDEN, None)), default=0) or 1
     bars = [
         {
             "label": label,
             "value": value,
-            "width": 0 if value == HIDDEN else round(240 * value / largest),
+            "width": 0 if value in (HIDDEN, None) else round(240 * value / largest),
             "y": i * BAR_HEIGHT,
         }
         for i, (label, value) in enumerate(values)
     ]
     return {"bars": bars, "height": max(len(bars), 1) * BAR_HEIGHT}
+
+
+def _charts(report: ProgrammeReport) -> list[dict]:
+    """The page's charts, each described by the table that holds its figures."""
+    charts = [
+        {
+            "id": "chart-admissions",
+            "heading": _("Admissions per cohort"),
+            "title": _(
+                "Admissions per cohort, by start date; the table of figures per "
+                "cohort below gives the same numbers."
+            ),
+            "table_id": "report-cohorts",
+            **_bar_chart(report.cohorts, COLUMNS, "admissions"),
+        }
+    ]
+    trends = report.extra["trends"]
+    if trends.rows:
+        for attr, heading in (
+            ("completions", _("Completions per month")),
+            ("hours_attended", _("Training hours attended per month")),
+        ):
+            charts.append(
+                {
+                    "id": f"chart-{attr}",
+                    "heading": heading,
+                    "title": _(
+                        "%(heading)s; the table of trends per month below gives "
+                        "the same numbers."
+                    )
+                    % {"heading": heading},
+                    "table_id": "report-trends",
+                    **_bar_chart(trends, TREND_COLUMNS, attr),
+                }
+            )
+    return charts
 
 
 def _form_and_report(request):
@@ -67,7 +113,7 @@ def reports(request):
             "header_title": title,
             "form": form,
             "report": report,
-            "chart": _chart(report) if report and not report.is_empty else None,
+            "charts": _charts(report) if report and not report.is_empty else [],
             "query": f"?{query}" if query else "",
         },
         status=400 if report is None else 200,
@@ -84,7 +130,7 @@ def reports_export(request, fmt: str):
     return export_response(
         fmt=fmt if fmt in FORMATS else "",
         filename="programme-report",
-        header=[_("Table"), _("Row"), *report.headings()],
+        header=report_export_header(report),
         rows=report_export_rows(report),
         title=_("Programme report"),
     )
@@ -100,3 +146,56 @@ def my_training_record(request):
         rows=training_record_rows(request.user),
         title=_("Training record"),
     )
+
+
+@login_required
+def my_training_record_pdf(request):
+    """The trainee's own training record as PDF (from My learning)."""
+    record = training_record_get(request.user)
+    response = HttpResponse(
+        training_record_pdf_render(record, training_record_header()),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = 'attachment; filename="training-record.pdf"'
+    return response
+
+
+RECORD_FORMATS = (*FORMATS, "zip")
+
+
+def office_training_records(request, fmt: str):
+    """The records of the trainees the viewer's offices nominated: one CSV or
+    XLSX, or a zip of one PDF each. Coordinators get their offices' nominees
+    only, over those nominations; platform admins every office's."""
+    if not user_may_see_reports(request.user):
+        raise PermissionDenied
+    if fmt not in RECORD_FORMATS:
+        raise Http404
+    records = training_record_list_for_viewer(request.user)
+    header = training_record_header()
+    if fmt == "zip":
+        return _records_zip(records, header)
+    return export_response(
+        fmt=fmt,
+        filename="training-records",
+        header=[_("Trainee"), _("Email"), _("Nominating office"), *header],
+        rows=(
+            [record.name, record.email, record.office, *row]
+            for record in records
+            for row in record.rows
+        ),
+        title=_("Training records"),
+    )
+
+
+def _records_zip(records, header) -> HttpResponse:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number, record in enumerate(records, start=1):
+            name = slugify(f"{record.office} {record.name}") or "trainee"
+            archive.writestr(
+                f"{number:04d}-{name}.pdf", training_record_pdf_render(record, header)
+            )
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="training-records.zip"'
+    return response

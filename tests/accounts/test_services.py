@@ -50,3 +50,18 @@ def test_failed_send_stays_pending_and_records_error():
     assert email.status == OutboundEmail.Status.PENDING
     assert email.attempts == 1
     assert "gone" in email.last_error
+
+
+def test_email_enqueue_sends_its_attachments(django_capture_on_commit_callbacks):
+    content = b"PK\x03\x04 spreadsheet bytes"
+    with django_capture_on_commit_callbacks(execute=True):
+        email_enqueue(
+            to=["a@example.org"],
+            subject="Report",
+            body="Attached.",
+            key="report:1",
+            attachments=[("report.xlsx", content, "application/vnd.ms-excel")],
+        )
+    assert mail.outbox[0].attachments == [
+        ("report.xlsx", content, "application/vnd.ms-excel")
+    ]

@@ -60,6 +60,7 @@ from cohorts.models import (
     AttendanceMark,
     Cohort,
     Enrolment,
+    EvaluationResponse,
     OfficeApiToken,
     OfficeMembership,
     QuizAttempt,
@@ -215,6 +216,13 @@ def ZIP_OF_PDFS(response, s):
     names = archive.namelist()
     assert names and all(n.endswith(".pdf") for n in names), names
     assert all(archive.read(n).startswith(b"%PDF-") for n in names)
+
+
+def ZIP_OF_PDFS_IF_ANY(response, s):
+    """A zip of PDFs; empty for a viewer with nothing to put in it."""
+    archive = zipfile.ZipFile(io.BytesIO(_content(response)))
+    assert all(n.endswith(".pdf") for n in archive.namelist())
+    assert all(archive.read(n).startswith(b"%PDF-") for n in archive.namelist())
 
 
 def ICS(response, s):
@@ -600,6 +608,8 @@ ROWS: list[Row] = [
     row("api roster", lambda s: f"/api/v1/cohorts/{s.cohort.slug}/roster/", "get",
         (401, 401, 401, 200, 200, 200, 404, 401, 401, 401),
         body=JSON_LIST),
+    row("api programme report", lambda s: "/api/v1/reports/programme/", "get",
+        (401, 401, 401, 200, 200, 200, 200, 401, 401, 401), body=JSON_OBJECT),
     # --- sessions and attendance (the past cohort: trainees admitted, instructor teaches)
     row("session list", lambda s: f"/cohorts/manage/{s.past.slug}/sessions/", "get",
         (LOGIN, 404, 404, 200, 200, 200, 404, 200, 404, 200)),
@@ -699,6 +709,14 @@ ROWS: list[Row] = [
         lambda s: f"/cohorts/submissions/{s.submission.pk}/download/", "get",
         (LOGIN, 200, 404, 200, 200, 404, 404, 200, 404, 200),
         body=PDF_FILE),
+    # end-of-cohort evaluation: the cohort's admitted trainees, once each
+    row("evaluation", lambda s: f"/cohorts/{s.past.slug}/evaluation/", "get",
+        (LOGIN, 200, 200, *(404,) * 7)),
+    row("evaluation (answer)", lambda s: f"/cohorts/{s.past.slug}/evaluation/", "post",
+        (LOGIN, to("/learning/"), to("/learning/"), *(404,) * 7),
+        data=lambda s: {"overall": "4", "relevance": "4", "delivery": "4"},
+        effect=lambda s: EvaluationResponse.objects.count(),
+        writers=("trainee", "trainee2")),
     row("assessment list", lambda s: f"/cohorts/{s.past.slug}/assessments/", "get",
         (LOGIN, 200, 200, 404, 404, 404, 404, 404, 404, 404)),
     row("quiz page", lambda s: f"/cohorts/{s.past.slug}/assessments/{s.quiz.pk}/", "get",
@@ -832,6 +850,20 @@ ROWS: list[Row] = [
         body=JSON_OBJECT),
     row("my training record", lambda s: "/cohorts/my/training-record.csv", "get",
         (LOGIN, *(200,) * 9), body=CSV("Course")),
+    row("my training record pdf", lambda s: "/cohorts/my/training-record.pdf", "get",
+        (LOGIN, *(200,) * 9), body=PDF_FILE),
+    row("nominees' training records csv",
+        lambda s: "/admin/programme-reports/training-records.csv", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=CSV("Trainee")),
+    row("nominees' training records xlsx",
+        lambda s: "/admin/programme-reports/training-records.xlsx", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=XLSX("Trainee")),
+    row("nominees' training records zip",
+        lambda s: "/admin/programme-reports/training-records.zip", "get",
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200),
+        body=ZIP_OF_PDFS_IF_ANY),
     row("admin sessions", lambda s: "/admin/sessions/", "get",
         (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, 200, DENIED, 200)),
     row("admin sessions results", lambda s: "/admin/sessions/results/", "get",

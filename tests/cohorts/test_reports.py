@@ -100,6 +100,14 @@ def programme():
     return Programme()
 
 
+def download_rows(response, fmt) -> list[list[str]]:
+    """The rows of a CSV or XLSX download, as text."""
+    if fmt == "csv":
+        return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+
+
 def _row(table, label):
     return dict(table.rows)[label]
 
@@ -136,6 +144,136 @@ def test_suppression_hides_totals_of_fewer_than_five():
     assert cells[0][0] == HIDDEN and total[0] == HIDDEN
 
 
+def test_two_hidden_cells_never_stand_alone_beside_a_shown_total():
+    # Two 1s hidden beside a shown total of 22 would add up to a telling 2.
+    rows = [Figures(applications=1), Figures(applications=1), Figures(applications=20)]
+    cells, total = suppress_table(rows, Figures(applications=22))
+    assert [c[0] for c in cells] == [HIDDEN, HIDDEN, HIDDEN]
+    assert total[0] == 22
+
+
+def test_total_is_hidden_when_no_cell_can_cover_the_hidden_ones():
+    # 3 and 4 hidden, total 7 shown: the pair would be known to be 3 and 4.
+    rows = [Figures(applications=3), Figures(applications=4), Figures()]
+    cells, total = suppress_table(rows, Figures(applications=7))
+    assert [c[0] for c in cells] == [HIDDEN, HIDDEN, 0]
+    assert total[0] == HIDDEN
+
+
+def _set_profiles(programme):
+    """Alpha's 8 applicants: 5 in government (women), 2 in academia, 1 not
+    stated; nobody else stated anything."""
+    users = [
+        e.user for e in Enrolment.objects.filter(office=programme.alpha).order_by("pk")
+    ]
+    for user, sector in zip(
+        users[:7], ["government"] * 5 + ["academia"] * 2, strict=True
+    ):
+        user.sector = sector
+        user.gender = "woman" if sector == "government" else "prefer_not_to_say"
+        user.save()
+
+
+def test_breakdowns_by_country_sector_and_gender(programme):
+    _set_profiles(programme)
+    report = programme_report(programme.admin, ReportFilters())
+    country, sector = report.breakdowns["country"], report.breakdowns["sector"]
+    # Applications: Singapore 8, Malaysia 3 (small), Oman 5 (hidden so that
+    # the total 16 does not give Malaysia's 3).
+    assert [(label, c[0]) for label, c in country.rows] == [
+        ("Malaysia", HIDDEN), ("Oman", HIDDEN), ("Singapore", 8),
+    ]  # fmt: skip
+    assert country.total[0] == 16
+    # Sector: academia 2 (small) covered by government's 5; not stated 9.
+    assert [(label, c[0]) for label, c in sector.rows] == [
+        ("Government", HIDDEN), ("Private sector", 0), ("Academia", HIDDEN),
+        ("Other", 0), ("Prefer not to say", 0), ("Not stated", 9),
+    ]  # fmt: skip
+    assert sector.total[0] == 16
+    gender = dict(report.breakdowns["gender"].rows)
+    assert gender["Woman"][0] == HIDDEN and gender["Prefer not to say"][0] == HIDDEN
+    assert gender["Not stated"][0] == 9
+    # Sessions are not people's: no hours delivered in a breakdown.
+    assert sector.rows[0][1][8] is None
+
+
+def test_coordinator_breakdowns_count_only_their_office(programme):
+    _set_profiles(programme)
+    report = programme_report(programme.alpha_coordinator, ReportFilters())
+    assert [label for label, _c in report.breakdowns["country"].rows] == ["Singapore"]
+    assert report.breakdowns["sector"].total[0] == 8
+    assert dict(report.breakdowns["sector"].rows)["Not stated"][0] == HIDDEN
+
+
+@pytest.mark.parametrize("fmt", ["html", "csv", "xlsx", "json"])
+def test_breakdowns_are_suppressed_alike_in_every_output(client, programme, fmt):
+    _set_profiles(programme)
+    client.force_login(programme.admin)
+    if fmt == "html":
+        html = client.get(REPORTS).content.decode()
+        assert "Figures by sector" in html
+        assert '<th scope="row">Academia</th><td>&lt;5</td>' in html
+        return
+    response = client.get(reverse("cohort_reports_export", args=[fmt]))
+    if fmt == "json":
+        rows = response.json()["sector"]["rows"]
+        academia = next(r for r in rows if r["label"] == "Academia")
+        assert academia["applications"] == HIDDEN
+        assert response.json()["sector"]["total"]["applications"] == 16
+        return
+    rows = download_rows(response, fmt)
+    academia = next(r for r in rows if r[:2] == ["Sector", "Academia"])
+    government = next(r for r in rows if r[:2] == ["Sector", "Government"])
+    total = next(r for r in rows if r[:2] == ["Sector", "Total"])
+    assert academia[2] == HIDDEN and government[2] == HIDDEN
+    assert total[2] in ("16", 16)
+
+
+def _month(moment):
+    return timezone.localtime(moment).strftime("%Y-%m")
+
+
+def test_trends_per_month_are_counted_and_suppressed(programme):
+    now = timezone.now()
+    completed_at = now - datetime.timedelta(days=62)
+    Enrolment.objects.filter(completion=Enrolment.Completion.COMPLETED).update(
+        completed_at=completed_at
+    )
+    session_month = _month(now - datetime.timedelta(days=3))
+    report = programme_report(programme.admin, ReportFilters(), now=now)
+    rows = dict(report.extra["trends"].rows)
+    labels = [label for label, _cells in report.extra["trends"].rows]
+    assert labels[0] == _month(completed_at) and labels[-1] == session_month
+    assert len(labels) in (3, 4)  # every month in between, even with nothing
+    # 3 completions that month: hidden, and so is their total.
+    assert rows[_month(completed_at)][0] == HIDDEN
+    assert report.extra["trends"].total[0] == HIDDEN
+    # 4 Alpha and 1 Beta trainees attended the 2-hour session: 5 people.
+    assert rows[session_month][1:] == [5, Decimal("10.00")]
+    alpha = programme_report(programme.alpha_coordinator, ReportFilters(), now=now)
+    # Alpha's own 4 attendees are a small group: their hours hide too, and
+    # the total with them, having no other month to cover them.
+    assert dict(alpha.extra["trends"].rows)[session_month][1:] == [HIDDEN, HIDDEN]
+    assert alpha.extra["trends"].total[1:] == [HIDDEN, HIDDEN]
+
+
+def test_trend_charts_have_their_table_and_exports(client, programme):
+    client.force_login(programme.admin)
+    html = client.get(REPORTS).content.decode()
+    assert "Training hours attended per month" in html
+    assert html.count('aria-describedby="report-trends"') == 2
+    assert 'id="report-trends"' in html
+    month = _month(timezone.now() - datetime.timedelta(days=3))
+    body = client.get(reverse("cohort_reports_export", args=["csv"]))
+    rows = download_rows(body, "csv")
+    headings = ["Table", "Row", "Completions", "Trainees attending"]
+    assert headings + ["Training hours attended"] in rows
+    assert ["Month", month, "0", "5", "10.00"] in rows
+    data = client.get(reverse("cohort_reports_export", args=["json"])).json()
+    assert {"label": month, "completions": 0, "attendees": 5,
+            "hours_attended": "10.00"} in data["trends"]["rows"]  # fmt: skip
+
+
 def test_page_shows_hidden_cells_table_and_chart(client, programme):
     client.force_login(programme.admin)
     response = client.get(REPORTS)
@@ -157,11 +295,7 @@ def test_exports_show_the_same_hidden_cells(client, programme, fmt):
         assert [beta["applications"], beta["admissions"]] == [HIDDEN, HIDDEN]
         assert response.json()["offices"]["total"]["applications"] == 16
         return
-    if fmt == "csv":
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    else:
-        sheet = load_workbook(io.BytesIO(response.content)).active
-        rows = [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    rows = download_rows(response, fmt)
     beta = next(r for r in rows if r[1] == "Beta Office")
     assert beta[2:5] == [HIDDEN] * 3
 
@@ -270,3 +404,37 @@ def test_menu_offers_reports_to_coordinators_only(client, programme):
     assert REPORTS not in response.content.decode()
     refused = client.get(REPORTS)
     assert refused.status_code == 302 and refused.url == "/admin/"
+
+
+def _api(client, office, **params):
+    from cohorts.services.api_tokens import office_api_token_create
+
+    _, token = office_api_token_create(office=office, name="Statistics")
+    return client.get(
+        "/api/v1/reports/programme/",
+        params,
+        headers={"Authorization": f"Bearer {token}"},
+    )
+
+
+def test_office_api_gives_its_report_with_the_same_hidden_cells(client, programme):
+    _set_profiles(programme)
+    data = _api(client, programme.alpha).json()
+    assert [r["label"] for r in data["offices"]["rows"]] == ["Alpha Office"]
+    assert [r["label"] for r in data["cohorts"]["rows"]] == ["Cohort Alpha"]
+    sector = {r["label"]: r["applications"] for r in data["sector"]["rows"]}
+    assert sector["Academia"] == HIDDEN and sector["Government"] == HIDDEN
+    assert data["sector"]["total"]["applications"] == 8
+    beta = _api(client, programme.beta)
+    assert beta.json()["offices"]["rows"][0]["applications"] == HIDDEN
+    assert "Omega" not in beta.content.decode()
+
+
+def test_office_api_refuses_without_a_token_or_with_a_bad_period(client, programme):
+    assert client.get("/api/v1/reports/programme/").status_code == 401
+    response = _api(client, programme.alpha, start="2026-05-01", end="2026-01-01")
+    assert response.status_code == 422
+    assert "The period ends before it starts." in response.content.decode()
+    assert _api(client, programme.alpha, start="nonsense").status_code == 422
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/reports/programme/" in schema["paths"]

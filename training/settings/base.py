@@ -259,6 +259,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "courses.tasks.knowledge_base_review_remind_task",
         "schedule": crontab(minute=0, hour=7, day_of_month=1),
     },
+    "monthly-report-send": {
+        # 05:00 UTC on the 1st of each month: https://crontab.guru/#0_5_1_*_*
+        "task": "cohorts.tasks.monthly_report_send_task",
+        "schedule": crontab(minute=0, hour=5, day_of_month=1),
+    },
 }
 
 # ---- DISCUSSIONS (exchange) ----
