@@ -107,8 +107,10 @@ def status_list_entry_set(*, status_list_id: int, index: int) -> StatusList:
     Locks the list row, so concurrent revocations and withdrawals never lose a
     bit. Idempotent.
     """
+    # Lock the list row only: PostgreSQL refuses FOR UPDATE on the nullable
+    # side of the outer join to the office (the platform's lists have none).
     status_list = (
-        StatusList.objects.select_for_update()
+        StatusList.objects.select_for_update(of=("self",))
         .select_related("office")
         .get(pk=status_list_id)
     )
