@@ -824,6 +824,12 @@ ROWS: list[Row] = [
         PLATFORM_ADMINS_ONLY),
     row("audit log results", lambda s: "/admin/reports/audit/results/", "get",
         PLATFORM_ADMINS_ONLY),
+    # --- knowledge base review report: its reviewers (and superusers) only
+    row("knowledge base review", lambda s: "/admin/reports/knowledge-base-review/",
+        "get", SUPERUSER_ONLY),
+    row("knowledge base review results",
+        lambda s: "/admin/reports/knowledge-base-review/results/", "get",
+        SUPERUSER_ONLY),
     # --- courses: a person's own progress
     row("course start", lambda s: f"/learn/courses/{s.course.pk}/start/", "post",
         (LOGIN, *(to(lambda s: s.lesson.url),) * 9),

@@ -43,7 +43,9 @@ def test_instructor_translates_their_course_into_arabic(demo, browser, page, sho
     page.wait_for_url(re.compile(rf"/admin/pages/{course.pk}/edit/"))
     shot(page, "course editor")
 
-    page.get_by_role("button", name="Actions", exact=True).click()
+    # The header's page actions (image choosers have "Actions" menus too).
+    header = page.get_by_role("navigation", name="Actions", exact=True)
+    header.get_by_role("button", name="Actions").click()
     page.get_by_role("link", name="Translate this page").click()
     page.wait_for_url(re.compile(rf"/admin/localize/submit/page/{course.pk}/"))
     page.get_by_label("Arabic").check()
