@@ -49,15 +49,27 @@ class StandardPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
         verbose_name = _("standard page")
 
 
+# English here; the footer shows it in the reader's language (template).
+FOOTER_TEXT_DEFAULT = (
+    "Joint training of IP professionals by Belt and Road partner offices."
+)
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     footer_text = models.CharField(
         _("footer text"),
         max_length=255,
         blank=True,
-        default="Joint training of IP professionals by Belt and Road partner offices.",
+        default=FOOTER_TEXT_DEFAULT,
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
 
     class Meta:
         verbose_name = _("site settings")
+
+    @property
+    def footer_text_own(self) -> str:
+        """The site's own footer text; "" while it is still the built-in
+        tagline, which the footer then shows translated."""
+        return "" if self.footer_text == FOOTER_TEXT_DEFAULT else self.footer_text

@@ -68,3 +68,23 @@ def test_home_page_queries_do_not_grow_with_content(
         CoursePageFactory(title=f"Course {n}")
     with django_assert_max_num_queries(25):
         assert client.get("/").status_code == 200
+
+
+def test_footer_tagline_is_in_the_readers_language_until_the_site_sets_its_own(
+    client,
+):
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    from cms.models import SiteSettings
+
+    html = client.get("/zh-hans/", follow=True).content.decode()
+    assert "共建“一带一路”合作局联合培养知识产权专业人才。" in html
+    assert "Joint training of IP professionals" not in html
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.footer_text = "Run by the training units of the partner offices."
+    site_settings.save()
+    cache.clear()  # the footer fragment is kept for five minutes
+    html = client.get("/zh-hans/", follow=True).content.decode()
+    assert "Run by the training units of the partner offices." in html
