@@ -66,4 +66,8 @@ def seed(ctx):
     for status in ["valid", "revoked", "superseded", "expired"]:
         for certificate in shown.get(status, [])[:2]:
             ctx.codes.append((certificate.code, status))
+    valid = shown.get("valid")
+    if valid:
+        # A login whose My learning shows certificates, next to the trainee's.
+        ctx.add_login("Trainee with certificates", valid[0].holder.email)
     ctx.write(f"certificates: {demo.count()} certificates")

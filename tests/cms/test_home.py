@@ -88,3 +88,11 @@ def test_footer_tagline_is_in_the_readers_language_until_the_site_sets_its_own(
     cache.clear()  # the footer fragment is kept for five minutes
     html = client.get("/zh-hans/", follow=True).content.decode()
     assert "Run by the training units of the partner offices." in html
+
+
+def test_home_page_title_names_the_site_once_and_other_pages_add_it(client):
+    home = client.get("/").content.decode()
+    courses = client.get("/courses/").content.decode()
+    assert home.count("Silk Road IP Academy</title>") == 1
+    assert "· Silk Road IP Academy</title>" not in home
+    assert "· Silk Road IP Academy</title>" in courses
