@@ -2,16 +2,17 @@
 
 Baking follows Open Badges 3.0 §5.3 (PNG): one iTXt chunk with the keyword
 ``openbadgecredential``, uncompressed, empty language tag and translated
-keyword, whose text is the signed credential's JSON. A chunk already there is
-replaced, so an image never carries two.
+keyword, whose text is the signed credential's JSON; Pillow writes and reads
+the chunk. Baking re-encodes the image without its earlier text chunks, so an
+image never carries two credentials.
 """
 
 import io
-import struct
-import zlib
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-BAKE_KEYWORD = b"openbadgecredential"
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+
+BAKE_KEYWORD = "openbadgecredential"
 BADGE_SIZE = 400
 _SMALL_WORDS = {"a", "an", "and", "for", "in", "of", "on", "the", "to", "with"}
 
@@ -46,7 +47,7 @@ def badge_draw(
 
     Deterministic: the same arguments give the same bytes.
     """
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import ImageDraw, ImageFont
 
     scale = 2  # drawn large, then reduced: smooth edges without anti-aliasing
     big = size * scale
@@ -86,58 +87,29 @@ def badge_draw(
     return out.getvalue()
 
 
-def _chunks(png: bytes):
-    """(type, data) of each chunk; raises PngError on anything malformed."""
-    if not png.startswith(PNG_SIGNATURE):
+def _open_png(png: bytes) -> Image.Image:
+    try:
+        image = Image.open(io.BytesIO(png))
+        image.load()  # reads the chunks after the image data too
+    except (OSError, SyntaxError, ValueError) as error:
+        raise PngError("not a readable PNG") from error
+    if image.format != "PNG":
         raise PngError("not a PNG")
-    position = len(PNG_SIGNATURE)
-    while position < len(png):
-        if position + 8 > len(png):
-            raise PngError("truncated chunk header")
-        (length,) = struct.unpack(">I", png[position : position + 4])
-        kind = png[position + 4 : position + 8]
-        end = position + 12 + length
-        if end > len(png):
-            raise PngError("truncated chunk")
-        yield kind, png[position + 8 : position + 8 + length]
-        position = end
-        if kind == b"IEND":
-            return
-    raise PngError("no IEND chunk")
-
-
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    crc = zlib.crc32(kind + data) & 0xFFFFFFFF
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-
-def _is_baked(kind: bytes, data: bytes) -> bool:
-    return kind == b"iTXt" and data.split(b"\0", 1)[0] == BAKE_KEYWORD
+    return image
 
 
 def png_bake(png: bytes, text: str) -> bytes:
-    """`png` with `text` (the signed credential) in its openbadgecredential iTXt
-    chunk, placed before IEND; an earlier such chunk is dropped."""
-    # keyword, NUL, compression flag 0, method 0, language tag "", NUL,
-    # translated keyword "", NUL, UTF-8 text.
-    itxt = BAKE_KEYWORD + b"\0\0\0" + b"\0" + b"\0" + text.encode()
-    parts = [PNG_SIGNATURE]
-    for kind, data in _chunks(png):
-        if _is_baked(kind, data):
-            continue
-        if kind == b"IEND":
-            parts.append(_chunk(b"iTXt", itxt))
-        parts.append(_chunk(kind, data))
-    return b"".join(parts)
+    """`png` with `text` (the signed credential) in its one uncompressed
+    openbadgecredential iTXt chunk; an earlier credential is replaced."""
+    image = _open_png(png)
+    info = PngInfo()
+    info.add_itxt(BAKE_KEYWORD, text, lang="", tkey="", zip=False)
+    out = io.BytesIO()
+    image.save(out, format="PNG", pnginfo=info)
+    return out.getvalue()
 
 
 def png_unbake(png: bytes) -> str | None:
-    """The text of the first openbadgecredential iTXt chunk, or None."""
-    for kind, data in _chunks(png):
-        if _is_baked(kind, data):
-            keyword, rest = data.split(b"\0", 1)
-            compressed, _method = rest[0], rest[1]
-            _language, rest = rest[2:].split(b"\0", 1)
-            _translated, text = rest.split(b"\0", 1)
-            return (zlib.decompress(text) if compressed else text).decode()
-    return None
+    """The text of the openbadgecredential iTXt chunk, or None."""
+    text = _open_png(png).text.get(BAKE_KEYWORD)
+    return str(text) if text is not None else None
