@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Office
@@ -28,6 +30,9 @@ class SignupForm(forms.Form):
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.time_zone = self.cleaned_data["time_zone"]
+        # The language the trainee signed up in: their pages and emails follow it.
+        if translation.get_language() in dict(settings.LANGUAGES):
+            user.language = translation.get_language()
         user.save()
 
 

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth import get_user_model
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +45,41 @@ def test_logged_in_choice_is_remembered(client, user):
 def test_api_and_health_are_never_redirected(client):
     response = client.get("/healthz", HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 200
+
+
+def test_signing_up_on_arabic_pages_saves_arabic_as_the_language(client):
+    client.post(
+        "/ar/accounts/signup/",
+        {
+            "email": "layla@example.org",
+            "password1": "a-Long-pass-phrase-42",
+            "password2": "a-Long-pass-phrase-42",
+            "first_name": "Layla",
+            "last_name": "Haddad",
+            "time_zone": "Asia/Riyadh",
+        },
+    )
+    user = get_user_model().objects.get(email="layla@example.org")
+    assert user.language == "ar"
+
+
+def test_logging_in_on_a_chinese_page_continues_in_chinese(client, user):
+    user.language = ""
+    user.save()
+    response = client.post(
+        "/zh-hans/accounts/login/", {"login": user.email, "password": "pass-1234-word"}
+    )
+    assert response.status_code == 302
+    assert response.url == "/zh-hans/"
+    home = client.get(response.url)
+    assert 'lang="zh-hans"' in home.content.decode()
+
+
+def test_logging_in_leads_to_the_saved_language(client, user):
+    user.language = "ru"
+    user.save()
+    response = client.post(
+        "/accounts/login/",
+        {"login": user.email, "password": "pass-1234-word"},
+    )
+    assert response.url == "/ru/"
