@@ -489,8 +489,8 @@ JURISDICTIONS = [
             "madrid": (
                 NV,
                 None,
-                "Accession announced in 2024 (SAIP, reported February 2024); "
-                "not yet on the list of Madrid members checked.",
+                "Accession announced in 2024; confirm on WIPO's list of "
+                "Madrid members.",
             ),
             "hague": (
                 M,
@@ -782,8 +782,8 @@ JURISDICTIONS = [
             "pct": (
                 NV,
                 None,
-                "Accession planned (IPO-Pakistan, November 2023); not yet on "
-                "the list of PCT contracting states checked.",
+                "Accession planned (IPO-Pakistan, November 2023); confirm on "
+                "WIPO's list of PCT contracting states.",
             ),
             "madrid": (M, 2021),
             "hague": (NV, None),
