@@ -20,10 +20,7 @@ from courses.models import (
 
 from .course_media import course_media_add
 from .courses_content import COURSES
-from .regimes_content import CHECKED, JURISDICTIONS, NAGOYA, NV, TREATIES, WTO
-
-# Where a treaty fact names no source of its own.
-TREATY_SOURCES = {"trips": WTO, "nagoya": NAGOYA}
+from .regimes_content import CHECKED, JURISDICTIONS, NV, TREATIES, TREATY_SOURCES
 
 
 def _sources(items):
@@ -62,7 +59,7 @@ def _add_facts(page, data, treaties):
     """Every fact of a new demo page, each with its state, source and date."""
     for order, (slug, fact) in enumerate(data["treaties"].items()):
         state, year, *rest = fact
-        source = rest[1] if len(rest) > 1 else TREATY_SOURCES.get(slug, data["lex"])
+        source = rest[1] if len(rest) > 1 else TREATY_SOURCES[slug]
         page.treaty_memberships.add(
             TreatyMembership(
                 treaty=treaties[slug],

@@ -3,7 +3,10 @@
 Every fact carries a state, a source and the date the source was checked.
 Treaty dates are the entry into force for the jurisdiction as listed by WIPO
 (WIPO-administered treaties, WIPO Lex profiles), the WTO (membership) and the
-CBD secretariat (Nagoya Protocol). The facts were checked in the December 2026
+CBD secretariat (Nagoya Protocol). A treaty membership names, unless it has a
+source of its own, the treaty's list of parties: WIPO Lex's "Contracting
+Parties" page for a WIPO-administered treaty, the WTO's list of members, the
+CBD's list of Nagoya Protocol parties. The facts were checked in the December 2026
 review of the knowledge base (issue "sources, 'as of' dates, review cycle"):
 the corrections it lists were confirmed against the sources named here; a fact
 no source confirmed reads "not yet verified" with the source to check. Do not
@@ -57,15 +60,35 @@ CNIPA_ARIPO_PPH = (
 )
 EAPO_SITE = ("Eurasian Patent Organization", "https://www.eapo.org/en/")
 GCC_SITE = (
-    "Gulf Cooperation Council Secretariat General",
-    "https://www.gcc-sg.org/",
+    "Patent Office of the Cooperation Council for the Arab States of the Gulf",
+    "https://www.gccpo.org/",
 )
+# WIPO Lex's number for each WIPO-administered treaty of the knowledge base.
+WIPO_LEX_TREATIES = {
+    "paris": (2, "Paris Convention"),
+    "pct": (6, "PCT"),
+    "madrid": (8, "Madrid Protocol"),
+    "hague": (9, "Hague Agreement"),
+    "berne": (15, "Berne Convention"),
+    "budapest": (7, "Budapest Treaty"),
+    "lisbon": (10, "Lisbon Agreement"),
+}
 
 
 def wipo_lex(code, name):
     return (
         f"WIPO Lex: {name}",
         f"https://www.wipo.int/wipolex/en/members/profile/{code}",
+    )
+
+
+def wipo_parties(slug):
+    """WIPO Lex's list of a WIPO-administered treaty's contracting parties."""
+    number, name = WIPO_LEX_TREATIES[slug]
+    return (
+        f"WIPO Lex: {name}, contracting parties",
+        "https://www.wipo.int/wipolex/en/treaties/ShowResults?search_what=C"
+        f"&treaty_id={number}",
     )
 
 
@@ -141,6 +164,13 @@ TREATIES = [
         "https://www.cbd.int/abs/",
     ),
 ]
+
+# Where a treaty fact names no source of its own: the treaty's list of parties.
+TREATY_SOURCES = {
+    **{slug: wipo_parties(slug) for slug in WIPO_LEX_TREATIES},
+    "trips": WTO,
+    "nagoya": NAGOYA,
+}
 
 M, N, NV, NA, S = "member", "not_member", "not_verified", "n_a", "suspended"
 IN_FORCE = "in_force"
@@ -353,7 +383,17 @@ JURISDICTIONS = [
         "treaties": {
             "paris": (M, None),
             "pct": (M, None),
-            "madrid": (M, None),
+            "madrid": (
+                M,
+                2010,
+                "Accession notified on 8 September 2010 (Madrid notification "
+                "No. 189).",
+                (
+                    "WIPO: Madrid Protocol notifications",
+                    "https://www.wipo.int/wipolex/en/wipo_treaties/"
+                    "notifications.jsp?treaty_id=8",
+                ),
+            ),
             "hague": (NV, None),
             "berne": (M, 1999),
             "trips": (M, 2015),
@@ -451,10 +491,6 @@ JURISDICTIONS = [
                 None,
                 "Accession announced in 2024; confirm on WIPO's list of "
                 "Madrid members.",
-                (
-                    "Saudi Arabia joins the Madrid Protocol (Mondaq, February 2024)",
-                    "https://www.mondaq.com/saudiarabia/trademark/1421360/",
-                ),
             ),
             "hague": (
                 M,
@@ -666,12 +702,6 @@ JURISDICTIONS = [
                 "Japan Patent Office (JPO)",
                 since=D(2015, 6, 1),
                 note="Started as a pilot.",
-                source=(
-                    "Spoor & Fisher: Egypt and Japan implement a PPH pilot "
-                    "programme (2015)",
-                    "http://www.spoor.com/en/News/egypt-and-japan-implement-"
-                    "patent-prosecution-highway-pilot-programme/",
-                ),
             ),
         ],
         "gi_protection": NV,
@@ -699,15 +729,7 @@ JURISDICTIONS = [
             "paris": (M, 1951),
             "pct": (M, 2003),
             "madrid": (M, None),
-            "hague": (
-                M,
-                None,
-                "",
-                (
-                    "Kisch IP: Egypt, industrial designs",
-                    "https://www.kisch-ip.com/egypt-design/",
-                ),
-            ),
+            "hague": (M, None),
             "berne": (M, 1977),
             "trips": (M, 1995),
             "budapest": (NV, None),
@@ -762,11 +784,6 @@ JURISDICTIONS = [
                 None,
                 "Accession planned (IPO-Pakistan, November 2023); confirm on "
                 "WIPO's list of PCT contracting states.",
-                (
-                    "IPO-Pakistan plans to join the PCT in two years (Mondaq, 2023)",
-                    "https://www.mondaq.com/patent/1408712/ipo-pakistan-plan-"
-                    "to-join-pct-in-two-years-",
-                ),
             ),
             "madrid": (M, 2021),
             "hague": (NV, None),

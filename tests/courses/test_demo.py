@@ -80,6 +80,9 @@ def test_seed_demo_creates_courses_regimes_and_is_idempotent(settings, client):
     html = client.get("/regimes/compare/?j=russia&j=gcc").content.decode()
     assert "unknown" not in html.lower()
     assert "Not yet verified" in html and "Suspended on" in html
+    # A fact no source confirmed names the source a reviewer looked at.
+    assert "Source to check:" in html
+    assert "cbd.int/abs/nagoya-protocol/signatories/" in html
 
     # The demo instructor translates their courses, and edits the demo
     # translations, which go to "Course review" like the English pages.

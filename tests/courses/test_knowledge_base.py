@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import formats, translation
 
 from accounts import roles
 from accounts.models import OutboundEmail
@@ -152,3 +153,28 @@ def test_page_editor_offers_the_facts(client, staff_user, reviewed):
     html = client.get(f"/admin/pages/{reviewed.pk}/edit/").content.decode()
     for panel in ("PPH partnerships", "Sources of the fields", "Corrections (public)"):
         assert panel in html
+
+
+def test_unverified_fact_names_the_source_to_check_in_arabic(client, reviewed):
+    # A fact no source confirmed is marked, with the source a reviewer looked
+    # at and when; its English title is isolated inside the Arabic page.
+    TreatyMembershipFactory(
+        jurisdiction=reviewed,
+        treaty=TreatyFactory(short_name="Hague"),
+        state=TreatyMembership.State.NOT_VERIFIED,
+        year=None,
+        source_title="WIPO Lex: Hague Agreement, contracting parties",
+        source_url="https://www.wipo.int/wipolex/en/treaties/ShowResults"
+        "?search_what=C&treaty_id=9",
+        checked_on=datetime.date(2026, 12, 1),
+    )
+    JurisdictionPageFactory(title="Egypt", slug="egypt")
+    translate_page(reviewed.get_parent(), "ar")
+    translate_page(reviewed, "ar", title="كازاخستان")
+    html = client.get("/ar/regimes/compare/?j=kazakhstan&j=egypt").content.decode()
+    assert 'dir="rtl"' in html
+    assert "<bdi>WIPO Lex: Hague Agreement, contracting parties</bdi>" in html
+    assert "search_what=C&amp;treaty_id=9" in html
+    with translation.override("ar"):
+        checked = formats.date_format(datetime.date(2026, 12, 1), "DATE_FORMAT")
+    assert checked in html
