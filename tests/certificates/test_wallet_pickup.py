@@ -7,6 +7,7 @@ import json
 import time
 from urllib.parse import parse_qs, urlsplit
 
+import base58
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -15,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certificates.credentials import multikey
-from certificates.credentials.dataintegrity import proof_add
+from certificates.credentials.dataintegrity import proof_add, signed_data
 from certificates.credentials.keys import SigningKey
 from certificates.models import WalletOffer
 from certificates.services import certificate_issue, certificate_revoke
@@ -28,7 +29,8 @@ from certificates.services.wallet import (
 from tests.certificates.factories import CompletedEnrolmentFactory
 from tests.certificates.test_verify_command import fetched  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+# `fetched` serves this site's URLs in-process to verify_credential.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fetched")]
 
 
 def _path(url: str) -> str:
@@ -231,7 +233,6 @@ def test_vcapi_wallet_picks_up_a_credential_bound_to_its_did(
     certificate,
     tmp_path,
     capsys,
-    fetched,  # noqa: F811
 ):
     request = wallet.vcapi_request(pickup.lcw_link)
     assert request["query"][0]["type"] == "DIDAuthentication"
@@ -245,6 +246,41 @@ def test_vcapi_wallet_picks_up_a_credential_bound_to_its_did(
     assert "The credential is valid." in _verify(tmp_path, credential, capsys)
     certificate.refresh_from_db()
     assert certificate.credential["credentialSubject"]["id"].startswith("urn:uuid:")
+
+
+def test_vcapi_accepts_an_ed25519signature2020_did_authentication(wallet, pickup):
+    """The proof the Learner Credential Wallet's libraries write (VC 1.1 context,
+    Ed25519Signature2020 suite)."""
+    request = wallet.vcapi_request(pickup.lcw_link)
+    presentation = {
+        "@context": [
+            "https://www.w3.org/2018/credentials/v1",
+            "https://w3id.org/security/suites/ed25519-2020/v1",
+        ],
+        "type": ["VerifiablePresentation"],
+        "holder": wallet.did,
+    }
+    options = {
+        "type": "Ed25519Signature2020",
+        "created": "2026-12-02T00:00:00Z",
+        "verificationMethod": wallet.key_id,
+        "proofPurpose": "authentication",
+        "challenge": request["challenge"],
+        "domain": request["domain"],
+    }
+    signature = wallet.key.sign(signed_data(presentation, options))
+    presentation["proof"] = {
+        **options,
+        "proofValue": "z" + base58.b58encode(signature).decode(),
+    }
+
+    response = wallet.post_json(
+        wallet.exchange_url(pickup.lcw_link), {"verifiablePresentation": presentation}
+    )
+
+    assert response.status_code == 200, response.content
+    (credential,) = response.json()["verifiablePresentation"]["verifiableCredential"]
+    assert credential["credentialSubject"]["id"] == wallet.did
 
 
 def test_vcapi_replayed_presentation_is_refused(wallet, pickup):
@@ -334,8 +370,7 @@ def test_oid4vci_wallet_picks_up_a_credential_bound_to_its_did(
     pickup,
     tmp_path,
     capsys,
-    fetched,
-    configuration,  # noqa: F811
+    configuration,
 ):
     metadata = wallet.metadata(pickup.offer_link)
     assert configuration in metadata["credential_configurations_supported"]
@@ -514,7 +549,6 @@ def test_a_tampered_pickup_fails_verification(
     pickup,
     tmp_path,
     capsys,
-    fetched,  # noqa: F811
 ):
     _presentation, response = wallet.vcapi_pickup(pickup.lcw_link)
     credential = response.json()["verifiablePresentation"]["verifiableCredential"][0]
