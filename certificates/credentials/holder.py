@@ -92,6 +92,10 @@ def presentation_holder(
         raise HolderProofError(
             "The proof does not answer this exchange's challenge.", code="challenge"
         )
+    method = proof.get("verificationMethod")
+    if not isinstance(method, str) or method.split("#", 1)[0] != holder:
+        # Checked before resolving anything: only the holder's own did:key.
+        raise HolderProofError("The proof was not made by the presentation's holder.")
     if proof.get("proofPurpose") != "authentication":
         raise HolderProofError("The proof's purpose must be authentication.")
     try:

@@ -30,7 +30,9 @@ from certificates.exceptions import (
     WalletNotHolderError,
 )
 from certificates.models import Certificate, WalletNonceUse, WalletOffer
+from training.audit import CERTIFICATE_WALLET_PICKUP
 
+from .certificates import _audit
 from .credentials import (
     ISSUER_NAME,
     OB_CONTEXT,
@@ -140,14 +142,26 @@ def wallet_pickup_create(
     )
 
 
-def holder_credential_sign(*, certificate: Certificate, did: str) -> dict:
+def _holder_credential_deliver(offer: WalletOffer, did: str) -> dict:
     """A copy of the certificate's live credential with ``credentialSubject.id``
-    set to the holder's DID, signed now by the platform."""
+    set to the wallet's DID, signed now by the platform; the offer records the
+    delivery, with one audit entry."""
+    certificate = offer.certificate
     document = copy.deepcopy(
         {k: v for k, v in certificate.credential.items() if k != "proof"}
     )
     document["credentialSubject"]["id"] = did
-    return certificate_credential_sign(document)
+    signed = certificate_credential_sign(document)
+    offer.holder_did = did
+    offer.delivered_at = timezone.now()
+    offer.save(update_fields=["holder_did", "delivered_at"])
+    _audit(
+        CERTIFICATE_WALLET_PICKUP,
+        certificate,
+        offer.created_by,
+        {"protocol": offer.protocol, "did": did},
+    )
+    return signed
 
 
 # ---- VC-API exchange ----
@@ -156,7 +170,7 @@ _EXCHANGE_GONE = "This exchange does not exist, has expired or was already used.
 
 
 def _exchange_get(exchange_id: str, *, lock: bool = False) -> WalletOffer:
-    offers = WalletOffer.objects.select_related("certificate")
+    offers = WalletOffer.objects.select_related("certificate", "created_by")
     if lock:
         offers = offers.select_for_update(of=("self",))
     offer = offers.filter(
@@ -222,11 +236,9 @@ def wallet_exchange_complete(*, exchange_id: str, presentation) -> dict:
     except HolderProofError as exc:
         code = "invalid_challenge" if exc.code == "challenge" else "invalid_proof"
         raise WalletError(exc.message, code=code) from exc
-    credential = holder_credential_sign(certificate=offer.certificate, did=did)
-    now = timezone.now()
-    offer.holder_did = did
-    offer.redeemed_at = offer.delivered_at = now
-    offer.save(update_fields=["holder_did", "redeemed_at", "delivered_at"])
+    offer.redeemed_at = timezone.now()
+    offer.save(update_fields=["redeemed_at"])
+    credential = _holder_credential_deliver(offer, did)
     return {
         "verifiablePresentation": {
             "@context": [VC_CONTEXT],
@@ -369,7 +381,7 @@ def _nonce_spend(nonce: str) -> None:
 def _access_offer(access_token: str) -> WalletOffer:
     offer = (
         WalletOffer.objects.select_for_update(of=("self",))
-        .select_related("certificate")
+        .select_related("certificate", "created_by")
         .filter(
             protocol=WalletOffer.Protocol.OID4VCI,
             access_token_hash=_hash(access_token or ""),
@@ -415,12 +427,7 @@ def oid4vci_credential(*, access_token: str, request) -> dict:
         raise WalletError(
             "The certificate is no longer valid.", code="credential_request_denied"
         )
-    credential = holder_credential_sign(
-        certificate=offer.certificate, did=possession.did
-    )
+    credential = _holder_credential_deliver(offer, possession.did)
     if configuration == JWT_VC:
         credential = credential_jwt_encode(credential)
-    offer.holder_did = possession.did
-    offer.delivered_at = timezone.now()
-    offer.save(update_fields=["holder_did", "delivered_at"])
     return {"credentials": [{"credential": credential}]}

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from certificates.credentials import multikey
 from certificates.credentials.dataintegrity import proof_add, signed_data
@@ -28,6 +29,7 @@ from certificates.services.wallet import (
 )
 from tests.certificates.factories import CompletedEnrolmentFactory
 from tests.certificates.test_verify_command import fetched  # noqa: F401
+from training.audit import CERTIFICATE_WALLET_PICKUP
 
 # `fetched` serves this site's URLs in-process to verify_credential.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fetched")]
@@ -246,6 +248,10 @@ def test_vcapi_wallet_picks_up_a_credential_bound_to_its_did(
     assert "The credential is valid." in _verify(tmp_path, credential, capsys)
     certificate.refresh_from_db()
     assert certificate.credential["credentialSubject"]["id"].startswith("urn:uuid:")
+    (entry,) = ModelLogEntry.objects.filter(action=CERTIFICATE_WALLET_PICKUP)
+    assert entry.data == {"protocol": "vcapi", "did": wallet.did}
+    assert entry.user == certificate.holder
+    assert entry.message.startswith("Certificate picked up by a wallet")
 
 
 def test_vcapi_accepts_an_ed25519signature2020_did_authentication(wallet, pickup):
