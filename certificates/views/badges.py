@@ -4,6 +4,7 @@ only its holder may download."""
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -57,8 +58,12 @@ def certificate_badge(request, code):
     except NotHolderError as error:
         return render(
             request,
-            "certificates/badge_refused.html",
-            {"message": error.message, "code": certificate.code},
+            "certificates/holder_only_refused.html",
+            {
+                "heading": _("Badge download refused"),
+                "message": error.message,
+                "code": certificate.code,
+            },
             status=403,
         )
     response = _png(content)

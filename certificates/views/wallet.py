@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -84,8 +85,12 @@ def wallet_pickup(request, code):
     except WalletError as error:
         return render(
             request,
-            "certificates/wallet_refused.html",
-            {"message": error.message, "code": certificate.code},
+            "certificates/holder_only_refused.html",
+            {
+                "heading": _("Wallet pickup refused"),
+                "message": error.message,
+                "code": certificate.code,
+            },
             status=error.status,
         )
     response = render(

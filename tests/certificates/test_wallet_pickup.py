@@ -134,9 +134,12 @@ class WalletClient:
             HTTP_AUTHORIZATION=f"Bearer {access_token}",
         )
 
+    def authorised(self, offer_link: str) -> tuple[dict, str]:
+        """The issuer's metadata and an access token for the offer's code."""
+        return self.metadata(offer_link), self.token(offer_link).json()["access_token"]
+
     def oid4vci_pickup(self, offer_link: str, configuration=LDP_VC):
-        metadata = self.metadata(offer_link)
-        access_token = self.token(offer_link).json()["access_token"]
+        metadata, access_token = self.authorised(offer_link)
         proof = self.proof(metadata["credential_issuer"], self.nonce(metadata))
         return self.credential_request(metadata, access_token, proof, configuration)
 
@@ -402,8 +405,7 @@ def test_oid4vci_wallet_picks_up_a_credential_bound_to_its_did(
 
 
 def test_oid4vci_proof_with_a_jwk_binds_the_keys_did_key(wallet, pickup):
-    metadata = wallet.metadata(pickup.offer_link)
-    access_token = wallet.token(pickup.offer_link).json()["access_token"]
+    metadata, access_token = wallet.authorised(pickup.offer_link)
     header = {
         "typ": "openid4vci-proof+jwt",
         "jwk": multikey.ed25519_public_jwk(wallet.key.public_key()),
@@ -460,8 +462,7 @@ def test_oid4vci_transaction_code_is_checked(wallet, certificate):
 
 
 def test_oid4vci_wrong_nonce_is_refused(wallet, pickup):
-    metadata = wallet.metadata(pickup.offer_link)
-    access_token = wallet.token(pickup.offer_link).json()["access_token"]
+    metadata, access_token = wallet.authorised(pickup.offer_link)
     proof = wallet.proof(metadata["credential_issuer"], "made-up-nonce")
 
     response = wallet.credential_request(metadata, access_token, proof)
@@ -471,8 +472,7 @@ def test_oid4vci_wrong_nonce_is_refused(wallet, pickup):
 
 
 def test_oid4vci_replayed_proof_is_refused(wallet, pickup):
-    metadata = wallet.metadata(pickup.offer_link)
-    access_token = wallet.token(pickup.offer_link).json()["access_token"]
+    metadata, access_token = wallet.authorised(pickup.offer_link)
     proof = wallet.proof(metadata["credential_issuer"], wallet.nonce(metadata))
     assert wallet.credential_request(metadata, access_token, proof).status_code == 200
 
@@ -483,8 +483,7 @@ def test_oid4vci_replayed_proof_is_refused(wallet, pickup):
 
 
 def test_oid4vci_proof_signed_by_another_key_is_refused(wallet, pickup):
-    metadata = wallet.metadata(pickup.offer_link)
-    access_token = wallet.token(pickup.offer_link).json()["access_token"]
+    metadata, access_token = wallet.authorised(pickup.offer_link)
     proof = wallet.proof(
         metadata["credential_issuer"],
         wallet.nonce(metadata),
@@ -498,12 +497,12 @@ def test_oid4vci_proof_signed_by_another_key_is_refused(wallet, pickup):
 
 
 def test_oid4vci_proof_for_another_issuer_is_refused(wallet, pickup):
-    metadata = wallet.metadata(pickup.offer_link)
-    access_token = wallet.token(pickup.offer_link).json()["access_token"]
+    metadata, access_token = wallet.authorised(pickup.offer_link)
     proof = wallet.proof("https://elsewhere.example", wallet.nonce(metadata))
 
     response = wallet.credential_request(metadata, access_token, proof)
 
+    assert response.status_code == 400
     assert response.json()["error"] == "invalid_proof"
 
 
@@ -518,8 +517,7 @@ def test_oid4vci_without_access_token_is_unauthorised(wallet, pickup):
 
 
 def test_oid4vci_revoked_certificate_is_not_issued(wallet, pickup, certificate):
-    metadata = wallet.metadata(pickup.offer_link)
-    access_token = wallet.token(pickup.offer_link).json()["access_token"]
+    metadata, access_token = wallet.authorised(pickup.offer_link)
     certificate_revoke(certificate=certificate, by=certificate.holder, reason="Error")
     proof = wallet.proof(metadata["credential_issuer"], wallet.nonce(metadata))
 
@@ -530,12 +528,12 @@ def test_oid4vci_revoked_certificate_is_not_issued(wallet, pickup, certificate):
 
 
 def test_oid4vci_unknown_configuration_is_refused(wallet, pickup):
-    metadata = wallet.metadata(pickup.offer_link)
-    access_token = wallet.token(pickup.offer_link).json()["access_token"]
+    metadata, access_token = wallet.authorised(pickup.offer_link)
     proof = wallet.proof(metadata["credential_issuer"], wallet.nonce(metadata))
 
     response = wallet.credential_request(metadata, access_token, proof, "Diploma")
 
+    assert response.status_code == 400
     assert response.json()["error"] == "unknown_credential_configuration"
 
 
