@@ -18,6 +18,17 @@ from certificates.services.badges import (
 )
 
 
+def holder_only_refused(request, heading: str, error, code: str, status: int = 403):
+    """The page refusing what only a certificate's holder may do, with why and
+    a link to the public verification page."""
+    return render(
+        request,
+        "certificates/holder_only_refused.html",
+        {"heading": heading, "message": error.message, "code": code},
+        status=status,
+    )
+
+
 def _png(content: bytes) -> HttpResponse:
     response = HttpResponse(content, content_type="image/png")
     response["Access-Control-Allow-Origin"] = "*"
@@ -56,15 +67,8 @@ def certificate_badge(request, code):
     try:
         content = certificate_badge_bake(certificate=certificate, user=request.user)
     except NotHolderError as error:
-        return render(
-            request,
-            "certificates/holder_only_refused.html",
-            {
-                "heading": _("Badge download refused"),
-                "message": error.message,
-                "code": certificate.code,
-            },
-            status=403,
+        return holder_only_refused(
+            request, _("Badge download refused"), error, certificate.code
         )
     response = _png(content)
     response["Content-Disposition"] = f'attachment; filename="{certificate.code}.png"'

@@ -23,6 +23,8 @@ from certificates.pdf import qr_svg
 from certificates.ratelimits import wallet_retry_after
 from certificates.services import wallet as services
 
+from .badges import holder_only_refused
+
 
 def _json(data: dict, status: int = 200) -> JsonResponse:
     response = JsonResponse(
@@ -83,15 +85,8 @@ def wallet_pickup(request, code):
             certificate=certificate, user=request.user
         )
     except WalletError as error:
-        return render(
-            request,
-            "certificates/holder_only_refused.html",
-            {
-                "heading": _("Wallet pickup refused"),
-                "message": error.message,
-                "code": certificate.code,
-            },
-            status=error.status,
+        return holder_only_refused(
+            request, _("Wallet pickup refused"), error, certificate.code, error.status
         )
     response = render(
         request,
