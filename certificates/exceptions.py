@@ -75,3 +75,30 @@ class EndorsementNotSignedError(EndorsementError):
 
 class EndorsementImportError(EndorsementError):
     """A signed batch was refused; ``extra["errors"]`` lists every problem."""
+
+
+class WalletError(CertificateError):
+    """A wallet pickup refused. ``code`` is the protocol's error code (OAuth 2.0
+    and OpenID4VCI error names), ``status`` the HTTP status to answer with."""
+
+    def __init__(self, message, code: str = "invalid_request", status: int = 400):
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+class WalletNotHolderError(WalletError):
+    def __init__(self):
+        super().__init__(
+            _("Only the holder of this certificate can put it in a wallet."),
+            code="access_denied",
+            status=403,
+        )
+
+
+class WalletCertificateNotValidError(WalletError):
+    def __init__(self):
+        super().__init__(
+            _("Only a valid certificate can be put in a wallet."),
+            code="credential_request_denied",
+        )

@@ -88,6 +88,35 @@ urlpatterns = [
         views.certificate_badge,
         name="certificate_badge",
     ),
+    # Wallet pickup (docs/decisions/0016): the holder's offers, then the
+    # endpoints wallets call.
+    path(
+        "certificates/<str:code>/wallet/",
+        views.wallet_pickup,
+        name="wallet_pickup",
+    ),
+    path(
+        "certificates/wallet/exchanges/<str:exchange_id>",
+        views.wallet_exchange,
+        name="wallet_exchange",
+    ),
+    path(
+        ".well-known/openid-credential-issuer",
+        views.oid4vci_issuer_metadata,
+        name="oid4vci_metadata",
+    ),
+    path(
+        ".well-known/oauth-authorization-server",
+        views.oid4vci_authorization_server_metadata,
+        name="oid4vci_authorization_server",
+    ),
+    path("certificates/wallet/token", views.oid4vci_token, name="oid4vci_token"),
+    path("certificates/wallet/nonce", views.oid4vci_nonce, name="oid4vci_nonce"),
+    path(
+        "certificates/wallet/credential",
+        views.oid4vci_credential,
+        name="oid4vci_credential",
+    ),
     path(
         "certificates/<str:code>/certificate.pdf",
         views.certificate_pdf,

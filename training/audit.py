@@ -25,6 +25,7 @@ GRADE_CHANGE = "srip.grade.change"
 CERTIFICATE_ISSUE = "srip.certificate.issue"
 CERTIFICATE_REVOKE = "srip.certificate.revoke"
 CERTIFICATE_CORRECT = "srip.certificate.correct"
+CERTIFICATE_WALLET_PICKUP = "srip.certificate.wallet_pickup"
 COHORT_COMPLETE = "srip.cohort.complete"
 COHORT_REOPEN = "srip.cohort.reopen"
 SIGNING_KEY_CREATE = "srip.signing_key.create"
@@ -54,6 +55,7 @@ ACTIONS = {
     CERTIFICATE_ISSUE: _("Certificate issued"),
     CERTIFICATE_REVOKE: _("Certificate revoked"),
     CERTIFICATE_CORRECT: _("Certificate corrected"),
+    CERTIFICATE_WALLET_PICKUP: _("Certificate picked up by a wallet"),
     COHORT_COMPLETE: _("Cohort completed"),
     COHORT_REOPEN: _("Cohort reopened"),
     SIGNING_KEY_CREATE: _("Signing key created"),

@@ -118,18 +118,28 @@ def _hash_data(unsecured: dict, options: dict) -> bytes:
     return proof_hash + doc_hash
 
 
+def signed_data(unsecured: dict, options: dict) -> bytes:
+    """What an Ed25519 signature of an RDFC proof covers (eddsa-rdfc-2022 and the
+    older Ed25519Signature2020 alike): the hashes of the canonical proof options
+    and of the canonical document."""
+    return _hash_data(unsecured, options)
+
+
 def proof_add(
     document: dict,
     key: SigningKey,
     *,
     created: datetime | str | None = None,
     proof_purpose: str = "assertionMethod",
+    challenge: str | None = None,
+    domain: str | None = None,
 ) -> dict:
     """Return a copy of ``document`` with an eddsa-rdfc-2022 DataIntegrityProof added.
 
     Existing proofs are kept (the result's ``proof`` is always an array). Pure: the
-    input is not modified. Raises CredentialError for a document without @context
-    and ContextNotShippedError for an unknown context.
+    input is not modified. ``challenge``/``domain`` go into the proof options (a
+    holder's authentication proof). Raises CredentialError for a document without
+    @context and ContextNotShippedError for an unknown context.
     """
     if "@context" not in document:
         raise CredentialError(
@@ -144,6 +154,9 @@ def proof_add(
         "created": _timestamp(created),
         "verificationMethod": key.key_id,
         "proofPurpose": proof_purpose,
+    }
+    options |= {
+        k: v for k, v in (("challenge", challenge), ("domain", domain)) if v is not None
     }
     signature = key.private_key.sign(_hash_data(unsecured, options))
     proof = {**options, "proofValue": "z" + base58.b58encode(signature).decode()}

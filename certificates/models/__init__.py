@@ -2,6 +2,7 @@ from .batches import CertificateBatch
 from .certificates import Certificate, HolderIdentity
 from .endorsements import CertificateEndorsement, CohortEndorsement
 from .status_lists import StatusList
+from .wallet import WalletNonceUse, WalletOffer
 
 __all__ = [
     "Certificate",
@@ -10,4 +11,6 @@ __all__ = [
     "CohortEndorsement",
     "HolderIdentity",
     "StatusList",
+    "WalletNonceUse",
+    "WalletOffer",
 ]

@@ -17,6 +17,15 @@ from .public import (
     verify_code,
     verify_form,
 )
+from .wallet import (
+    oid4vci_authorization_server_metadata,
+    oid4vci_credential,
+    oid4vci_issuer_metadata,
+    oid4vci_nonce,
+    oid4vci_token,
+    wallet_exchange,
+    wallet_pickup,
+)
 
 __all__ = [
     "achievement",
@@ -35,7 +44,14 @@ __all__ = [
     "credential_refresh",
     "credential_jwt",
     "issuer_image",
+    "oid4vci_authorization_server_metadata",
+    "oid4vci_credential",
+    "oid4vci_issuer_metadata",
+    "oid4vci_nonce",
+    "oid4vci_token",
     "status_list",
     "verify_code",
     "verify_form",
+    "wallet_exchange",
+    "wallet_pickup",
 ]

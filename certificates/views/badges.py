@@ -4,6 +4,7 @@ only its holder may download."""
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -15,6 +16,17 @@ from certificates.services.badges import (
     certificate_badge_bake,
     issuer_image_png,
 )
+
+
+def holder_only_refused(request, heading: str, error, code: str, status: int = 403):
+    """The page refusing what only a certificate's holder may do, with why and
+    a link to the public verification page."""
+    return render(
+        request,
+        "certificates/holder_only_refused.html",
+        {"heading": heading, "message": error.message, "code": code},
+        status=status,
+    )
 
 
 def _png(content: bytes) -> HttpResponse:
@@ -55,11 +67,8 @@ def certificate_badge(request, code):
     try:
         content = certificate_badge_bake(certificate=certificate, user=request.user)
     except NotHolderError as error:
-        return render(
-            request,
-            "certificates/badge_refused.html",
-            {"message": error.message, "code": certificate.code},
-            status=403,
+        return holder_only_refused(
+            request, _("Badge download refused"), error, certificate.code
         )
     response = _png(content)
     response["Content-Disposition"] = f'attachment; filename="{certificate.code}.png"'

@@ -53,6 +53,7 @@ from certificates.models import (
     CertificateBatch,
     CertificateEndorsement,
     CohortEndorsement,
+    WalletOffer,
 )
 from certificates.services import certificate_issue, cohort_endorsement_approve
 from cohorts import checkin_codes
@@ -741,6 +742,11 @@ ROWS: list[Row] = [
         lambda s: f"/certificates/{s.certificate.code}/badge.png", "get",
         (LOGIN, 200, *(403,) * 8),
         body=BAKED_PNG),
+    # Only the holder creates wallet offers (403 with why), and only with a POST.
+    row("certificate wallet offers",
+        lambda s: f"/certificates/{s.certificate.code}/wallet/", "post",
+        (LOGIN, 200, *(403,) * 8), data=lambda s: {},
+        effect=lambda s: WalletOffer.objects.count(), writers=("trainee",)),
     row("cohort certificates zip",
         lambda s: f"/certificates/cohorts/{s.past.slug}/certificates.zip", "get",
         (LOGIN, 404, 404, 404, 200, 404, 404, 404, 404, 200),
@@ -1493,6 +1499,15 @@ PUBLIC_VIEWS = {
     "certificates:achievement",
     "certificates:achievement_badge",
     "certificates:issuer_image",
+    # Wallet pickup: wallets hold no session; each call needs a one-time secret
+    # (exchange id, pre-authorised code, access token), rate limited
+    # (tests/certificates/test_wallet_pickup.py).
+    "certificates:wallet_exchange",
+    "certificates:oid4vci_metadata",
+    "certificates:oid4vci_authorization_server",
+    "certificates:oid4vci_token",
+    "certificates:oid4vci_nonce",
+    "certificates:oid4vci_credential",
     "api-v1:api-root",
     "api-v1:openapi-json",
     "api-v1:openapi-view",

@@ -572,3 +572,5 @@ CERTIFICATE_PDF_SWEEP_LEASE_MINUTES = env.int(
 )
 # django-ratelimit rate for public verification pages and the API, per client address.
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="60/m")
+# Rate for the public wallet pickup endpoints (VC-API exchanges, OpenID4VCI).
+WALLET_PICKUP_RATE = env("WALLET_PICKUP_RATE", default="30/m")
