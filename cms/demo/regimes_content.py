@@ -386,8 +386,7 @@ JURISDICTIONS = [
             "madrid": (
                 M,
                 2010,
-                "Accession notified on 8 September 2010 (Madrid notification "
-                "No. 189).",
+                "Accession notified on 8 September 2010 (Madrid notification No. 189).",
                 (
                     "WIPO: Madrid Protocol notifications",
                     "https://www.wipo.int/wipolex/en/wipo_treaties/"
