@@ -1,6 +1,7 @@
 from .batches import CertificateBatch
 from .certificates import Certificate, HolderIdentity
 from .endorsements import CertificateEndorsement, CohortEndorsement
+from .offices import OfficeCredentialSettings
 from .status_lists import StatusList
 
 __all__ = [
@@ -9,5 +10,6 @@ __all__ = [
     "CertificateEndorsement",
     "CohortEndorsement",
     "HolderIdentity",
+    "OfficeCredentialSettings",
     "StatusList",
 ]
