@@ -75,3 +75,14 @@ class EndorsementNotSignedError(EndorsementError):
 
 class EndorsementImportError(EndorsementError):
     """A signed batch was refused; ``extra["errors"]`` lists every problem."""
+
+
+class OfficeKeysPermissionError(CertificateError):
+    def __init__(self):
+        super().__init__(
+            _("Only the office's coordinators and platform admins manage its keys.")
+        )
+
+
+class OfficeOwnDidError(CertificateError):
+    """An office cannot move to its own DID once it has signed under another."""
