@@ -8,6 +8,7 @@ its office, or for the platform's key on the default Wagtail Site.
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
@@ -151,3 +152,52 @@ def office_own_did_set(*, office: Office, host: str, by) -> str:
         OFFICE_DID_SET, subject, by, {"did": did or ""}, title=office.short_code
     )
     return did or default_controller_did(controller)
+
+
+def office_did_configuration(*, office: Office, host: str, by) -> dict:
+    """The DID Configuration (``.well-known/did-configuration.json``) by which the
+    office's domain ``host`` is linked to the DID the office signs under: one
+    Domain Linkage Credential (JWT, ES256) signed now with the office's key, valid
+    for a year. Writes nothing; generate it again to renew.
+
+    Raises OfficeKeysPermissionError for anyone but the office's coordinators and
+    platform admins, DidResolutionError for a bad host, SigningKeyNotHeldError
+    when the office keeps its own key (it cannot be signed here),
+    SigningKeyWithdrawnError when its current key was withdrawn.
+    """
+    from certificates.credentials.did import own_did_for_host
+    from certificates.credentials.domainlinkage import (
+        did_configuration_build,
+        domain_linkage_jwt,
+    )
+
+    if not user_may_manage_office_keys(by, office):
+        raise OfficeKeysPermissionError()
+    host = host.strip().lower()
+    own_did_for_host(host)
+    key = keys.signing_key_get(keys.office_controller(office.short_code))
+    now = timezone.now().replace(microsecond=0)
+    token = domain_linkage_jwt(
+        key,
+        f"https://{host}",
+        valid_from=now,
+        valid_until=now + datetime.timedelta(days=365),
+    )
+    return did_configuration_build([token])
+
+
+@transaction.atomic
+def office_credential_settings_update(
+    *, office: Office, linkedin_organization_id: str, by
+):
+    """Set how the office's certificates present it (its LinkedIn organization
+    id). Platform admins only (OfficeKeysPermissionError). Idempotent."""
+    from certificates.models import OfficeCredentialSettings
+
+    if not is_platform_admin(by):
+        raise OfficeKeysPermissionError()
+    row, _created = OfficeCredentialSettings.objects.get_or_create(office=office)
+    row.linkedin_organization_id = linkedin_organization_id.strip()
+    row.full_clean()
+    row.save()
+    return row
