@@ -182,7 +182,9 @@ def certificate_share_url(certificate: Certificate) -> str:
 def my_certificates(user) -> list[tuple[Certificate, str, str]]:
     """(certificate, share URL, "Add to LinkedIn" URL) for My learning, newest first."""
     certificates = list(certificate_list_for_holder(user))
-    organizations = linkedin_organization_ids({c.lead_office_code for c in certificates})
+    organizations = linkedin_organization_ids(
+        {c.lead_office_code for c in certificates}
+    )
     return [
         (
             c,

@@ -453,7 +453,9 @@ def public_key_withdraw(
         if entry is None:
             raise CredentialError(f"{controller} has no key {fragment}.")
         if not entry.get("withdrawn_on"):
-            entry["withdrawn_on"] = on.astimezone(UTC).replace(microsecond=0).isoformat()
+            entry["withdrawn_on"] = (
+                on.astimezone(UTC).replace(microsecond=0).isoformat()
+            )
             entry["withdrawal_reason"] = reason
             _write_metadata(directory, controller, entries)
         return _entry_public(controller, entry)

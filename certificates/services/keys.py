@@ -66,29 +66,26 @@ def user_may_manage_office_keys(user, office: Office) -> bool:
     return is_platform_admin(user) or office.pk in office_ids_for_user(user)
 
 
-def office_key_withdraw(
-    *, office: Office, fragment: str, on: datetime.date, reason: str, by
+def signing_key_withdraw(
+    *, controller: str, fragment: str, on: datetime.date, reason: str, by=None
 ) -> keys.PublicKey:
-    """Withdraw one of an office's keys from the start of ``on`` (UTC), e.g. when it
-    was compromised. Its DID document marks it ``revoked`` from then: signatures
-    made that day or later fail verification, earlier ones still verify. When it
-    was the office's current key held by the platform, a new key is made at once
-    so signing goes on (signing refuses the withdrawn key). Audit-logged.
+    """Withdraw a key of the platform or an office from the start of ``on`` (UTC),
+    e.g. when it was compromised. Its DID document marks it ``revoked`` from then:
+    signatures made that day or later fail verification, earlier ones still
+    verify. When it was the current key held by the platform, a new key is made
+    at once so signing goes on (signing refuses the withdrawn key). Audit-logged.
 
-    Raises OfficeKeysPermissionError for anyone but the office's coordinators and
-    platform admins, ValidationError for a missing reason or a future date,
-    CredentialError for an unknown key. Idempotent: a withdrawn key keeps its
-    first date and reason (and no second entry is logged).
+    Raises ValidationError for a missing reason or a future date, CredentialError
+    for an unknown key. Idempotent: a withdrawn key keeps its first date and
+    reason (and no second entry is logged). No authorisation: see
+    office_key_withdraw for the admin.
     """
-    if not user_may_manage_office_keys(by, office):
-        raise OfficeKeysPermissionError()
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
     if on > timezone.now().date():
         raise ValidationError(
             {"on": _("A key is withdrawn from today or an earlier day, not later.")}
         )
-    controller = keys.office_controller(office.short_code)
     before = {k.fragment: k for k in keys.public_keys_list(controller)}
     if before.get(fragment) and before[fragment].withdrawn_on:
         return before[fragment]
@@ -107,6 +104,22 @@ def office_key_withdraw(
     if not key.retired and not key.held_by_controller:
         signing_key_rotate(controller=controller, by=by)
     return key
+
+
+def office_key_withdraw(
+    *, office: Office, fragment: str, on: datetime.date, reason: str, by
+) -> keys.PublicKey:
+    """signing_key_withdraw for one of an office's keys, by its coordinators or a
+    platform admin; raises OfficeKeysPermissionError for anyone else."""
+    if not user_may_manage_office_keys(by, office):
+        raise OfficeKeysPermissionError()
+    return signing_key_withdraw(
+        controller=keys.office_controller(office.short_code),
+        fragment=fragment,
+        on=on,
+        reason=reason,
+        by=by,
+    )
 
 
 def office_own_did_set(*, office: Office, host: str, by) -> str:
@@ -148,9 +161,7 @@ def office_own_did_set(*, office: Office, host: str, by) -> str:
         )
     keys.controller_own_did_set(controller, did)
     subject = _audit_subject(controller)
-    audit_log(
-        OFFICE_DID_SET, subject, by, {"did": did or ""}, title=office.short_code
-    )
+    audit_log(OFFICE_DID_SET, subject, by, {"did": did or ""}, title=office.short_code)
     return did or default_controller_did(controller)
 
 

@@ -123,9 +123,7 @@ def test_an_office_on_its_own_domain_signs_under_that_did_and_verifies(admin, of
     assert office_did("ipos") == "did:web:ipo.example.gov"
     assert ModelLogEntry.objects.filter(action=OFFICE_DID_SET).exists()
 
-    download = admin.get(
-        reverse("certificates_office_own_did_document", args=["ipos"])
-    )
+    download = admin.get(reverse("certificates_office_own_did_document", args=["ipos"]))
     assert download["Content-Disposition"] == 'attachment; filename="did.json"'
     hosted = json.loads(download.content)
     assert hosted["id"] == "did:web:ipo.example.gov"
@@ -140,7 +138,10 @@ def test_an_office_on_its_own_domain_signs_under_that_did_and_verifies(admin, of
 
     report = credential_verify(credential, resolve=resolve)
     assert report.check("proof").status == "passed"
-    assert report.check("issuer").message == "Signed by the issuer did:web:ipo.example.gov."
+    assert (
+        report.check("issuer").message
+        == "Signed by the issuer did:web:ipo.example.gov."
+    )
     # The platform keeps hosting only the default document.
     platform_hosted = admin.get(reverse("did_office", args=["ipos"])).json()
     assert platform_hosted["id"].endswith(":offices:ipos")
@@ -200,3 +201,39 @@ def test_an_office_keeping_its_key_gets_no_did_configuration(client, office):
 
     assert response.redirect_chain[-1][0] == _detail_url()
     assert "holds its own private key" in response.content.decode()
+
+
+def test_the_command_withdraws_the_platforms_key_and_refuses_bad_input(capsys):
+    from django.core.management import CommandError, call_command
+
+    key = keys.signing_key_get()
+
+    with pytest.raises(CommandError, match="not a date"):
+        call_command(
+            "withdraw_signing_key",
+            key.public_key_multibase,
+            "--from",
+            "yesterday",
+            "--reason",
+            "leak",
+        )
+    with pytest.raises(CommandError, match="has no key"):
+        call_command(
+            "withdraw_signing_key",
+            "z6MkNope",
+            "--from",
+            "2026-01-01",
+            "--reason",
+            "leak",
+        )
+    call_command(
+        "withdraw_signing_key",
+        key.public_key_multibase,
+        "--from",
+        "2026-01-01",
+        "--reason",
+        "leak",
+    )
+
+    assert "is withdrawn from 2026-01-01." in capsys.readouterr().out
+    assert keys.signing_key_get().key_id != key.key_id
