@@ -136,6 +136,7 @@ def office_own_did_set(*, office: Office, host: str, by) -> str:
     from certificates.credentials.did import (
         default_controller_did,
         own_did_for_host,
+        platform_did,
     )
     from certificates.models import CertificateEndorsement, StatusList
 
@@ -145,6 +146,13 @@ def office_own_did_set(*, office: Office, host: str, by) -> str:
     did = own_did_for_host(host) if host.strip() else None
     if keys.controller_own_did(controller) == did:
         return did or default_controller_did(controller)
+    if did is not None and (
+        did == platform_did() or keys.controller_for_own_did(did) is not None
+    ):
+        raise OfficeOwnDidError(
+            _("%(did)s is already the DID of the platform or of another office.")
+            % {"did": did}
+        )
     signed = (
         CertificateEndorsement.objects.filter(office=office)
         .exclude(signed_at=None)

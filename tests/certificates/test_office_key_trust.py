@@ -158,6 +158,23 @@ def test_an_office_that_signed_already_keeps_its_did(admin, office):
     assert office_did("ipos").endswith(":offices:ipos")
 
 
+def test_a_domain_another_office_signs_under_is_refused(admin, office):
+    admin.post(_detail_url(), {"host": "ipo.example.gov", "save_did": "1"})
+    OfficeFactory(short_code="cnipa")
+
+    response = admin.post(
+        _detail_url("cnipa"),
+        {"host": "ipo.example.gov", "save_did": "1"},
+        follow=True,
+    )
+
+    assert "already the DID of the platform or of another office" in (
+        response.content.decode()
+    )
+    assert office_did("cnipa").endswith(":offices:cnipa")
+    assert office_did("ipos") == "did:web:ipo.example.gov"
+
+
 def test_a_bad_host_is_refused_with_a_clear_error(admin, office):
     response = admin.post(
         _detail_url(), {"host": "https://ipo.example.gov/x", "save_did": "1"}
