@@ -102,3 +102,14 @@ class WalletCertificateNotValidError(WalletError):
             _("Only a valid certificate can be put in a wallet."),
             code="credential_request_denied",
         )
+
+
+class OfficeKeysPermissionError(CertificateError):
+    def __init__(self):
+        super().__init__(
+            _("Only the office's coordinators and platform admins manage its keys.")
+        )
+
+
+class OfficeOwnDidError(CertificateError):
+    """An office cannot move to its own DID once it has signed under another."""

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from certificates.models import Certificate
+from certificates.models import Certificate, OfficeCredentialSettings
 
 MAX_PDF_BYTES = 20 * 1024 * 1024
 
@@ -152,3 +152,77 @@ class OfficePublicKeyForm(forms.Form):
                 _("This is not an Ed25519 public key in Multikey form (z6Mk…).")
             ) from exc
         return value
+
+
+class KeyWithdrawForm(forms.Form):
+    """Withdraw a (compromised) signing key from a day on."""
+
+    on = forms.DateField(
+        label=_("Withdrawn from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "The first day the key may have been in other hands. Everything it "
+            "signed on this day or later will fail verification; what it signed "
+            "earlier still verifies."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the audit log, e.g. 'laptop with the key stolen'."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that this cannot be undone and that credentials signed "
+            "with this key from that day on no longer verify."
+        )
+    )
+
+
+def _host_clean(value: str) -> str:
+    from certificates.credentials.did import own_did_for_host
+    from certificates.credentials.exceptions import DidResolutionError
+
+    value = value.strip().lower()
+    if value:
+        try:
+            own_did_for_host(value)
+        except DidResolutionError:
+            raise forms.ValidationError(
+                _("Enter a host name only, such as ipo.example.gov.")
+            ) from None
+    return value
+
+
+class OfficeOwnDidForm(forms.Form):
+    host = forms.CharField(
+        label=_("Office's own domain for its DID"),
+        max_length=253,
+        required=False,
+        help_text=_(
+            "e.g. ipo.example.gov: the office is then did:web:ipo.example.gov and "
+            "hosts its DID document at https://ipo.example.gov/.well-known/did.json. "
+            "Leave empty to use the DID the platform hosts."
+        ),
+    )
+
+    def clean_host(self) -> str:
+        return _host_clean(self.cleaned_data["host"])
+
+
+class OfficeDomainForm(forms.Form):
+    host = forms.CharField(
+        label=_("Office's domain"),
+        max_length=253,
+        help_text=_("e.g. ipo.example.gov, where the office hosts the file."),
+    )
+
+    def clean_host(self) -> str:
+        return _host_clean(self.cleaned_data["host"])
+
+
+class OfficeLinkedInForm(forms.ModelForm):
+    class Meta:
+        model = OfficeCredentialSettings
+        fields = ["linkedin_organization_id"]

@@ -131,23 +131,43 @@ def certificate_pdf_data(certificate: Certificate) -> dict:
     }
 
 
-def linkedin_add_url(certificate: Certificate) -> str:
-    """ "Add to LinkedIn profile" link with the certification prefilled."""
+def linkedin_organization_ids(office_codes) -> dict[str, str]:
+    """{office short code: LinkedIn organization id} for the offices that set one."""
+    from certificates.models import OfficeCredentialSettings
+
+    return dict(
+        OfficeCredentialSettings.objects.filter(office__short_code__in=office_codes)
+        .exclude(linkedin_organization_id="")
+        .values_list("office__short_code", "linkedin_organization_id")
+    )
+
+
+def linkedin_add_url(
+    certificate: Certificate, organization_id: str | None = None
+) -> str:
+    """ "Add to LinkedIn profile" link with the certification prefilled: the lead
+    office's LinkedIn page when ``organization_id`` is given (else the platform's
+    name), and the expiry month of a certificate that expires."""
     from urllib.parse import urlencode
 
     from certificates.services.credentials import ISSUER_NAME
 
-    return "https://www.linkedin.com/profile/add?" + urlencode(
-        {
-            "startTask": "CERTIFICATION_NAME",
-            "name": certificate.course_title,
-            "organizationName": ISSUER_NAME,
-            "issueYear": certificate.issued_on.year,
-            "issueMonth": certificate.issued_on.month,
-            "certUrl": certificate_share_url(certificate),
-            "certId": certificate.code,
-        }
-    )
+    fields = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": certificate.course_title,
+        "issueYear": certificate.issued_on.year,
+        "issueMonth": certificate.issued_on.month,
+        "certUrl": certificate_share_url(certificate),
+        "certId": certificate.code,
+    }
+    if organization_id:
+        fields["organizationId"] = organization_id
+    else:
+        fields["organizationName"] = ISSUER_NAME
+    if certificate.valid_until:
+        fields["expirationYear"] = certificate.valid_until.year
+        fields["expirationMonth"] = certificate.valid_until.month
+    return "https://www.linkedin.com/profile/add?" + urlencode(fields)
 
 
 def certificate_share_url(certificate: Certificate) -> str:
@@ -161,9 +181,17 @@ def certificate_share_url(certificate: Certificate) -> str:
 
 def my_certificates(user) -> list[tuple[Certificate, str, str]]:
     """(certificate, share URL, "Add to LinkedIn" URL) for My learning, newest first."""
+    certificates = list(certificate_list_for_holder(user))
+    organizations = linkedin_organization_ids(
+        {c.lead_office_code for c in certificates}
+    )
     return [
-        (c, certificate_share_url(c), linkedin_add_url(c))
-        for c in certificate_list_for_holder(user)
+        (
+            c,
+            certificate_share_url(c),
+            linkedin_add_url(c, organizations.get(c.lead_office_code)),
+        )
+        for c in certificates
     ]
 
 

@@ -39,6 +39,26 @@ def register_office_key_urls():
             keys.office_key_register,
             name="certificates_office_key_register",
         ),
+        path(
+            "office-keys/<slug:code>/keys/",
+            keys.office_key_detail,
+            name="certificates_office_key_detail",
+        ),
+        path(
+            "office-keys/<slug:code>/keys/<str:fragment>/withdraw/",
+            keys.office_key_withdraw,
+            name="certificates_office_key_withdraw",
+        ),
+        path(
+            "office-keys/<slug:code>/did.json",
+            keys.office_own_did_document,
+            name="certificates_office_own_did_document",
+        ),
+        path(
+            "office-keys/<slug:code>/did-configuration.json",
+            keys.office_did_configuration,
+            name="certificates_office_did_configuration",
+        ),
     ]
 
 

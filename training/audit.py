@@ -30,6 +30,8 @@ COHORT_COMPLETE = "srip.cohort.complete"
 COHORT_REOPEN = "srip.cohort.reopen"
 SIGNING_KEY_CREATE = "srip.signing_key.create"
 SIGNING_KEY_ROTATE = "srip.signing_key.rotate"
+SIGNING_KEY_WITHDRAW = "srip.signing_key.withdraw"
+OFFICE_DID_SET = "srip.office_did.set"
 ENDORSEMENT_APPROVE = "srip.endorsement.approve"
 ENDORSEMENT_IMPORT = "srip.endorsement.import"
 ENDORSEMENT_WITHDRAW = "srip.endorsement.withdraw"
@@ -60,6 +62,8 @@ ACTIONS = {
     COHORT_REOPEN: _("Cohort reopened"),
     SIGNING_KEY_CREATE: _("Signing key created"),
     SIGNING_KEY_ROTATE: _("Signing key rotated"),
+    SIGNING_KEY_WITHDRAW: _("Signing key withdrawn"),
+    OFFICE_DID_SET: _("Office identity on its own domain changed"),
     ENDORSEMENT_APPROVE: _("Cohort results approved by an office"),
     ENDORSEMENT_IMPORT: _("Signed endorsements imported"),
     ENDORSEMENT_WITHDRAW: _("Endorsement withdrawn"),

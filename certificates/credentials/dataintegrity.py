@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from pyld.jsonld import JsonLdError
 
 from . import multikey
-from .did import did_resolve, verification_method_get
+from .did import did_resolve, key_withdrawal_error, verification_method_get
 from .exceptions import CredentialError
 from .jsonld import canonicalize
 from .keys import SigningKey
@@ -42,6 +42,8 @@ class ProofCheck:
     proof_purpose: str | None = None
     created: str | None = None
     error: str = ""
+    # The signature matches, but the key was withdrawn before it was made.
+    key_withdrawn: bool = False
 
     @property
     def verified(self) -> bool:
@@ -221,6 +223,13 @@ def _check_one(
                 raise CredentialError("A previousProof is missing.")
             target = {**unsecured, "proof": chained}
         public_key.verify(signature, _hash_data(target, options))
+        withdrawn = key_withdrawal_error(
+            method, proof.get("created"), unsecured.get("validFrom")
+        )
+        if withdrawn:
+            return ProofCheck(
+                status="failed", error=withdrawn, key_withdrawn=True, **info
+            )
     except InvalidSignature:
         return ProofCheck(
             status="failed", error="The signature does not match.", **info

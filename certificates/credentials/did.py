@@ -3,9 +3,14 @@
 ``did:web:<host>`` resolves to ``https://<host>/.well-known/did.json`` and
 ``did:web:<host>:offices:<code>`` to ``https://<host>/offices/<code>/did.json``
 (https://w3c-ccg.github.io/did-method-web/). A port is encoded as ``%3A``.
+
+An office may instead publish its DID on its own domain (``did:web:<its host>``,
+recorded in its key store): the platform then signs for it under that DID and
+the office hosts the document (``did_document(controller, did=…)``).
 """
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from urllib.parse import quote, unquote, urlsplit
 
 from django.conf import settings
@@ -34,57 +39,109 @@ def platform_did() -> str:
 
 
 def office_did(code: str) -> str:
-    """An office's issuer id, ``did:web:<host>:offices:<code>``."""
-    return f"{platform_did()}:offices:{code.lower()}"
+    """An office's issuer id: its own ``did:web`` when it publishes one on its
+    domain, else ``did:web:<host>:offices:<code>``."""
+    return controller_did(f"office-{code.lower()}")
 
 
-def controller_did(controller: str) -> str:
-    """The DID of a key-store controller (``platform`` or ``office-<code>``)."""
+def default_controller_did(controller: str) -> str:
+    """The DID the platform hosts for a key-store controller (``platform`` or
+    ``office-<code>``), whatever DID the controller signs under."""
     if controller == "platform":
         return platform_did()
     if controller.startswith("office-"):
-        return office_did(controller.removeprefix("office-"))
+        return f"{platform_did()}:offices:{controller.removeprefix('office-')}"
     raise DidResolutionError(f"Unknown key controller {controller!r}.")
 
 
+def controller_did(controller: str) -> str:
+    """The DID a controller signs under: its own did:web if it set one, else the
+    one the platform hosts."""
+    from .keys import controller_own_did
+
+    default = default_controller_did(controller)
+    return (controller != "platform" and controller_own_did(controller)) or default
+
+
+def own_did_for_host(host: str) -> str:
+    """``did:web:<host>`` of an office's own domain (a port written ``%3A``).
+    Raises DidResolutionError for anything but a bare host name."""
+    host = host.strip().lower().rstrip(".")
+    name, _, port = host.partition(":")
+    labels = name.split(".")
+    if (
+        len(labels) < 2
+        or not all(
+            label
+            and len(label) <= 63
+            and label.replace("-", "").isalnum()
+            and label.isascii()
+            and not label.startswith("-")
+            and not label.endswith("-")
+            for label in labels
+        )
+        or (port and not port.isdigit())
+    ):
+        raise DidResolutionError(
+            f"{host!r} is not a host name such as ipo.example.gov."
+        )
+    return f"did:web:{quote(host, safe='')}"
+
+
 def controller_from_did(did: str) -> str | None:
-    """The local controller name of one of our DIDs, or None for a foreign DID."""
+    """The local controller name of one of our DIDs (hosted by the platform, or
+    an office's own one), or None for a foreign DID."""
+    from .keys import controller_for_own_did
+
     base = platform_did()
     if did == base:
         return "platform"
     prefix = f"{base}:offices:"
     if did.startswith(prefix) and ":" not in did[len(prefix) :]:
         return f"office-{did[len(prefix) :]}"
+    if did.startswith("did:web:") and ":" not in did.removeprefix("did:web:"):
+        return controller_for_own_did(did)
     return None
 
 
-def did_document(controller: str = "platform") -> dict:
+def _revoked(key) -> dict:
+    if key.withdrawn_on is None:
+        return {}
+    return {"revoked": key.withdrawn_on.strftime("%Y-%m-%dT%H:%M:%SZ")}
+
+
+def did_document(controller: str = "platform", *, did: str | None = None) -> dict:
     """The DID document of a controller, listing every key, current and retired.
 
     Each Ed25519 key is a ``Multikey`` verification method (``publicKeyMultibase``);
     each ES256 key is a ``JsonWebKey`` (``publicKeyJwk``). All are assertion methods,
-    so credentials signed before a rotation keep verifying.
+    so credentials signed before a rotation keep verifying. A withdrawn key keeps
+    its methods with a ``revoked`` date (DID Core / Controlled Identifiers):
+    signatures made from then on fail. ``did`` names the document (default: the
+    DID the controller signs under; the platform hosts the default one).
     """
     from .keys import public_keys_list
 
-    did = controller_did(controller)
+    did = did or controller_did(controller)
     methods = []
     for key in public_keys_list(controller):
         methods.append(
             {
-                "id": key.key_id,
+                "id": f"{did}#{key.fragment}",
                 "type": "Multikey",
                 "controller": did,
                 "publicKeyMultibase": key.public_key_multibase,
+                **_revoked(key),
             }
         )
         if key.jwt_public_jwk:
             methods.append(
                 {
-                    "id": key.jwt_key_id,
+                    "id": f"{did}#{key.jwt_key_id.split('#', 1)[1]}",
                     "type": "JsonWebKey",
                     "controller": did,
                     "publicKeyJwk": key.jwt_public_jwk,
+                    **_revoked(key),
                 }
             )
     ids = [method["id"] for method in methods]
@@ -158,7 +215,7 @@ def did_resolve(did: str, fetch: Fetch | None = None) -> dict:
     if did.startswith("did:web:"):
         controller = controller_from_did(did)
         if controller is not None:
-            return did_document(controller)
+            return did_document(controller, did=did)
         return did_web_fetch(did, fetch)
     raise DidResolutionError(f"Unsupported identifier {did!r}: use did:web or did:key.")
 
@@ -204,3 +261,29 @@ def verification_method_get(
         if method_id not in allowed:
             raise DidResolutionError(f"{method_id} is not authorized for {purpose}.")
     return {**method, "id": method_id, "controller": method.get("controller", doc_id)}
+
+
+def key_withdrawal_error(method: dict, *signed_at) -> str | None:
+    """Why a signature by ``method`` cannot be trusted because the key was
+    withdrawn, or None. ``signed_at`` are the times the signed data claims
+    (proof ``created``, ``validFrom``, JWT ``iat``; strings, datetimes or
+    seconds): any of them on or after the method's ``revoked`` date, or none
+    given at all, fails."""
+    from .verify import parse_datetime
+
+    revoked = parse_datetime(method.get("revoked"))
+    if method.get("revoked") is None:
+        return None
+    if revoked is None:
+        return f"The key {method.get('id')} has an unreadable revoked date."
+    times = []
+    for value in signed_at:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = datetime.fromtimestamp(value, UTC)
+        if isinstance(value, str):
+            value = parse_datetime(value)
+        if isinstance(value, datetime):
+            times.append(value)
+    if times and all(t < revoked for t in times):
+        return None
+    return f"Signed with a key withdrawn on {revoked.date().isoformat()}."

@@ -19,3 +19,11 @@ class SigningKeyNotHeldError(CredentialError):
 
 class DidResolutionError(CredentialError):
     """A DID or verification method could not be resolved to a public key."""
+
+
+class SigningKeyWithdrawnError(CredentialError):
+    """The key was withdrawn (e.g. compromised): nothing may be signed with it."""
+
+
+class KeyWithdrawnError(CredentialError):
+    """A signature was made with a key on or after the date it was withdrawn."""

@@ -40,7 +40,12 @@ from django.conf import settings
 
 from . import multikey
 from .did import controller_did
-from .exceptions import CredentialError, SigningKeyMissingError, SigningKeyNotHeldError
+from .exceptions import (
+    CredentialError,
+    SigningKeyMissingError,
+    SigningKeyNotHeldError,
+    SigningKeyWithdrawnError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +65,14 @@ class PublicKey:
     jwt_key_id: str | None = None
     jwt_public_jwk: dict | None = None
     held_by_controller: bool = False
+    # From this moment on the key no longer signs: signatures made then or later
+    # fail verification (a compromised key); earlier ones still verify.
+    withdrawn_on: datetime | None = None
+    withdrawal_reason: str = ""
+
+    @property
+    def fragment(self) -> str:
+        return self.key_id.split("#", 1)[1]
 
 
 @dataclass(frozen=True)
@@ -170,25 +183,31 @@ def signing_keys_export() -> str:
     return json.dumps(bundle)
 
 
-def _read_metadata(directory: Path) -> list[dict]:
+def _read_store(directory: Path) -> dict:
     path = directory / METADATA
     if not _exists(path):
-        return []
+        return {}
     bundle = _bundle()
     text = (
         bundle[_bundle_name(path)]
         if bundle is not None
         else path.read_text(encoding="utf-8")
     )
-    return json.loads(text)["keys"]
+    return json.loads(text)
 
 
-def _write_metadata(directory: Path, controller: str, entries: list[dict]) -> None:
+def _read_metadata(directory: Path) -> list[dict]:
+    return _read_store(directory).get("keys", [])
+
+
+def _write_metadata(
+    directory: Path, controller: str, entries: list[dict], **extra
+) -> None:
+    store = {**_read_store(directory), **extra, "controller": controller}
+    store["keys"] = entries
+    store = {k: v for k, v in store.items() if v is not None}
     tmp = directory / f".{METADATA}.tmp"
-    tmp.write_text(
-        json.dumps({"controller": controller, "keys": entries}, indent=2) + "\n",
-        encoding="utf-8",
-    )
+    tmp.write_text(json.dumps(store, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, directory / METADATA)
 
 
@@ -242,6 +261,12 @@ def _entry_public(controller: str, entry: dict) -> PublicKey:
         jwt_key_id=f"{did}#{multikey.jwk_thumbprint(jwk)}" if jwk else None,
         jwt_public_jwk=jwk,
         held_by_controller=not entry.get("private", False),
+        withdrawn_on=(
+            datetime.fromisoformat(entry["withdrawn_on"])
+            if entry.get("withdrawn_on")
+            else None
+        ),
+        withdrawal_reason=entry.get("withdrawal_reason", ""),
     )
 
 
@@ -393,6 +418,11 @@ def signing_key_get(controller: str = "platform") -> SigningKey:
             current = _current(entries)
             if current is None:
                 return _generate(directory, controller, entries)
+    if current.get("withdrawn_on"):
+        raise SigningKeyWithdrawnError(
+            f"The current key of {controller} was withdrawn on "
+            f"{current['withdrawn_on'][:10]}; rotate to a new key before signing."
+        )
     if not current.get("private"):
         raise SigningKeyNotHeldError(
             f"{controller} holds its own private key; it signs outside the platform."
@@ -404,3 +434,62 @@ def signing_key_get(controller: str = "platform") -> SigningKey:
             f"The private key of {controller}'s current key is missing "
             f"({exc.filename}). Restore it from backup, or rotate the key."
         ) from exc
+
+
+def public_key_withdraw(
+    controller: str, fragment: str, *, on: datetime, reason: str
+) -> PublicKey:
+    """Withdraw a key from ``on`` (a timezone-aware moment) on, e.g. when it is
+    compromised: the DID document marks it ``revoked`` at that moment, signatures
+    made then or later fail verification, earlier ones still verify, and the
+    platform refuses to sign with it.
+
+    Raises CredentialError for an unknown key. Idempotent: a withdrawn key keeps
+    its first date and reason.
+    """
+    with _locked(controller) as directory:
+        entries = _read_metadata(directory)
+        entry = next((e for e in entries if e["fragment"] == fragment), None)
+        if entry is None:
+            raise CredentialError(f"{controller} has no key {fragment}.")
+        if not entry.get("withdrawn_on"):
+            entry["withdrawn_on"] = (
+                on.astimezone(UTC).replace(microsecond=0).isoformat()
+            )
+            entry["withdrawal_reason"] = reason
+            _write_metadata(directory, controller, entries)
+        return _entry_public(controller, entry)
+
+
+# ---- an office's own did:web ----
+
+
+def controller_own_did(controller: str) -> str | None:
+    """The DID a controller publishes on its own domain (e.g.
+    ``did:web:ipo.example.gov``), or None when it uses the platform's default."""
+    return _read_store(_controller_dir(controller)).get("did")
+
+
+def controller_own_did_set(controller: str, did: str | None) -> None:
+    """Sign under ``did`` from now on (None: back to the platform's default DID).
+    Keys keep their material; their ids follow the DID."""
+    with _locked(controller) as directory:
+        # A None value drops the "did" entry (see _write_metadata).
+        _write_metadata(directory, controller, _read_metadata(directory), did=did)
+
+
+def controller_for_own_did(did: str) -> str | None:
+    """The office controller that publishes ``did`` on its own domain, if any."""
+    bundle = _bundle()
+    if bundle is not None:
+        names = [n.split("/")[0] for n in bundle if n.endswith(f"/{METADATA}")]
+    else:
+        names = [p.parent.name for p in keys_dir().glob(f"office-*/{METADATA}")]
+    return next(
+        (
+            name
+            for name in sorted(names)
+            if CONTROLLER_RE.match(name) and controller_own_did(name) == did
+        ),
+        None,
+    )

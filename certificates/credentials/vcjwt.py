@@ -3,17 +3,18 @@
 The OB 3.0 JWT proof format: header ``alg`` (ES256; verifiers such as the 1EdTech
 validator accept only RS256 or ES256), ``kid`` (a DID URL of the issuer's key) and
 ``typ: JWT``; payload claims ``iss`` = issuer id, ``sub`` = credentialSubject.id,
-``jti`` = credential id, ``nbf`` = validFrom, ``exp`` = validUntil if any, and the
-credential (without embedded proof) in ``vc``.
+``jti`` = credential id, ``nbf`` = validFrom, ``exp`` = validUntil if any, ``iat``
+= when it was signed, and the credential (without embedded proof) in ``vc``.
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import jwt
 
-from .did import did_resolve, verification_method_get
-from .exceptions import CredentialError, DidResolutionError
+from .did import did_resolve, key_withdrawal_error, verification_method_get
+from .exceptions import CredentialError, DidResolutionError, KeyWithdrawnError
 from .keys import SigningKey
 from .verify import issuer_id, parse_datetime
 
@@ -45,7 +46,7 @@ def credential_jwt_encode(credential: dict, key: SigningKey) -> str:
     if key.jwt_private_key is None:
         raise CredentialError(f"{key.key_id} has no ES256 key for JWTs.")
     return jwt.encode(
-        _claims(credential),
+        {**_claims(credential), "iat": int(time.time())},
         key.jwt_private_key,
         algorithm="ES256",
         headers={"kid": key.jwt_key_id, "typ": "JWT"},
@@ -106,6 +107,11 @@ def credential_jwt_check(
     for claim in ("iss", "jti", "sub"):
         if claims.get(claim) != expected.get(claim):
             raise CredentialError(f"The {claim} claim does not match the credential.")
+    withdrawn = key_withdrawal_error(
+        method, claims.get("iat", claims.get("nbf")), vc.get("validFrom")
+    )
+    if withdrawn:
+        raise KeyWithdrawnError(withdrawn)
     return JwtCheck(credential=vc, key_id=kid, controller=method["controller"])
 
 

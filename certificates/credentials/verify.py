@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from .dataintegrity import ProofCheck, proof_verify
 from .did import did_resolve
-from .exceptions import CredentialError
+from .exceptions import CredentialError, KeyWithdrawnError
 from .fetch import fetch_json
 from .schema import endorsement_schema_validate, schema_validate
 from .statuslist import bit_get, bitstring_decode
@@ -126,6 +126,9 @@ def proof_check(checks: list[ProofCheck]) -> Check:
     ]
     if not checks:
         return Check("proof", FAILED, "The credential has no proof.", code="no_proof")
+    withdrawn = next((c for c in checks if c.key_withdrawn), None)
+    if withdrawn:
+        return Check("proof", FAILED, withdrawn.error, details, code="key_withdrawn")
     if any(c.status == "failed" for c in checks):
         return Check(
             "proof", FAILED, "A proof does not verify.", details, code="proof_invalid"
@@ -282,6 +285,9 @@ def credential_jwt_verify(
     now = now or datetime.now(UTC)
     try:
         result = credential_jwt_check(token, resolve)
+    except KeyWithdrawnError as exc:
+        check = Check("proof", FAILED, exc.message, code="key_withdrawn")
+        return VerificationReport(checks=[check])
     except CredentialError as exc:
         return VerificationReport(checks=[Check("proof", FAILED, exc.message)])
     document = result.credential

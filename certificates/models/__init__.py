@@ -1,6 +1,7 @@
 from .batches import CertificateBatch
 from .certificates import Certificate, HolderIdentity
 from .endorsements import CertificateEndorsement, CohortEndorsement
+from .offices import OfficeCredentialSettings
 from .status_lists import StatusList
 from .wallet import WalletNonceUse, WalletOffer
 
@@ -10,6 +11,7 @@ __all__ = [
     "CertificateEndorsement",
     "CohortEndorsement",
     "HolderIdentity",
+    "OfficeCredentialSettings",
     "StatusList",
     "WalletNonceUse",
     "WalletOffer",

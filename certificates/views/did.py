@@ -4,12 +4,14 @@ from django.http import Http404, JsonResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from certificates.credentials.did import did_document
+from certificates.credentials.did import default_controller_did, did_document
 from certificates.credentials.keys import CONTROLLER_RE, office_controller
 
 
 def _response(controller: str) -> JsonResponse:
-    document = did_document(controller)
+    # Always the DID the platform hosts: an office signing under its own domain
+    # hosts that document itself.
+    document = did_document(controller, did=default_controller_did(controller))
     if not document["verificationMethod"]:
         raise Http404("No keys published for this identifier.")
     response = JsonResponse(document, content_type="application/did+json")

@@ -111,3 +111,33 @@ def test_a_document_with_another_id_is_not_taken_for_the_did(
         call_command("verify_credential", str(path))
     assert refused.value.returncode == 1
     assert "FAIL proof" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("form", ["json", "jwt"])
+def test_a_withdrawn_key_fails_what_it_signed_from_that_day_on(
+    endorsed, fetched, tmp_path, capsys, form
+):
+    from datetime import UTC, datetime
+
+    from certificates.credentials import keys
+
+    path = tmp_path / f"credential.{form}"
+    path.write_bytes(endorsed[3][form])
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    (office_key,) = keys.public_keys_list("office-ipos")
+    keys.public_key_withdraw(
+        "office-ipos", office_key.fragment, on=today, reason="Leaked"
+    )
+
+    call_command("verify_credential", str(path))
+    out = capsys.readouterr().out
+    assert "WARN endorsements: 0 of 1 endorsements verify." in out
+    assert f"Signed with a key withdrawn on {today.date().isoformat()}" in out
+
+    (platform_key,) = keys.public_keys_list("platform")
+    keys.public_key_withdraw("platform", platform_key.fragment, on=today, reason="x")
+    with pytest.raises(CommandError) as refused:
+        call_command("verify_credential", str(path))
+    assert refused.value.returncode == 1
+    out = capsys.readouterr().out
+    assert f"FAIL proof: Signed with a key withdrawn on {today.date()}." in out

@@ -145,6 +145,10 @@ DENIED = Redirect(
 ADMIN_ONLY = (LOGIN, NO_ADMIN, NO_ADMIN, DENIED, DENIED, DENIED, DENIED, DENIED)
 PLATFORM_ADMINS_ONLY = (*ADMIN_ONLY, 200, 200)
 SUPERUSER_ONLY = (*ADMIN_ONLY, DENIED, 200)
+# One office's keys: its coordinators and platform admins.
+OWN_OFFICE_KEYS = (LOGIN, NO_ADMIN, NO_ADMIN, 200, DENIED, DENIED, DENIED, DENIED,
+                   200, 200)  # fmt: skip
+_TO_OWN_KEYS = Redirect("/admin/office-keys/own/keys/")
 # Discussions of the past cohort: its members read (trainees, the offices taking
 # part, the instructor); the outsider and the platform admin (no office) do not.
 MEMBERS = (LOGIN, 200, 200, 200, 200, 200, 404, 200, 404, 200)
@@ -821,8 +825,21 @@ ROWS: list[Row] = [
         for view in ("new", "results", "edit", "delete", "history",
                      "history-results", "usage")
     ],
+    # Coordinators see their own offices' keys (withdraw, own-domain files).
     row("admin office keys", lambda s: "/admin/office-keys/", "get",
-        PLATFORM_ADMINS_ONLY),
+        (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, 200, 200)),
+    row("admin office key detail", lambda s: "/admin/office-keys/own/keys/", "get",
+        OWN_OFFICE_KEYS),
+    *[
+        row(f"admin office {name}", lambda s, path=path: path, "get",
+            tuple(_TO_OWN_KEYS if e == 200 else e for e in OWN_OFFICE_KEYS))
+        for name, path in (
+            # an unknown key, no own DID, no domain given: back to the office's keys
+            ("key withdraw", "/admin/office-keys/own/keys/z6MkNone/withdraw/"),
+            ("own did.json", "/admin/office-keys/own/did.json"),
+            ("did configuration", "/admin/office-keys/own/did-configuration.json"),
+        )
+    ],
     row("admin office key register", lambda s: "/admin/office-keys/own/", "get",
         PLATFORM_ADMINS_ONLY),
     # --- audit log
