@@ -15,6 +15,7 @@ every other number on our pages; Babel's `ar` locale uses them too.
 """
 
 import datetime
+import zoneinfo
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
@@ -85,12 +86,19 @@ def format_moment(value: datetime.datetime | None) -> str:
     return pattern.format(format_time(value), format_day(value))
 
 
-def zone_name(value: datetime.datetime | None) -> str:
-    """The time zone of a moment by localised name and GMT offset:
+def zone_name(value: datetime.datetime | str | None) -> str:
+    """The time zone of a moment, or a zone named by its IANA key (taken as
+    it is now), by localised name and GMT offset:
     "China Standard Time (GMT+08:00)", "中国标准时间 (GMT+08:00)"."""
     if not value:
         return ""
-    value = _local(value)
+    if isinstance(value, str):
+        try:
+            value = timezone.now().astimezone(zoneinfo.ZoneInfo(value))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return value
+    else:
+        value = _local(value)
     locale = cldr_locale()
     name = babel_dates.get_timezone_name(value, width="long", locale=locale)
     offset = babel_dates.get_timezone_gmt(value, locale=locale)

@@ -109,8 +109,8 @@ def local_datetime(value):
 
 @register.filter
 def zone_label(value):
-    """The time zone of a moment, isolated for RTL pages:
-    "<bdi>China Standard Time (GMT+08:00)</bdi>"."""
+    """The time zone of a moment, or of a zone's IANA key, isolated for RTL
+    pages: "<bdi>China Standard Time (GMT+08:00)</bdi>"."""
     if not value:
         return ""
     return format_html("<bdi>{}</bdi>", dates.zone_name(value))
