@@ -37,6 +37,7 @@ from cohorts.services.sessions import (
     session_series_create,
     session_update,
 )
+from training.dates import format_day
 
 policy = SessionPermissionPolicy(Session)
 
@@ -60,7 +61,11 @@ def _warn_if_outside_dates(request, cohort, sessions) -> None:
                 "%(n)s session(s) fall outside the cohort's dates (%(start)s to "
                 "%(end)s). Saved anyway: check that this is intended."
             )
-            % {"n": len(outside), "start": cohort.start_date, "end": cohort.end_date},
+            % {
+                "n": len(outside),
+                "start": format_day(cohort.start_date),
+                "end": format_day(cohort.end_date),
+            },
         )
 
 

@@ -15,6 +15,7 @@ from courses.localization import (
     locale_language,
     page_url,
 )
+from training import dates
 
 register = template.Library()
 
@@ -76,39 +77,52 @@ def localized_pageurl(context, page):
     return page_url(page, context.get("request")) or ""
 
 
-@register.filter(expects_localtime=True)
+# Dates and times for people, in the reader's language and time zone, from
+# training.dates (CLDR data): the only date filters templates use, besides
+# `date:'c'` for machine-readable `<time datetime>` values.
+
+
+@register.filter
+def local_date(value):
+    """A day: "3 August 2026", "2026年8月3日" (a moment gives its local day)."""
+    return dates.format_day(value)
+
+
+@register.filter
+def local_month(value):
+    """A month of a year: "August 2026", "2026年8月"."""
+    return dates.format_month(value)
+
+
+@register.filter
+def local_time(value):
+    """A time of day in the reader's time zone: "14:30"."""
+    return dates.format_time(value)
+
+
+@register.filter
+def local_datetime(value):
+    """A day and time in the reader's time zone, without the zone (for rows
+    under a heading or line that names it): "3 August 2026, 14:30"."""
+    return dates.format_moment(value)
+
+
+@register.filter
 def zone_label(value):
-    """The time zone of a moment by name and offset, isolated for RTL pages:
-    "(Asia/Shanghai, UTC+08:00)". Abbreviations are ambiguous (CST is China,
-    Cuba and US Central time), so none is shown."""
-    from django.utils import timezone
-
+    """The time zone of a moment, or of a zone's IANA key, isolated for RTL
+    pages: "<bdi>China Standard Time (GMT+08:00)</bdi>"."""
     if not value:
         return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    name = getattr(value.tzinfo, "key", None) or value.tzname() or ""
-    offset = value.strftime("%z")
-    label = (
-        "UTC"
-        if offset in ("", "+0000") and name in ("UTC", "Etc/UTC", "")
-        else (f"{name.replace('_', ' ')}, UTC{offset[:3]}:{offset[3:]}")
-    )
-    return format_html("<bdi>({})</bdi>", label)
+    return format_html("<bdi>{}</bdi>", dates.zone_name(value))
 
 
-@register.filter(expects_localtime=True)
+@register.filter
 def datetime_tz(value):
-    """A moment in the reader's locale format and time zone, with the zone's
-    name and offset: "25 ноября 2026 г. 14:30 (Europe/Moscow, UTC+03:00)"."""
-    from django.template.defaultfilters import date
-    from django.utils import timezone
-
+    """A day and time in the reader's time zone, with the zone's name and
+    offset: "3 August 2026, 14:30 <bdi>China Standard Time (GMT+08:00)</bdi>"."""
     if not value:
         return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return format_html("{} {}", date(value, "DATETIME_FORMAT"), zone_label(value))
+    return format_html("{} {}", dates.format_moment(value), zone_label(value))
 
 
 @register.filter

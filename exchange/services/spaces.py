@@ -1,7 +1,7 @@
 """A cohort's spaces and session threads, created as the cohort needs them."""
 
 from django.db import transaction
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -9,6 +9,7 @@ from cohorts.models import Cohort, CohortOffice, Session
 from exchange.exceptions import ModerationNotAllowedError
 from exchange.models import Post, Space
 from training.audit import DISCUSSION_ANONYMITY, audit_log
+from training.dates import format_moment_with_zone
 
 
 @transaction.atomic
@@ -43,10 +44,8 @@ def session_thread_ensure(*, session: Session) -> Post:
         cohort_id=session.cohort_id, kind=Space.Kind.COHORT
     )
     cohort = session.cohort
-    with override(cohort.language):
-        starts = date_format(
-            session.starts_at.astimezone(cohort.zone), "DATETIME_FORMAT"
-        )
+    with override(cohort.language), timezone.override(cohort.zone):
+        starts = format_moment_with_zone(session.starts_at)
         body = _("Discussion of the session “%(title)s” (%(starts)s).") % {
             "title": session.title,
             "starts": starts,

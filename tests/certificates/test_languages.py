@@ -6,7 +6,6 @@ import json
 
 import jsonschema
 import pytest
-from django.utils import formats, translation
 
 from certificates import pdf
 from certificates.selectors import certificate_pdf_data
@@ -17,6 +16,11 @@ from .factories import CompletedEnrolmentFactory
 from .test_credentials import SCHEMA, _fetch_with
 
 pytestmark = pytest.mark.django_db
+
+RUSSIAN_MONTHS_GENITIVE = (
+    "января февраля марта апреля мая июня июля августа сентября октября ноября "
+    "декабря"
+).split()
 
 
 @pytest.fixture
@@ -59,11 +63,37 @@ def test_pdf_text_is_in_english_and_the_lead_office_language(
     # The Russian lines are rendered under translation.override("ru"), dates
     # in the Russian long form ("22 октября 2026 г.", month in the genitive).
     start = russian_led_certificate.start_date
-    with translation.override("ru"):
-        date = formats.date_format(start, "DATE_FORMAT")
-        nominative = formats.date_format(start, "F")
-    assert date in html
-    assert f"{start.day} {nominative}" not in html
+    genitive = RUSSIAN_MONTHS_GENITIVE[start.month - 1]
+    assert f"{start.day} {genitive} {start.year}\u202fг." in html
+
+
+def _pdf_text(html: str) -> str:
+    """The text laid out on the pages of the PDF WeasyPrint renders from `html`."""
+    import weasyprint
+    from weasyprint.formatting_structure.boxes import TextBox
+
+    document = weasyprint.HTML(string=html).render()
+    return " ".join(
+        box.text
+        for page in document.pages
+        for box in page._page_box.descendants(placeholders=True)
+        if isinstance(box, TextBox)
+    )
+
+
+@pytest.mark.real_pdf
+def test_chinese_certificate_pdf_writes_dates_as_chinese_readers_expect():
+    enrolment = CompletedEnrolmentFactory(
+        cohort__lead_office__language="zh-hans",
+        cohort__start_date=datetime.date(2026, 7, 20),
+        cohort__end_date=datetime.date(2026, 8, 3),
+        user__native_name="王芳",
+    )
+    data = certificate_pdf_data(certificate_issue(enrolment=enrolment))
+    text = _pdf_text(pdf.certificate_html(data))
+    assert "2026年7月20日 – 2026年8月3日" in text
+    assert "八月" not in text  # not "3 八月 2026"
+    assert "20 July 2026 – 3 August 2026" in text  # the English side
 
 
 def test_arabic_second_language_is_right_to_left():

@@ -55,7 +55,7 @@ def test_newcomer_signs_up_confirms_email_and_applies_to_the_open_cohort(
     page.wait_for_load_state()
     shot(page, "my learning")
     assert page.get_by_role("heading", level=1).inner_text() == "My learning"
-    assert "Asia/Tashkent" in page.locator("main").inner_text()
+    assert "Uzbekistan Standard Time (GMT+05:00)" in page.locator("main").inner_text()
 
     # Apply to the open cohort, naming the office that nominates them.
     page.get_by_role("link", name="See open cohorts").click()

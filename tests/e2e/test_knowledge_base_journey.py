@@ -5,10 +5,11 @@ verified and a suspended PPH partnership, in English and in Chinese
 import datetime
 
 import pytest
-from django.utils import formats, translation
+from django.utils import translation
 from playwright.sync_api import expect
 
 from cms.demo.regimes_content import CHECKED
+from training import dates
 
 from .conftest import BROWSER_DB
 
@@ -19,7 +20,7 @@ EPO = "European Patent Office (EPO)"
 
 def _date(value, language):
     with translation.override(language):
-        return formats.date_format(value, "DATE_FORMAT")
+        return dates.format_day(value)
 
 
 def _assert_knowledge_base(page, language):

@@ -349,8 +349,9 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Dates, times and numbers follow the active language's formats; English uses
-# our own (day month year, 24-hour clock) from training/formats/en/.
+# Pages, PDFs and emails write dates and times with training.dates (CLDR data);
+# Django's formats serve numbers and admin forms, English's from
+# training/formats/en/ (day month year, 24-hour clock).
 FORMAT_MODULE_PATH = ["training.formats"]
 USE_I18N = True
 USE_TZ = True

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cohorts import checkin_codes
@@ -16,6 +15,7 @@ from cohorts.services.attendance.marks import (
     session_markable_from,
 )
 from cohorts.services.cohorts import cohort_ensure_open
+from training.dates import format_moment_with_zone
 
 # How many past windows we still recognise, to say "expired" rather than "wrong".
 _EXPIRED_WINDOWS = 20
@@ -56,7 +56,7 @@ def attendance_check_in(
         if now < opens:
             raise CheckInError(
                 _("Check-in for this session opens at %(time)s.")
-                % {"time": date_format(timezone.localtime(opens), "DATETIME_FORMAT")}
+                % {"time": format_moment_with_zone(opens)}
             )
         if now > closes:
             raise CheckInError(

@@ -1,6 +1,6 @@
-"""English date formats for an international audience: day month year and a
-24-hour clock ("2 Mar 2026, 09:30"), not Django's US defaults. The other
-languages use Django's own locale formats (e.g. "2 марта 2026 г.", "2026年3月2日").
+"""English formats for an international audience in Django's admin forms and
+numbers: day month year and a 24-hour clock ("2 Mar 2026, 09:30"), not Django's
+US defaults. Pages, PDFs and emails write dates with training.dates instead.
 https://docs.djangoproject.com/en/5.2/topics/i18n/formatting/#creating-custom-format-files
 """
 
