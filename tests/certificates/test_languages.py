@@ -18,8 +18,7 @@ from .test_credentials import SCHEMA, _fetch_with
 pytestmark = pytest.mark.django_db
 
 RUSSIAN_MONTHS_GENITIVE = (
-    "января февраля марта апреля мая июня июля августа сентября октября ноября "
-    "декабря"
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
 ).split()
 
 
