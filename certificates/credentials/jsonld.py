@@ -17,8 +17,9 @@ CONTEXTS_DIR = Path(__file__).resolve().parent / "contexts"
 
 CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2"
 OB_V3P0 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
-# Defines 1EdTechJsonSchemaValidator2019 (the credentialSchema type) and other
-# OB 3.0 extension terms; verifiers in JSON-LD safe mode refuse an undefined type.
+# Defines 1EdTechJsonSchemaValidator2019 (the credentialSchema type),
+# 1EdTechCredentialRefresh (the refreshService type) and other OB 3.0 extension
+# terms; verifiers in JSON-LD safe mode refuse an undefined type.
 OB_V3P0_EXTENSIONS = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
 
 # URL -> file, as bundled by the 1EdTech Open Badges validator (see contexts/README.md).
