@@ -20,6 +20,7 @@ import subprocess
 import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from cryptography import x509
@@ -28,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
+from pyld import jsonld as pyld
 
 from certificates.credentials import jsonld, schema
 from certificates.credentials.did import did_web_fetch
@@ -47,8 +49,6 @@ ENDORSEMENT_SCHEMA = (
     "ob_v3p0_endorsementcredential_schema.json"
 )
 PACKAGE = ROOT / "node_modules" / "@digitalcredentials" / "verifier-core"
-
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _missing(reason):
@@ -326,6 +326,7 @@ def _line(label: str, code: str, item: dict) -> str:
     return f"DCC verifier-core {code} [{label}]: {_verdict(item)} ({steps or '-'})"
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_dcc_verifier_agrees_on_every_demo_credential(
     tls_site, demo_credentials, capsys
 ):
@@ -429,3 +430,30 @@ def test_the_dcc_verifier_agrees_on_every_demo_credential(
         if "endorsement" in credential:
             assert jwt_report.check("endorsements").status == "passed", label
             assert report.check("endorsements").status == "passed", label
+
+
+def _types(node):
+    if isinstance(node, dict):
+        found = node.get("@type", [])
+        yield from [found] if isinstance(found, str) else found
+        for value in node.values():
+            yield from _types(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _types(value)
+
+
+@pytest.mark.django_db
+def test_every_type_in_our_credentials_is_defined_by_their_contexts(joint):
+    """What JSON-LD safe mode (verifier-core's, Digital Bazaar's) demands, checked
+    without node: no type is left a relative IRI by the credential's contexts."""
+    *_, certificates = joint
+    for certificate in certificates:
+        certificate.refresh_from_db()
+        expanded = pyld.expand(
+            certificate.credential,
+            {"documentLoader": jsonld.document_loader, "base": None},
+        )
+        types = set(_types(expanded))
+        assert [t for t in types if not urlsplit(t).scheme] == []
+        assert any(t.endswith("#1EdTechJsonSchemaValidator2019") for t in types)
