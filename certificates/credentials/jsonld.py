@@ -17,6 +17,10 @@ CONTEXTS_DIR = Path(__file__).resolve().parent / "contexts"
 
 CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2"
 OB_V3P0 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+# Defines 1EdTechJsonSchemaValidator2019 (the credentialSchema type),
+# 1EdTechCredentialRefresh (the refreshService type) and other OB 3.0 extension
+# terms; verifiers in JSON-LD safe mode refuse an undefined type.
+OB_V3P0_EXTENSIONS = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
 
 # URL -> file, as bundled by the 1EdTech Open Badges validator (see contexts/README.md).
 CONTEXT_FILES = {
@@ -31,7 +35,7 @@ CONTEXT_FILES = {
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json": "ob-v3p0-3.0.1.json",
     "https://purl.imsglobal.org/spec/ob/v3p0/context.json": "ob-v3p0.json",
     "https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld": "ob-v3p0.json",
-    "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json": "ob-v3p0-extensions.json",
+    OB_V3P0_EXTENSIONS: "ob-v3p0-extensions.json",
     "https://purl.imsglobal.org/spec/clr/v2p0/context.json": "clr-v2p0.json",
     "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json": "clr-v2p0-2.0.1.json",
     "https://w3id.org/security/data-integrity/v1": "data-integrity-v1.jsonld",

@@ -10,6 +10,8 @@ certificate's frozen fields.
 
 from decimal import Decimal
 
+from certificates.credentials.jsonld import OB_V3P0_EXTENSIONS
+
 # The schema the Open Badges 3.0 specification names for an
 # AchievementCredential (its shipped copy: certificates/credentials/schemas/).
 OB_SCHEMA_URL = (
@@ -79,6 +81,11 @@ def credential_results_add(certificate, credential: dict) -> dict:
     if evidence:
         credential["evidence"] = evidence
     credential["credentialSchema"] = [{"id": OB_SCHEMA_URL, "type": OB_SCHEMA_TYPE}]
+    # The schema type (and the refreshService's 1EdTechCredentialRefresh) are OB
+    # 3.0 extension terms: without their context a JSON-LD safe-mode verifier
+    # (e.g. the DCC's) rejects the whole credential.
+    if OB_V3P0_EXTENSIONS not in credential["@context"]:
+        credential["@context"] = [*credential["@context"], OB_V3P0_EXTENSIONS]
     return credential
 
 
