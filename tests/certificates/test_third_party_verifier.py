@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test import Client
 from django.test.testcases import LiveServerThread
 from pyld import jsonld as pyld
 
@@ -36,11 +37,13 @@ from certificates.credentials.did import did_web_fetch
 from certificates.credentials.verify import credential_jwt_verify, credential_verify
 from certificates.models import Certificate
 from certificates.services.credential_results import OB_SCHEMA_URL
+from certificates.services.wallet import wallet_pickup_create
 from cms.demo import DemoContext
 from cms.demo import certificates as demo_certificates
 from cms.demo import endorsements as demo_endorsements
 
 from .factories import CompletedCohortFactory, CompletedEnrolmentFactory
+from .wallet_client import WalletClient
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("verify_with_dcc.mjs")
@@ -261,6 +264,18 @@ def demo_credentials(tls_site, joint, monkeypatch):
         withdrawn_code,
         before_withdrawal[withdrawn_code],
     )
+    # A test wallet picks the valid certificate up through both protocols: the
+    # copies bound to its did:key must verify like the live credential.
+    valid = Certificate.objects.get(code=codes["valid"])
+    for label, pickup in (
+        ("wallet, VC-API", WalletClient.vcapi_credential),
+        ("wallet, OpenID4VCI", WalletClient.oid4vci_credential),
+    ):
+        wallet = WalletClient(Client())
+        offers = wallet_pickup_create(certificate=valid, user=valid.holder)
+        credential = pickup(wallet, offers)
+        assert credential["credentialSubject"]["id"] == wallet.did
+        found[label] = (valid.code, credential)
     tampered = copy.deepcopy(found["valid"][1])
     tampered["credentialSubject"]["name"] = "Someone Else"
     found["tampered"] = (codes["valid"], tampered)
@@ -368,7 +383,13 @@ def test_the_dcc_verifier_agrees_on_every_demo_credential(
     refused = {url for r in results.values() for url in r["refused"]}
     assert refused <= {ENDORSEMENT_SCHEMA}, refused
 
-    for label in ("valid", "endorsed", "endorsement withdrawn"):
+    for label in (
+        "valid",
+        "endorsed",
+        "endorsement withdrawn",
+        "wallet, VC-API",
+        "wallet, OpenID4VCI",
+    ):
         assert results[label]["errors"] == [], results[label]
         assert steps(label)["valid_signature"] is True
         assert steps(label)["revocation_status"] is True

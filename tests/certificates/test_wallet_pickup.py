@@ -4,8 +4,6 @@ code flow, and what it picks up verifies with `verify_credential`."""
 
 import datetime
 import json
-import time
-from urllib.parse import parse_qs, urlsplit
 
 import base58
 import jwt
@@ -17,8 +15,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from certificates.credentials import multikey
-from certificates.credentials.dataintegrity import proof_add, signed_data
-from certificates.credentials.keys import SigningKey
+from certificates.credentials.dataintegrity import signed_data
 from certificates.models import WalletOffer
 from certificates.services import certificate_issue, certificate_revoke
 from certificates.services.wallet import (
@@ -29,119 +26,11 @@ from certificates.services.wallet import (
 )
 from tests.certificates.factories import CompletedEnrolmentFactory
 from tests.certificates.test_verify_command import fetched  # noqa: F401
+from tests.certificates.wallet_client import WalletClient, path_of
 from training.audit import CERTIFICATE_WALLET_PICKUP
 
 # `fetched` serves this site's URLs in-process to verify_credential.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fetched")]
-
-
-def _path(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-
-
-class WalletClient:
-    """A wallet holding one Ed25519 key, identified by its did:key."""
-
-    def __init__(self, client):
-        self.client = client  # anonymous: wallets hold no session
-        self.key = Ed25519PrivateKey.generate()
-        fingerprint = multikey.ed25519_public_multibase(self.key.public_key())
-        self.did = f"did:key:{fingerprint}"
-        self.key_id = f"{self.did}#{fingerprint}"
-
-    def post_json(self, url, body, **headers):
-        return self.client.post(
-            _path(url), json.dumps(body), content_type="application/json", **headers
-        )
-
-    # ---- VC-API exchange ----
-
-    @staticmethod
-    def exchange_url(lcw_link: str) -> str:
-        request = json.loads(parse_qs(urlsplit(lcw_link).query)["request"][0])
-        return request["protocols"]["vcapi"]
-
-    def did_authentication(self, challenge: str, domain: str) -> dict:
-        presentation = {
-            "@context": ["https://www.w3.org/ns/credentials/v2"],
-            "type": ["VerifiablePresentation"],
-            "holder": self.did,
-        }
-        key = SigningKey(
-            controller_did=self.did, key_id=self.key_id, private_key=self.key
-        )
-        return proof_add(
-            presentation,
-            key,
-            proof_purpose="authentication",
-            challenge=challenge,
-            domain=domain,
-        )
-
-    def vcapi_request(self, lcw_link: str) -> dict:
-        response = self.post_json(self.exchange_url(lcw_link), {})
-        assert response.status_code == 200, response.content
-        return response.json()["verifiablePresentationRequest"]
-
-    def vcapi_pickup(self, lcw_link: str):
-        request = self.vcapi_request(lcw_link)
-        presentation = self.did_authentication(request["challenge"], request["domain"])
-        return presentation, self.post_json(
-            self.exchange_url(lcw_link), {"verifiablePresentation": presentation}
-        )
-
-    # ---- OpenID4VCI ----
-
-    @staticmethod
-    def offer(offer_link: str) -> dict:
-        return json.loads(parse_qs(urlsplit(offer_link).query)["credential_offer"][0])
-
-    def token(self, offer_link: str, **extra):
-        offer = self.offer(offer_link)
-        server = self.client.get(
-            _path(
-                offer["credential_issuer"] + "/.well-known/oauth-authorization-server"
-            )
-        ).json()
-        code = offer["grants"][PRE_AUTHORIZED_GRANT]["pre-authorized_code"]
-        return self.client.post(
-            _path(server["token_endpoint"]),
-            {"grant_type": PRE_AUTHORIZED_GRANT, "pre-authorized_code": code, **extra},
-        )
-
-    def metadata(self, offer_link: str) -> dict:
-        issuer = self.offer(offer_link)["credential_issuer"]
-        return self.client.get(
-            _path(issuer + "/.well-known/openid-credential-issuer")
-        ).json()
-
-    def nonce(self, metadata: dict) -> str:
-        return self.client.post(_path(metadata["nonce_endpoint"])).json()["c_nonce"]
-
-    def proof(self, audience: str, nonce: str, *, key=None, header=None) -> str:
-        return jwt.encode(
-            {"aud": audience, "iat": int(time.time()), "nonce": nonce},
-            key or self.key,
-            algorithm="EdDSA",
-            headers=header or {"typ": "openid4vci-proof+jwt", "kid": self.key_id},
-        )
-
-    def credential_request(self, metadata, access_token, proof, configuration=LDP_VC):
-        return self.post_json(
-            metadata["credential_endpoint"],
-            {"credential_configuration_id": configuration, "proofs": {"jwt": [proof]}},
-            HTTP_AUTHORIZATION=f"Bearer {access_token}",
-        )
-
-    def authorised(self, offer_link: str) -> tuple[dict, str]:
-        """The issuer's metadata and an access token for the offer's code."""
-        return self.metadata(offer_link), self.token(offer_link).json()["access_token"]
-
-    def oid4vci_pickup(self, offer_link: str, configuration=LDP_VC):
-        metadata, access_token = self.authorised(offer_link)
-        proof = self.proof(metadata["credential_issuer"], self.nonce(metadata))
-        return self.credential_request(metadata, access_token, proof, configuration)
 
 
 @pytest.fixture
@@ -358,7 +247,7 @@ def test_vcapi_revoked_after_the_offer_is_refused(wallet, pickup, certificate):
 
 def test_vcapi_bad_json_is_a_clear_error(client, pickup):
     response = client.post(
-        _path(WalletClient.exchange_url(pickup.lcw_link)),
+        path_of(WalletClient.exchange_url(pickup.lcw_link)),
         "{not json",
         content_type="application/json",
     )
