@@ -1,4 +1,5 @@
 from celery import shared_task
+from django.db import OperationalError
 
 
 @shared_task(acks_late=True)
@@ -21,3 +22,26 @@ def monthly_report_send_task() -> int:
     from cohorts.services.reports import monthly_report_send
 
     return monthly_report_send()
+
+
+def _training_record_archive_build_failure(self, exc, task_id, args, kwargs, einfo):
+    from cohorts.services.records import training_record_archive_fail
+
+    training_record_archive_fail(archive_id=args[0], error=str(exc))
+
+
+@shared_task(
+    autoretry_for=(OperationalError, OSError),
+    retry_backoff=True,
+    max_retries=3,
+    acks_late=True,
+    on_failure=_training_record_archive_build_failure,
+    # Hundreds of PDFs take longer than the global 4-minute limit.
+    soft_time_limit=60 * 60,
+    time_limit=65 * 60,
+)
+def training_record_archive_build_task(archive_id: int) -> int:
+    """Build a zip of nominees' training record PDFs; a no-op once it is ready."""
+    from cohorts.services.records import training_record_archive_build
+
+    return training_record_archive_build(archive_id=archive_id).done

@@ -122,6 +122,21 @@ def register_report_urls():
             reports.office_training_records,
             name="cohort_training_records",
         ),
+        path(
+            "programme-reports/training-records/archives/",
+            reports.office_training_records_archive_request,
+            name="cohort_training_records_archive_request",
+        ),
+        path(
+            "programme-reports/training-records/archives/<int:pk>/",
+            reports.office_training_records_archive,
+            name="cohort_training_records_archive",
+        ),
+        path(
+            "programme-reports/training-records/archives/<int:pk>/download/",
+            reports.office_training_records_archive_download,
+            name="cohort_training_records_archive_download",
+        ),
     ]
 
 

@@ -14,6 +14,7 @@ from .cohorts import Cohort, CohortOffice
 from .enrolments import Enrolment
 from .evaluations import EvaluationReceipt, EvaluationResponse
 from .offices import Office, OfficeMembership
+from .records import TrainingRecordArchive
 from .sessions import AttendanceMark, Session
 
 __all__ = [
@@ -37,4 +38,5 @@ __all__ = [
     "OfficeApiToken",
     "OfficeMembership",
     "Session",
+    "TrainingRecordArchive",
 ]

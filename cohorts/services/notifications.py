@@ -167,3 +167,24 @@ def notify_lead_of_withdrawal_undone(enrolment: Enrolment) -> None:
         key=f"enrolment-{enrolment.pk}-withdrawal-undone-"
         f"{enrolment.updated_at:%Y%m%d%H%M%S%f}",
     )
+
+
+def notify_training_records_ready(archive) -> None:
+    """Tell the requester their zip of training records is ready (once)."""
+    user = archive.requested_by
+
+    def context():
+        return {
+            "name": user.get_full_name() or user.email,
+            "count": archive.total,
+            "url": settings.SITE_URL
+            + reverse("cohort_training_records_archive", args=[archive.pk]),
+        }
+
+    _email(
+        to=[user.email],
+        language=user.language,
+        name="training_records_ready",
+        context=context,
+        key=f"training-records-archive-{archive.pk}-ready",
+    )

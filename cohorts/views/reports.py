@@ -1,16 +1,15 @@
 """The programme reports in the Wagtail admin and their download."""
 
-import io
-import zipfile
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from cohorts.forms.reports import ReportFilterForm
+from cohorts.models import TrainingRecordArchive
 from cohorts.pdf import training_record_pdf_render
 from cohorts.selectors.reports import (
     COLUMNS,
@@ -30,7 +29,9 @@ from cohorts.selectors.training_record import (
     training_record_list_for_viewer,
     training_record_rows,
 )
+from cohorts.services.records import training_record_archive_request
 from training.exports import FORMATS, export_response
+from training.storage import private_file_response
 
 BAR_HEIGHT = 28
 
@@ -160,25 +161,25 @@ def my_training_record_pdf(request):
     return response
 
 
-RECORD_FORMATS = (*FORMATS, "zip")
-
-
 def office_training_records(request, fmt: str):
-    """The records of the trainees the viewer's offices nominated: one CSV or
-    XLSX, or a zip of one PDF each. Coordinators get their offices' nominees
-    only, over those nominations; platform admins every office's."""
+    """The records of the trainees the viewer's offices nominated as one CSV
+    or XLSX. Coordinators get their offices' nominees only, over those
+    nominations; platform admins every office's. The PDFs come as a zip
+    built in the background (`office_training_records_archive_request`)."""
     if not user_may_see_reports(request.user):
         raise PermissionDenied
-    if fmt not in RECORD_FORMATS:
+    if fmt not in FORMATS:
         raise Http404
     records = training_record_list_for_viewer(request.user)
-    header = training_record_header()
-    if fmt == "zip":
-        return _records_zip(records, header)
     return export_response(
         fmt=fmt,
         filename="training-records",
-        header=[_("Trainee"), _("Email"), _("Nominating office"), *header],
+        header=[
+            _("Trainee"),
+            _("Email"),
+            _("Nominating office"),
+            *training_record_header(),
+        ],
         rows=(
             [record.name, record.email, record.office, *row]
             for record in records
@@ -188,14 +189,45 @@ def office_training_records(request, fmt: str):
     )
 
 
-def _records_zip(records, header) -> HttpResponse:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for number, record in enumerate(records, start=1):
-            name = slugify(f"{record.office} {record.name}") or "trainee"
-            archive.writestr(
-                f"{number:04d}-{name}.pdf", training_record_pdf_render(record, header)
-            )
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="training-records.zip"'
-    return response
+@require_POST
+def office_training_records_archive_request(request):
+    """Queue the zip of the nominees' record PDFs; on to its progress page."""
+    archive = training_record_archive_request(by=request.user)
+    return redirect("cohort_training_records_archive", pk=archive.pk)
+
+
+def _own_archive(request, pk: int) -> TrainingRecordArchive:
+    """The archive, for its requester only (while they may still see reports)."""
+    if not user_may_see_reports(request.user):
+        raise PermissionDenied
+    archive = get_object_or_404(TrainingRecordArchive, pk=pk)
+    if archive.requested_by_id != request.user.pk:
+        raise PermissionDenied
+    return archive
+
+
+def office_training_records_archive(request, pk: int):
+    """The archive's progress (the page reloads itself until it is ready)
+    and, once ready, its download."""
+    archive = _own_archive(request, pk)
+    title = _("Training records of your nominees (PDF)")
+    return TemplateResponse(
+        request,
+        "cohorts/admin/training_records_archive.html",
+        {"page_title": title, "header_title": title, "archive": archive},
+    )
+
+
+def office_training_records_archive_download(request, pk: int):
+    """The ready zip, served to its requester only; 404 before it is ready."""
+    archive = _own_archive(request, pk)
+    if archive.status != TrainingRecordArchive.Status.DONE or not archive.file:
+        raise Http404
+    try:
+        return private_file_response(
+            archive.file,
+            filename="training-records.zip",
+            content_type="application/zip",
+        )
+    except FileNotFoundError as exc:
+        raise Http404 from exc

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from accounts import roles
 from cohorts.models import AttendanceMark, Enrolment
 from cohorts.selectors.reports import (
+    COLUMNS,
     HIDDEN,
     Figures,
     ReportFilters,
@@ -158,6 +159,60 @@ def test_total_is_hidden_when_no_cell_can_cover_the_hidden_ones():
     cells, total = suppress_table(rows, Figures(applications=7))
     assert [c[0] for c in cells] == [HIDDEN, HIDDEN, 0]
     assert total[0] == HIDDEN
+
+
+def test_total_rates_hide_beside_a_hidden_rate():
+    # 2 admitted, 1 completed (hidden) beside 10 admitted, 5 completed: a total
+    # rate of 50.0 over 12 would tell that 1 of the 2 completed.
+    rows = [Figures(admissions=2, completed=1), Figures(admissions=10, completed=5)]
+    cells, total = suppress_table(rows, Figures(admissions=12, completed=6))
+    rate = [attr for attr, _label, _kind in COLUMNS].index("completion_rate")
+    assert cells[0][rate] == HIDDEN and cells[1][rate] == Decimal("50.0")
+    assert total[2] == 12 and total[rate] == HIDDEN
+
+
+def test_total_rates_hide_with_their_hidden_people_count():
+    # 3 and 4 admitted: the total of 7 is hidden, so is its completion rate.
+    rows = [Figures(admissions=3, completed=3), Figures(admissions=4), Figures()]
+    _cells, total = suppress_table(rows, Figures(admissions=7, completed=3))
+    rate = [attr for attr, _label, _kind in COLUMNS].index("completion_rate")
+    assert total[2] == HIDDEN and total[rate] == HIDDEN
+
+
+def test_total_rates_show_when_no_cell_is_hidden():
+    rows = [Figures(admissions=5, completed=2), Figures(admissions=10, completed=5)]
+    cells, total = suppress_table(rows, Figures(admissions=15, completed=7))
+    rate = [attr for attr, _label, _kind in COLUMNS].index("completion_rate")
+    assert total[rate] == Decimal("46.7")
+    assert total[rate + 1] is None  # no score at all: no figure, not "<5"
+
+
+@pytest.mark.parametrize("fmt", ["page", "csv", "xlsx", "json"])
+def test_total_rates_follow_the_small_cell_rule_in_every_output(client, programme, fmt):
+    """Beta's 2 admitted hide its rates: the offices' total hides its rates
+    too, while Alpha's coordinator (no hidden row) sees their total's."""
+    rates = ("attendance_rate", "completion_rate", "average_score")
+    client.force_login(programme.admin)
+    if fmt == "page":
+        html = client.get(REPORTS).content.decode()
+        table = html[html.index('id="report-offices"') :]
+        total = table[
+            table.index(">Total<") : table.index("</tr>", table.index(">Total<"))
+        ]
+        assert total.count("&lt;5") >= 3
+        return
+    response = client.get(reverse("cohort_reports_export", args=[fmt]))
+    if fmt == "json":
+        total = response.json()["offices"]["total"]
+        assert [total[r] for r in rates] == [HIDDEN] * 3
+        client.force_login(programme.alpha_coordinator)
+        own = client.get(reverse("cohort_reports_export", args=[fmt])).json()
+        assert own["offices"]["total"]["completion_rate"] == "50.0"
+        return
+    total = next(
+        r for r in download_rows(response, fmt) if r[:2] == ["Office", "Total"]
+    )
+    assert total[5:8] == [HIDDEN] * 3
 
 
 def _set_profiles(programme):

@@ -103,22 +103,49 @@ def test_coordinator_gets_only_their_office_nominations(client, nominees, fmt):
     assert "Beta Office" not in body and "Bo Chen" not in body
 
 
-def test_office_records_as_a_zip_of_pdfs(client, nominees, monkeypatch):
-    from cohorts.views import reports
+def _fake_pdf(monkeypatch):
+    from cohorts.services import records
 
     monkeypatch.setattr(
-        reports,
+        records,
         "training_record_pdf_render",
         lambda record, header: f"%PDF {record.name} {record.rows}".encode(),
     )
+
+
+def _prepare_zip(client, django_capture_on_commit_callbacks):
+    """Ask for the zip as the logged-in person; the background build runs."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("cohort_training_records_archive_request"))
+    assert response.status_code == 302
+    return response.url
+
+
+def test_office_records_as_a_zip_of_pdfs_built_in_the_background(
+    client, nominees, monkeypatch, django_capture_on_commit_callbacks, mailoutbox
+):
+    _fake_pdf(monkeypatch)
     client.force_login(nominees["alpha"])
-    response = client.get(_url("zip"))
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    progress = _prepare_zip(client, django_capture_on_commit_callbacks)
+    page = client.get(progress).content.decode()
+    assert "Ready" in page and "1 of 1 records prepared" in page
+    download = reverse(
+        "cohort_training_records_archive_download", args=[progress.split("/")[-2]]
+    )
+    assert download in page
+    response = client.get(download)
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     assert archive.namelist() == ["0001-alpha-office-ana-lima.pdf"]
     content = archive.read("0001-alpha-office-ana-lima.pdf").decode()
     assert "Cohort One" in content and "Cohort Two" not in content
+    (email,) = mailoutbox
+    assert email.to == [nominees["alpha"].email]
+    assert progress in email.body
+
     client.force_login(nominees["admin"])
-    archive = zipfile.ZipFile(io.BytesIO(client.get(_url("zip")).content))
+    progress = _prepare_zip(client, django_capture_on_commit_callbacks)
+    response = client.get(progress.rstrip("/") + "/download/")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     assert archive.namelist() == [
         "0001-alpha-office-ana-lima.pdf",
         "0002-beta-office-ana-lima.pdf",
@@ -126,10 +153,86 @@ def test_office_records_as_a_zip_of_pdfs(client, nominees, monkeypatch):
     ]
 
 
-def test_reports_page_links_the_bulk_records(client, nominees):
+def test_another_coordinator_is_refused_the_zip(
+    client, nominees, monkeypatch, django_capture_on_commit_callbacks
+):
+    _fake_pdf(monkeypatch)
+    client.force_login(nominees["alpha"])
+    progress = _prepare_zip(client, django_capture_on_commit_callbacks)
+    beta = coordinator_of(OfficeFactory(name="Gamma Office"))
+    client.force_login(beta)
+    for url in (progress, progress + "download/"):
+        response = client.get(url, follow=True)
+        assert response.redirect_chain == [("/admin/", 302)]
+        assert "Sorry, you do not have permission" in response.content.decode()
+        assert "Ana Lima" not in response.content.decode()
+
+
+def test_zip_page_shows_progress_until_ready_and_no_download(client, nominees):
+    from cohorts.models import TrainingRecordArchive
+
+    archive = TrainingRecordArchive.objects.create(
+        requested_by=nominees["alpha"],
+        status=TrainingRecordArchive.Status.RUNNING,
+        total=4,
+        done=1,
+    )
+    client.force_login(nominees["alpha"])
+    page = client.get(
+        reverse("cohort_training_records_archive", args=[archive.pk])
+    ).content.decode()
+    assert "1 of 4 records prepared" in page and 'http-equiv="refresh"' in page
+    download = reverse("cohort_training_records_archive_download", args=[archive.pk])
+    assert download not in page
+    assert client.get(download).status_code == 404
+
+
+def test_asking_twice_while_preparing_queues_one_zip(client, nominees):
+    from cohorts.models import TrainingRecordArchive
+
+    client.force_login(nominees["alpha"])
+    first = client.post(reverse("cohort_training_records_archive_request")).url
+    second = client.post(reverse("cohort_training_records_archive_request")).url
+    assert first == second
+    assert TrainingRecordArchive.objects.count() == 1
+
+
+def test_zip_build_runs_on_the_pdfs_queue():
+    from django.conf import settings
+
+    route = settings.CELERY_TASK_ROUTES[
+        "cohorts.tasks.training_record_archive_build_task"
+    ]
+    assert route == {"queue": "pdfs"}
+
+
+def test_failed_build_says_so_and_offers_to_ask_again(client, nominees, monkeypatch):
+    from cohorts.models import TrainingRecordArchive
+    from cohorts.services import records
+    from cohorts.tasks import training_record_archive_build_task as task
+
+    def broken(record, header):
+        raise ValueError("renderer gone")
+
+    monkeypatch.setattr(records, "training_record_pdf_render", broken)
+    archive = TrainingRecordArchive.objects.create(requested_by=nominees["alpha"])
+    with pytest.raises(ValueError) as failure:
+        task.run(archive.pk)
+    # What Celery calls once the retries are spent.
+    task.on_failure(failure.value, "task-id", [archive.pk], {}, None)
+    client.force_login(nominees["alpha"])
+    page = client.get(
+        reverse("cohort_training_records_archive", args=[archive.pk])
+    ).content.decode()
+    assert "Failed" in page and "could not be prepared" in page
+    assert "Ask again" in page and 'http-equiv="refresh"' not in page
+
+
+def test_reports_page_offers_the_bulk_records(client, nominees):
     client.force_login(nominees["alpha"])
     html = client.get(reverse("cohort_reports")).content.decode()
-    assert _url("zip") in html and _url("xlsx") in html
+    assert reverse("cohort_training_records_archive_request") in html
+    assert _url("xlsx") in html and _url("csv") in html
 
 
 def test_bulk_records_refused_to_trainees_and_unknown_formats(client, nominees):

@@ -224,6 +224,7 @@ CELERY_TASK_ROUTES = {
     "exchange.tasks.exchange_digest_send_task": {"queue": "digests"},
     "certificates.tasks.certificate_pdf_render_task": {"queue": "pdfs"},
     "certificates.tasks.certificate_pdf_refresh_task": {"queue": "pdfs"},
+    "cohorts.tasks.training_record_archive_build_task": {"queue": "pdfs"},
     "certificates.tasks.certificate_issue_task": {"queue": "signing"},
     "certificates.tasks.certificate_batch_run_task": {"queue": "signing"},
     "certificates.tasks.cohort_endorsement_sign_task": {"queue": "signing"},

@@ -28,7 +28,10 @@ the shown cells of a column gives the sum of its hidden cells, so whenever a
 column with a shown total has hidden cells, its smallest shown non-zero cell is
 hidden too (one hidden cell is never alone, and two hidden 1s never add up to
 a telling 2); with no such cell left, the total is hidden. Totals are computed
-from the people, not by adding the shown cells.
+from the people, not by adding the shown cells. A total's rates and averages
+hide with its people's count, or beside a hidden cell of their column
+(`cells.total_rates_suppress`): otherwise the total's rate and the shown rows'
+would give the hidden rows' figure.
 """
 
 from cohorts.selectors.reports.cells import (

@@ -7,7 +7,9 @@ the shown cells of a column gives the sum of its hidden cells, so whenever a
 column with a shown total has hidden cells, its smallest shown non-zero cell is
 hidden too (one hidden cell is never alone, and two hidden 1s never add up to
 a telling 2); with no such cell left, the total is hidden. Totals are computed
-from the people, not by adding the shown cells.
+from the people, not by adding the shown cells. A total's rates and averages
+follow the same rule (`total_rates_suppress`): hidden with its people's count,
+or beside a hidden cell of their column.
 """
 
 from collections.abc import Iterable
@@ -115,7 +117,27 @@ def suppress_table(
                 min(shown, key=lambda r: r[i])[i] = HIDDEN
             else:
                 cells[-1][i] = HIDDEN
+        total_rates_suppress(cells[-1], cells[:-1], columns, additive, people)
     return (cells[:-1], cells[-1]) if total else (cells, [])
+
+
+def total_rates_suppress(total, body, columns, additive, people) -> None:
+    """Hide, in the `total` cells, the rates and averages (derived columns
+    that do not add up) that would let a reader estimate a hidden count.
+
+    A total's rate is about the same people as the total's count, so it hides
+    when that count shows "<5" (small, or hidden to cover another cell); and
+    when a row's figure in its column is hidden: the total's rate, less the
+    shown rows' rates weighted by their shown counts, would give the hidden
+    rows' rate, and with their people (total minus shown) a count of fewer
+    than 5. No figure (None) stays no figure. Changes `total` in place."""
+    keys = [attr for attr, _label, _kind in columns]
+    people_hidden = people in keys and total[keys.index(people)] == HIDDEN
+    for i, (attr, _label, kind) in enumerate(columns):
+        if kind != "derived" or attr in additive or total[i] is None:
+            continue
+        if people_hidden or any(row[i] == HIDDEN for row in body):
+            total[i] = HIDDEN
 
 
 # ---- tables ----
