@@ -2,7 +2,7 @@
 
 import cohorts.models.records
 import django.db.models.deletion
-import training.storage
+import cohorts.files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('pending', 'Waiting to start'), ('running', 'Preparing'), ('done', 'Ready'), ('failed', 'Failed')], default='pending', max_length=10, verbose_name='status')),
                 ('total', models.PositiveIntegerField(default=0, verbose_name='records to prepare')),
                 ('done', models.PositiveIntegerField(default=0, verbose_name='records prepared')),
-                ('file', models.FileField(blank=True, storage=training.storage.LocalPrivateStorage(), upload_to=cohorts.models.records._archive_path, verbose_name='zip')),
+                ('file', models.FileField(blank=True, storage=cohorts.files.PrivateStorage(), upload_to=cohorts.models.records._archive_path, verbose_name='zip')),
                 ('error', models.TextField(blank=True, verbose_name='error')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
