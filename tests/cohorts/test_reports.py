@@ -340,6 +340,9 @@ def test_page_shows_hidden_cells_table_and_chart(client, programme):
     assert "&lt;5" in html
     assert '<th scope="row">Beta Office</th>' in html
     assert "<svg" in html and 'aria-describedby="report-cohorts"' in html
+    # Each download says what it holds: the figures, or the nominees' records.
+    assert html.count(">Download CSV<") == 1  # the training records
+    assert ">Download these figures (CSV)<" in html
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
