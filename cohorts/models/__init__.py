@@ -12,9 +12,15 @@ from .assessments import (
 from .attendance import AttendanceChange, CalendarToken
 from .cohorts import Cohort, CohortOffice
 from .enrolments import Enrolment
-from .evaluations import EvaluationReceipt, EvaluationResponse
 from .offices import Office, OfficeMembership
 from .sessions import AttendanceMark, Session
+from .surveys import (
+    Survey,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyReceipt,
+    SurveyResponse,
+)
 
 __all__ = [
     "AttendanceChange",
@@ -31,10 +37,13 @@ __all__ = [
     "Cohort",
     "CohortOffice",
     "Enrolment",
-    "EvaluationReceipt",
-    "EvaluationResponse",
     "Office",
     "OfficeApiToken",
     "OfficeMembership",
     "Session",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyReceipt",
+    "SurveyResponse",
 ]
