@@ -1,9 +1,9 @@
-"""The end-of-cohort evaluation a trainee answers."""
+"""The survey form a trainee answers: one field per question."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cohorts.selectors.evaluations import EVALUATION_QUESTIONS
+from cohorts.models import SurveyQuestion
 
 RATING_CHOICES = [
     (1, _("1 – poor")),
@@ -14,23 +14,33 @@ RATING_CHOICES = [
 ]
 
 
-class EvaluationForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Anything else you would like to tell us? (optional)"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-    def __init__(self, *args, **kwargs):
+class SurveyForm(forms.Form):
+    def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, label in reversed(EVALUATION_QUESTIONS.items()):
-            self.fields = {
-                name: forms.TypedChoiceField(
-                    label=label,
-                    choices=RATING_CHOICES,
+        for question in questions:
+            if question.kind == SurveyQuestion.Kind.RATING:
+                field = forms.TypedChoiceField(
+                    choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect
+                )
+            elif question.kind == SurveyQuestion.Kind.CHOICE:
+                field = forms.TypedChoiceField(
+                    choices=list(enumerate(question.option_list, start=1)),
                     coerce=int,
                     widget=forms.RadioSelect,
-                ),
-                **self.fields,
-            }
+                )
+            else:
+                field = forms.CharField(
+                    max_length=2000,
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                )
+            field.label = question.text
+            field.question = question
+            self.fields[f"q{question.pk}"] = field
+
+    def answers(self) -> dict:
+        """{question id: value} for the service."""
+        return {
+            field.question.pk: self.cleaned_data.get(name)
+            for name, field in self.fields.items()
+        }

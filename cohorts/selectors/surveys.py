@@ -1,79 +1,100 @@
-"""The end-of-cohort evaluation: when it is open, who may answer, and its
-results, which stay hidden until it closes with at least 5 responses."""
+"""Surveys: when a survey's phase is open, who still has to answer, who may
+write surveys, and the results, hidden until the survey closes with at least
+5 responses (per phase)."""
 
 import datetime
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count
+from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from cohorts.models import Cohort, Enrolment, EvaluationReceipt, EvaluationResponse
+from cohorts.models import Enrolment, Survey, SurveyReceipt, SurveyResponse
+from cohorts.selectors.scoping import cohort_list_for_coordinator
 
-EVALUATION_OPEN_DAYS = 30
 MIN_RESPONSES = 5
-QUESTIONS = ("overall", "relevance", "delivery")  # ratings 1 to 5
+Phase = SurveyResponse.Phase
 
 
-def evaluation_closes_on(cohort: Cohort) -> datetime.date:
-    """The last day answers are taken: 30 days after the cohort's end."""
-    return cohort.end_date + datetime.timedelta(days=EVALUATION_OPEN_DAYS)
-
-
-def evaluation_is_open(cohort: Cohort, *, today=None) -> bool:
-    """Open from the cohort's last day until it closes."""
+def survey_phase_open(survey: Survey, *, today=None) -> str | None:
+    """The phase taking answers on `today` (a knowledge test: before, then
+    after the cohort), or None when the survey is not open."""
     today = today or timezone.localdate()
-    return cohort.end_date <= today <= evaluation_closes_on(cohort)
+    if not survey.opens_on <= today <= survey.closes_on:
+        return None
+    if not survey.is_knowledge_test:
+        return Phase.ONLY
+    return Phase.PRE if today < survey.post_opens_on else Phase.POST
 
 
-def evaluation_enrolments_to_answer(user, *, today=None) -> list[Enrolment]:
-    """The user's admitted enrolments whose evaluation is open and unanswered."""
-    enrolments = Enrolment.objects.filter(
-        user=user, status=Enrolment.Status.ADMITTED, evaluation_receipt__isnull=True
-    ).select_related("cohort")
-    return [e for e in enrolments if evaluation_is_open(e.cohort, today=today)]
+def survey_phases(survey: Survey) -> list[str]:
+    return [Phase.PRE, Phase.POST] if survey.is_knowledge_test else [Phase.ONLY]
 
 
-def evaluation_has_answered(enrolment: Enrolment) -> bool:
-    return EvaluationReceipt.objects.filter(enrolment=enrolment).exists()
+def survey_is_closed(survey: Survey, *, today=None) -> bool:
+    return (today or timezone.localdate()) > survey.closes_on
 
 
-@dataclass
-class EvaluationResult:
-    responses: int
-    means: dict  # question → Decimal, or {} while hidden
-    shown: bool
-
-
-def evaluation_results_for_cohorts(cohorts: list[Cohort], *, today=None) -> dict:
-    """{cohort id: EvaluationResult}: mean ratings only once the evaluation has
-    closed with at least 5 responses. Two queries whatever the cohorts."""
-    today = today or timezone.localdate()
-    rows = (
-        EvaluationResponse.objects.filter(cohort__in=cohorts)
-        .values("cohort_id")
-        .annotate(n=Count("pk"), **{q: Avg(q) for q in QUESTIONS})
+def survey_results_shown(survey: Survey, counts: dict, *, today=None) -> bool:
+    """The one rule: results show once the survey has closed and each of its
+    phases has at least 5 responses. `counts`: {phase: responses}."""
+    return survey_is_closed(survey, today=today) and all(
+        counts.get(phase, 0) >= MIN_RESPONSES for phase in survey_phases(survey)
     )
-    figures = {row["cohort_id"]: row for row in rows}
-    results = {}
-    for cohort in cohorts:
-        row = figures.get(cohort.pk, {"n": 0})
-        shown = row["n"] >= MIN_RESPONSES and today > evaluation_closes_on(cohort)
-        means = (
-            {
-                q: Decimal(str(row[q])).quantize(Decimal("0.1"), ROUND_HALF_UP)
-                for q in QUESTIONS
-            }
-            if shown
-            else {}
-        )
-        results[cohort.pk] = EvaluationResult(row["n"], means, shown)
-    return results
 
 
-EVALUATION_QUESTIONS = {
-    "overall": _("Overall, how useful was this training?"),
-    "relevance": _("How relevant was it to your work?"),
-    "delivery": _("How good were the trainers and the delivery?"),
-}
+@dataclass(frozen=True)
+class SurveyDue:
+    survey: Survey
+    phase: str
+    enrolment: Enrolment
+
+
+def survey_list_due(*, user=None, survey_ids=None, today=None) -> list[SurveyDue]:
+    """Open survey phases an admitted trainee has not answered yet: the
+    user's (My learning), or everyone's (reminders). Three queries."""
+    today = today or timezone.localdate()
+    surveys = Survey.objects.filter(
+        opens_on__lte=today, closes_on__gte=today
+    ).select_related("cohort")
+    if survey_ids is not None:
+        surveys = surveys.filter(pk__in=survey_ids)
+    enrolments = Enrolment.objects.filter(
+        status=Enrolment.Status.ADMITTED, cohort__surveys__in=surveys
+    ).select_related("user", "cohort", "office", "cohort__lead_office")
+    if user is not None:
+        surveys = surveys.filter(cohort__enrolments__in=enrolments.filter(user=user))
+        enrolments = enrolments.filter(user=user)
+    by_cohort: dict[int, list[Enrolment]] = {}
+    for enrolment in enrolments.distinct():
+        by_cohort.setdefault(enrolment.cohort_id, []).append(enrolment)
+    answered = set(
+        SurveyReceipt.objects.filter(
+            enrolment__in=[e for es in by_cohort.values() for e in es]
+        ).values_list("survey_id", "enrolment_id", "phase")
+    )
+    due = []
+    for survey in surveys.distinct():
+        phase = survey_phase_open(survey, today=today)
+        for enrolment in by_cohort.get(survey.cohort_id, []):
+            if (survey.pk, enrolment.pk, phase) not in answered:
+                due.append(SurveyDue(survey, phase, enrolment))
+    return due
+
+
+def survey_get_due(*, user, survey_pk: int, today=None) -> SurveyDue | None:
+    """The user's open, unanswered phase of that survey, or None."""
+    found = survey_list_due(user=user, survey_ids=[survey_pk], today=today)
+    return found[0] if found else None
+
+
+def survey_list_for_coordinator(user) -> QuerySet[Survey]:
+    """Surveys of the cohorts one of the user's offices leads or co-organizes
+    (superusers: all): they read and write them."""
+    return Survey.objects.filter(
+        cohort__in=cohort_list_for_coordinator(user).values("pk")
+    ).select_related("cohort")
+
+
+def survey_expected_closes_on(cohort, days: int = 30) -> datetime.date:
+    """A reaction survey's default closing day: 30 days after the cohort."""
+    return cohort.end_date + datetime.timedelta(days=days)
