@@ -21,3 +21,14 @@ def monthly_report_send_task() -> int:
     from cohorts.services.reports import monthly_report_send
 
     return monthly_report_send()
+
+
+@shared_task(acks_late=True)
+def survey_reminders_send_task() -> int:
+    """Periodic: remind admitted trainees of open surveys they have not answered.
+
+    Idempotent: one reminder per survey, phase and trainee (see the service).
+    """
+    from cohorts.services.surveys import survey_reminders_send
+
+    return survey_reminders_send()
