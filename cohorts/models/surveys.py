@@ -78,8 +78,10 @@ class Survey(ClusterableModel):
                 errors["post_opens_on"] = _(
                     "A knowledge test needs the day its test after the cohort opens."
                 )
-            elif self.opens_on and self.closes_on and not (
-                self.opens_on < self.post_opens_on <= self.closes_on
+            elif (
+                self.opens_on
+                and self.closes_on
+                and not (self.opens_on < self.post_opens_on <= self.closes_on)
             ):
                 errors["post_opens_on"] = _(
                     "The test after the cohort opens after the survey opens and "
@@ -117,7 +119,9 @@ class SurveyQuestion(Orderable):
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text=_("Knowledge tests: the number of the correct option (1 is the first line)."),
+        help_text=_(
+            "Knowledge tests: the number of the correct option (1 is the first line)."
+        ),
     )
 
     class Meta(Orderable.Meta):

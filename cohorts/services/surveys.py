@@ -13,12 +13,12 @@ from cohorts.models import (
     SurveyReceipt,
     SurveyResponse,
 )
+from cohorts.selectors.scoping import cohort_list_for_coordinator
 from cohorts.selectors.surveys import (
     survey_list_due,
     survey_list_for_coordinator,
     survey_phase_open,
 )
-from cohorts.selectors.scoping import cohort_list_for_coordinator
 
 
 def _question_key(question: SurveyQuestion) -> tuple:
@@ -91,7 +91,9 @@ def survey_submit(*, user, survey: Survey, answers: dict, today=None) -> SurveyR
         raise SurveyError(_("This survey is not open."))
     try:
         with transaction.atomic():
-            SurveyReceipt.objects.create(survey=survey, enrolment=enrolment, phase=phase)
+            SurveyReceipt.objects.create(
+                survey=survey, enrolment=enrolment, phase=phase
+            )
     except IntegrityError:
         raise SurveyError(
             _("You have already answered this survey. Thank you.")

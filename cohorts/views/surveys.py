@@ -26,7 +26,9 @@ def survey(request, cohort_slug: str, pk: int):
     due = survey_get_due(user=request.user, survey_pk=pk)
     if due is None:
         if SurveyReceipt.objects.filter(survey_id=pk, enrolment=enrolment).exists():
-            messages.info(request, _("You have already answered this survey. Thank you."))
+            messages.info(
+                request, _("You have already answered this survey. Thank you.")
+            )
         else:
             messages.error(request, _("This survey is not open."))
         return redirect("learning:home")

@@ -6,9 +6,12 @@ checks the user's offices again.
 """
 
 import django_filters
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
@@ -49,7 +52,9 @@ builder_panel = ObjectList(
                     label=gettext_lazy("Question"),
                     min_num=1,
                     panels=[
-                        FieldRowPanel([FieldPanel("kind"), FieldPanel("correct_option")]),
+                        FieldRowPanel(
+                            [FieldPanel("kind"), FieldPanel("correct_option")]
+                        ),
                         FieldPanel("text"),
                         FieldPanel("options"),
                     ],
@@ -116,7 +121,21 @@ class SurveyEditView(SaveWithServiceMixin, ScopedSurveyMixin, generic.EditView):
 
 
 class SurveyDeleteView(ScopedSurveyMixin, generic.DeleteView):
-    pass
+    def _refused(self):
+        if not self.object.responses.exists():
+            return None
+        messages.error(
+            self.request,
+            _("Trainees have already answered “%(title)s”, so it cannot be deleted.")
+            % {"title": self.object.title},
+        )
+        return redirect(reverse("survey_admin:index"))
+
+    def get(self, request, *args, **kwargs):
+        return self._refused() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refused() or super().post(request, *args, **kwargs)
 
 
 class SurveyInspectView(ScopedSurveyMixin, generic.InspectView):

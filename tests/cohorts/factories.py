@@ -232,7 +232,9 @@ class SurveyFactory(factory.django.DjangoModelFactory):
     kind = Survey.Kind.REACTION
     title = factory.Sequence(lambda n: f"Survey {n}")
     opens_on = factory.LazyFunction(timezone.localdate)
-    closes_on = factory.LazyAttribute(lambda o: o.opens_on + datetime.timedelta(days=30))
+    closes_on = factory.LazyAttribute(
+        lambda o: o.opens_on + datetime.timedelta(days=30)
+    )
 
 
 class SurveyQuestionFactory(factory.django.DjangoModelFactory):

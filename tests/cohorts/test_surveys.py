@@ -67,7 +67,10 @@ def test_trainee_answers_once_and_anonymously(client):
     saved = SurveyResponse.objects.get()
     # Nothing on the answer leads to a person or a moment.
     assert (saved.user, saved.submitted_on) == (None, None)
-    assert {(a.rating, a.text) for a in saved.answers.all()} == {(4, ""), (None, "Very.")}
+    assert {(a.rating, a.text) for a in saved.answers.all()} == {
+        (4, ""),
+        (None, "Very."),
+    }
     assert SurveyReceipt.objects.filter(enrolment=enrolment).exists()
     assert _url(survey) not in client.get("/learning/").content.decode()
     again = client.post(_url(survey), data, follow=True)
@@ -243,7 +246,9 @@ def test_no_export_or_page_links_a_response_to_a_person(client):
         io.BytesIO(client.get(reverse("cohort_reports_export", args=["xlsx"])).content)
     )
     outputs.append(
-        " ".join(str(c) for ws in book for r in ws.iter_rows(values_only=True) for c in r)
+        " ".join(
+            str(c) for ws in book for r in ws.iter_rows(values_only=True) for c in r
+        )
     )
     assert "Reaction" in outputs[1]  # the survey is there, its people are not
     rows = list(csv.reader(io.StringIO(outputs[1])))

@@ -41,7 +41,6 @@ from cohorts.selectors.reports.cells import (
     is_small,
     suppress_table,
 )
-from cohorts.selectors.reports.surveys import GAIN_COLUMNS, SURVEY_COLUMNS
 from cohorts.selectors.reports.programme import (
     ProgrammeReport,
     ReportFilters,
@@ -54,6 +53,7 @@ from cohorts.selectors.reports.programme import (
     user_may_see_reports,
     user_sees_all_offices,
 )
+from cohorts.selectors.reports.surveys import GAIN_COLUMNS, SURVEY_COLUMNS
 from cohorts.selectors.reports.trends import TREND_COLUMNS
 
 __all__ = [

@@ -20,7 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
-from cohorts.selectors.reports.cells import ReportTable, suppress_table
+from cohorts.selectors.reports.cells import (
+    ReportTable,
+    labelled_table,
+    suppress_table,
+)
 from cohorts.selectors.surveys import survey_phases, survey_results_shown
 
 TENTH = Decimal("0.1")
@@ -182,19 +186,10 @@ def survey_tables(cohorts, office_cohorts: dict, offices: dict, *, today=None):
             if gain.shown:
                 gain_by_cohort.setdefault(survey.cohort_id, GainFigures()).add(gain)
 
-    total = SurveyFigures(sum(f.responses for _l, f in survey_rows))
-    cells, total_cells = suppress_table(
-        [f for _l, f in survey_rows], total, columns=SURVEY_COLUMNS,
-        additive={"responses"}, people="responses",
-    )  # fmt: skip
     gain_total = GainFigures()
-    for _l, g in gain_rows:
-        if g.shown:
-            gain_total.add(g)
-    gain_cells, gain_total_cells = suppress_table(
-        [g for _l, g in gain_rows], gain_total, columns=GAIN_COLUMNS,
-        additive=set(), people="people",
-    )  # fmt: skip
+    for _name, gain in gain_rows:
+        if gain.shown:
+            gain_total.add(gain)
     by_office = []
     for office_id, cohort_ids in office_cohorts.items():
         pooled = GainFigures()
@@ -204,32 +199,40 @@ def survey_tables(cohorts, office_cohorts: dict, offices: dict, *, today=None):
         if pooled.pre_responses or pooled.post_responses:
             by_office.append((offices[office_id].name, pooled))
     by_office.sort(key=lambda r: r[0])
-    office_cells, office_total_cells = suppress_table(
-        [g for _l, g in by_office], gain_total, columns=GAIN_COLUMNS,
-        additive=set(), people="people",
-    )  # fmt: skip
+    # Offices share cohorts: their rows do not add up to the total.
+    gain_columns = {"columns": GAIN_COLUMNS, "additive": set(), "people": "people"}
     return {
-        "surveys": ReportTable(
+        "surveys": labelled_table(
+            _("Surveys"),
+            _("Survey"),
+            survey_rows,
+            SurveyFigures(sum(f.responses for _name, f in survey_rows)),
             columns=SURVEY_COLUMNS,
-            caption=_("Surveys"),
-            row_heading=_("Survey"),
-            rows=[(l, c) for (l, _f), c in zip(survey_rows, cells, strict=True)],
-            total=total_cells,
+            additive={"responses"},
+            people="responses",
         ),
-        "survey_answers": _answers_table(answer_rows),
-        "learning_gain": ReportTable(
-            columns=GAIN_COLUMNS,
-            caption=_("Learning gain per cohort (knowledge tests)"),
-            row_heading=_("Knowledge test"),
-            rows=[(l, c) for (l, _g), c in zip(gain_rows, gain_cells, strict=True)],
-            total=gain_total_cells,
+        "survey_answers": ReportTable(
+            columns=ANSWER_COLUMNS,
+            caption=_(
+                "Answers per question (closed surveys with at least 5 responses)"
+            ),
+            row_heading=_("Question and answer"),
+            rows=answer_rows,
+            total=[None],
         ),
-        "learning_gain_by_office": ReportTable(
-            columns=GAIN_COLUMNS,
-            caption=_("Learning gain per office (its cohorts' knowledge tests)"),
-            row_heading=_("Office"),
-            rows=[(l, c) for (l, _g), c in zip(by_office, office_cells, strict=True)],
-            total=office_total_cells,
+        "learning_gain": labelled_table(
+            _("Learning gain per cohort (knowledge tests)"),
+            _("Knowledge test"),
+            gain_rows,
+            gain_total,
+            **gain_columns,
+        ),
+        "learning_gain_by_office": labelled_table(
+            _("Learning gain per office (its cohorts' knowledge tests)"),
+            _("Office"),
+            by_office,
+            gain_total,
+            **gain_columns,
         ),
     }
 
@@ -258,13 +261,3 @@ def _answer_rows(survey: Survey, phase: str, distribution: dict) -> list:
             mark = f" ({_('correct')})" if question.correct_option == i else ""
             rows.append((f"{prefix}: {option}{mark}", cell))
     return rows
-
-
-def _answers_table(rows) -> ReportTable:
-    return ReportTable(
-        columns=ANSWER_COLUMNS,
-        caption=_("Answers per question (closed surveys with at least 5 responses)"),
-        row_heading=_("Question and answer"),
-        rows=rows,
-        total=[None],
-    )
