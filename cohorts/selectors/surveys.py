@@ -49,13 +49,18 @@ class SurveyDue:
     enrolment: Enrolment
 
 
-def survey_list_due(*, user=None, survey_ids=None, today=None) -> list[SurveyDue]:
+def survey_list_due(
+    *, user=None, cohort=None, survey_ids=None, today=None
+) -> list[SurveyDue]:
     """Open survey phases an admitted trainee has not answered yet: the
-    user's (My learning), or everyone's (reminders). Three queries."""
+    user's (My learning, the cohort page), or everyone's (reminders). Three
+    queries."""
     today = today or timezone.localdate()
     surveys = Survey.objects.filter(
         opens_on__lte=today, closes_on__gte=today
     ).select_related("cohort")
+    if cohort is not None:
+        surveys = surveys.filter(cohort=cohort)
     if survey_ids is not None:
         surveys = surveys.filter(pk__in=survey_ids)
     enrolments = Enrolment.objects.filter(

@@ -155,6 +155,19 @@ def test_knowledge_test_before_and_after_is_one_answer_per_phase():
         _take(survey, questions, [enrolment], [2], "post")
 
 
+def test_test_before_the_cohort_is_linked_from_the_cohort_page(client):
+    survey = SurveyFactory(
+        kind="knowledge", title="Test before", post_opens_on=TODAY() + 5 * DAY
+    )
+    SurveyQuestionFactory(survey=survey, kind="choice", options="A\nB")
+    enrolment = AdmittedEnrolmentFactory(cohort=survey.cohort)
+    detail = reverse("cohorts:detail", args=[survey.cohort.slug])
+    client.force_login(enrolment.user)
+    assert _url(survey) in client.get(detail).content.decode()
+    client.force_login(EnrolmentFactory(cohort=survey.cohort).user)  # not admitted
+    assert _url(survey) not in client.get(detail).content.decode()
+
+
 # ---- results ----
 
 
