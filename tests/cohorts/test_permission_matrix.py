@@ -938,12 +938,14 @@ ROWS: list[Row] = [
      (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, DENIED, 200)),
     row("admin survey add", lambda s: "/admin/surveys/new/", "get",
      (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, DENIED, 200)),
+    row("admin survey edit", lambda s: f"/admin/surveys/edit/{s.survey.pk}/", "get",
+     (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 404, DENIED, DENIED, 200)),
+    # Without an office the survey is not found before any permission check.
     *(
         row(f"admin survey {view}",
             lambda s, view=view: f"/admin/surveys/{view}/{s.survey.pk}/", "get",
-            (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 404, DENIED, DENIED, 200))
-        for view in ("edit", "delete", "inspect", "history", "history-results",
-                     "usage")
+            (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 404, 404, 404, 200))
+        for view in ("delete", "inspect", "history", "history-results", "usage")
     ),
     row("admin survey edit (post)",
      lambda s: f"/admin/surveys/edit/{s.survey.pk}/", "post",
