@@ -193,7 +193,7 @@ reports_router = Router(tags=["reports"], auth=OfficeTokenAuth())
     description="The figures of the admin's programme reports as your office's "
     "coordinators see them: your office's row, the totals of the cohorts it "
     "takes part in, breakdowns by country, sector and gender, trends per month "
-    "and the end-of-cohort evaluation. Any figure about fewer than 5 people is "
+    "and the surveys. Any figure about fewer than 5 people is "
     'the string "<5", and a second figure may be hidden so that totals do not '
     "reveal it. `start` and `end` keep cohorts starting in that period.",
 )

@@ -100,5 +100,5 @@ class CohortNotReadyError(CohortStateError):
     """The cohort cannot be completed yet (nothing to complete it on)."""
 
 
-class EvaluationError(ApplicationError):
-    """The trainee may not answer this cohort's evaluation (now)."""
+class SurveyError(ApplicationError):
+    """The survey may not be answered or written (now, or by this user)."""

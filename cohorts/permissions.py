@@ -162,3 +162,28 @@ class AssessmentPermissionPolicy(CohortStaffPermissionPolicy):
             else self._author_cohorts(user)
         )
         return Assessment.objects.filter(cohort__in=cohorts.values("pk"))
+
+
+class SurveyPermissionPolicy(CohortStaffPermissionPolicy):
+    """Surveys follow their cohort: coordinators of an office that leads or
+    co-organizes it view, add, change and delete them (superusers: all)."""
+
+    def _cohorts(self, user):
+        return cohort_list_for_coordinator(user)
+
+    def user_has_permission(self, user, action):
+        if not user.is_active:
+            return False
+        return user.is_superuser or bool(office_ids_for_user(user))
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        return self._cohorts(user).filter(pk=instance.cohort_id).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        from cohorts.models import Survey
+
+        if not user.is_active:
+            return Survey.objects.none()
+        return Survey.objects.filter(cohort__in=self._cohorts(user).values("pk"))

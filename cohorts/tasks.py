@@ -45,3 +45,14 @@ def training_record_archive_build_task(archive_id: int) -> int:
     from cohorts.services.records import training_record_archive_build
 
     return training_record_archive_build(archive_id=archive_id).done
+
+
+@shared_task(acks_late=True)
+def survey_reminders_send_task() -> int:
+    """Periodic: remind admitted trainees of open surveys they have not answered.
+
+    Idempotent: one reminder per survey, phase and trainee (see the service).
+    """
+    from cohorts.services.surveys import survey_reminders_send
+
+    return survey_reminders_send()

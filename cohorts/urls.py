@@ -4,10 +4,10 @@ from cohorts.views import (
     assessments,
     attendance,
     completion,
-    evaluations,
     grading,
     public,
     reports,
+    surveys,
 )
 
 app_name = "cohorts"
@@ -119,9 +119,9 @@ urlpatterns += [
         name="submission_download",
     ),
     path(
-        "<slug:cohort_slug>/evaluation/",
-        evaluations.evaluation,
-        name="evaluation",
+        "<slug:cohort_slug>/surveys/<int:pk>/",
+        surveys.survey,
+        name="survey",
     ),
     path(
         "<slug:cohort_slug>/assessments/",

@@ -8,16 +8,18 @@ from wagtail.permissions import register_permission_policy
 
 from accounts import roles
 from cohorts.hub import DASHBOARD_HOOK, HUB_HOOK, HubAction, HubLink, HubSection
-from cohorts.models import Assessment, Cohort, Session
+from cohorts.models import Assessment, Cohort, Session, Survey
 from cohorts.permissions import CohortPermissionPolicy
 from cohorts.selectors.scoping import office_ids_for_user
 from cohorts.views.assessments_admin import policy as assessment_permission_policy
 from cohorts.views.sessions_admin import policy as session_permission_policy
+from cohorts.views.surveys_admin import policy as survey_permission_policy
 from cohorts.viewsets import CohortsViewSetGroup
 
 register_permission_policy(Cohort, CohortPermissionPolicy(Cohort))
 register_permission_policy(Session, session_permission_policy)
 register_permission_policy(Assessment, assessment_permission_policy)
+register_permission_policy(Survey, survey_permission_policy)
 
 
 @hooks.register("register_admin_viewset")

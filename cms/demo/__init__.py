@@ -38,7 +38,7 @@ STEPS = [
     "cms.demo.certificates",
     # After certificates: the co-organizing offices endorse what was issued.
     "cms.demo.endorsements",
-    # After cohorts and attendance: profiles and evaluation answers for reports.
+    # After cohorts and attendance: profiles, surveys and answers for reports.
     "cms.demo.reports",
     # After certificates: alumni show their cohorts and valid certificates.
     "cms.demo.network",

@@ -12,10 +12,16 @@ from .assessments import (
 from .attendance import AttendanceChange, CalendarToken
 from .cohorts import Cohort, CohortOffice
 from .enrolments import Enrolment
-from .evaluations import EvaluationReceipt, EvaluationResponse
 from .offices import Office, OfficeMembership
 from .records import TrainingRecordArchive
 from .sessions import AttendanceMark, Session
+from .surveys import (
+    Survey,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyReceipt,
+    SurveyResponse,
+)
 
 __all__ = [
     "AttendanceChange",
@@ -32,11 +38,14 @@ __all__ = [
     "Cohort",
     "CohortOffice",
     "Enrolment",
-    "EvaluationReceipt",
-    "EvaluationResponse",
     "Office",
     "OfficeApiToken",
     "OfficeMembership",
     "Session",
     "TrainingRecordArchive",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyReceipt",
+    "SurveyResponse",
 ]

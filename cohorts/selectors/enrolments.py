@@ -199,14 +199,18 @@ def deadline_list_for_user(user, *, now=None, limit: int = 10) -> list[Deadline]
 
 def my_cohorts_context(user) -> dict:
     """Context for the My learning cohorts section (templates/cohorts/includes)."""
-    from cohorts.selectors.evaluations import evaluation_enrolments_to_answer
+    from cohorts.selectors.surveys import survey_list_due
 
     enrolments = list(enrolment_list_for_user(user))
     admitted = [e for e in enrolments if e.status == Enrolment.Status.ADMITTED]
+    surveys_due: dict[int, list] = {}
+    for due in survey_list_due(user=user):
+        surveys_due.setdefault(due.enrolment.pk, []).append(due)
+    for enrolment in admitted:
+        enrolment.surveys_due = surveys_due.get(enrolment.pk, [])
     return {
         "cohort_applications": [e for e in enrolments if e not in admitted],
         "cohort_enrolled": admitted,
         "cohort_deadlines": deadline_list_for_user(user),
         "cohort_time_zone": user.time_zone or "UTC",
-        "cohort_evaluations_due": {e.pk for e in evaluation_enrolments_to_answer(user)},
     }

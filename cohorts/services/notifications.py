@@ -104,6 +104,20 @@ def notify_promoted(enrolment: Enrolment) -> None:
     )
 
 
+def notify_survey_reminder(enrolment: Enrolment, *, survey, phase: str) -> None:
+    """Remind an admitted trainee of a survey they have not answered. Once
+    per survey, phase and trainee, ever (the key)."""
+    _trainee_email(
+        enrolment,
+        name="survey_reminder",
+        key=f"survey-{survey.pk}-{phase}-reminder-{enrolment.pk}",
+        survey=survey.title,
+        closes_on=survey.closes_on,
+        url=settings.SITE_URL
+        + reverse("cohorts:survey", args=[enrolment.cohort.slug, survey.pk]),
+    )
+
+
 def office_recipients(office) -> list[str]:
     """The office's contact address and its coordinators' addresses."""
     emails = list(

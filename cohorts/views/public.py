@@ -20,6 +20,7 @@ from cohorts.selectors.cohorts import (
     cohort_list_open,
     cohort_seats_by_office,
 )
+from cohorts.selectors.surveys import survey_list_due
 from cohorts.services.enrolments import (
     ACTIVE,
     enrolment_apply,
@@ -53,6 +54,9 @@ def cohort_detail(request, slug):
             "seats": cohort_seats_by_office(cohort),
             "taking_applications": cohort_is_taking_applications(cohort),
             "own_enrolment": own,
+            "surveys_due": (
+                survey_list_due(user=request.user, cohort=cohort) if own else []
+            ),
         },
     )
 

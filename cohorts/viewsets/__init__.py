@@ -21,6 +21,7 @@ from .cohorts import (
 )
 from .offices import OfficeApiTokenViewSet, OfficeMembershipViewSet, OfficeViewSet
 from .sessions import SessionViewSet
+from .surveys import SurveyViewSet
 
 __all__ = [
     "AssessmentViewSet",
@@ -38,6 +39,7 @@ __all__ = [
     "OfficeViewSet",
     "ScopedCohortMixin",
     "SessionViewSet",
+    "SurveyViewSet",
 ]
 
 
@@ -49,6 +51,7 @@ class CohortsViewSetGroup(ModelViewSetGroup):
         CohortViewSet,
         SessionViewSet,
         AssessmentViewSet,
+        SurveyViewSet,
         OfficeViewSet,
         OfficeMembershipViewSet,
         OfficeApiTokenViewSet,

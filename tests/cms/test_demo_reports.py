@@ -1,4 +1,4 @@
-"""seed_demo's reports step: profiles and evaluation answers, made once."""
+"""seed_demo's reports step: profiles, surveys and answers, made once."""
 
 import io
 
@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts import roles
-from cohorts.models import EvaluationResponse
+from cohorts.models import Survey, SurveyResponse
 from cohorts.selectors.reports import HIDDEN, ReportFilters, programme_report
 from tests.accounts.factories import UserFactory
 
@@ -16,13 +16,26 @@ pytestmark = pytest.mark.django_db
 def test_demo_reports_show_figures_and_a_hidden_cell(settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=io.StringIO())
-    answers = EvaluationResponse.objects.count()
+    answers = SurveyResponse.objects.count()
     assert answers > 0
+    assert set(Survey.objects.values_list("kind", flat=True)) == set(Survey.Kind)
     admin = UserFactory(groups=[roles.PLATFORM_ADMINS])
     report = programme_report(admin, ReportFilters())
     sector = dict(report.breakdowns["sector"].rows)
     assert sector["Government"][0] not in (0, HIDDEN)
     cells = [c for t in report.breakdowns.values() for _l, row in t.rows for c in row]
     assert HIDDEN in cells
+    # Every survey table shows real figures.
+    surveys = dict(report.extra["surveys"].rows)
+    reaction = next(v for k, v in surveys.items() if "End-of-cohort" in k)
+    assert reaction[0] >= 5 and reaction[1] is not None and reaction[1] != HIDDEN
+    after = next(v for k, v in surveys.items() if k.endswith("After the cohort"))
+    assert after[2] is not None and after[2] != HIDDEN
+    for name in ("learning_gain", "learning_gain_by_office"):
+        table = report.extra[name]
+        assert table.rows, name
+        assert all(c not in (None, HIDDEN) for c in table.rows[0][1]), name
+    answer_cells = [c for _l, (c,) in report.extra["survey_answers"].rows]
+    assert any(isinstance(c, int) and c >= 5 for c in answer_cells)
     call_command("seed_demo", stdout=io.StringIO())
-    assert EvaluationResponse.objects.count() == answers
+    assert SurveyResponse.objects.count() == answers

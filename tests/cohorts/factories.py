@@ -16,6 +16,8 @@ from cohorts.models import (
     OfficeMembership,
     Question,
     Session,
+    Survey,
+    SurveyQuestion,
 )
 from tests.accounts.factories import UserFactory
 from tests.courses.factories import CoursePageFactory
@@ -218,3 +220,28 @@ class AssignmentSubmissionFactory(factory.django.DjangoModelFactory):
         AdmittedEnrolmentFactory, cohort=factory.SelfAttribute("..assessment.cohort")
     )
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    """An anonymous reaction survey, open from today for 30 days."""
+
+    class Meta:
+        model = Survey
+
+    cohort = factory.SubFactory(CohortFactory)
+    kind = Survey.Kind.REACTION
+    title = factory.Sequence(lambda n: f"Survey {n}")
+    opens_on = factory.LazyFunction(timezone.localdate)
+    closes_on = factory.LazyAttribute(
+        lambda o: o.opens_on + datetime.timedelta(days=30)
+    )
+
+
+class SurveyQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SurveyQuestion
+
+    survey = factory.SubFactory(SurveyFactory)
+    text = factory.Sequence(lambda n: f"Question {n}?")
+    kind = SurveyQuestion.Kind.RATING
+    sort_order = factory.Sequence(lambda n: n)

@@ -61,10 +61,11 @@ from cohorts.models import (
     AttendanceMark,
     Cohort,
     Enrolment,
-    EvaluationResponse,
     OfficeApiToken,
     OfficeMembership,
     QuizAttempt,
+    Survey,
+    SurveyResponse,
     TrainingRecordArchive,
 )
 from cohorts.services.api_tokens import office_api_token_create
@@ -87,6 +88,8 @@ from tests.cohorts.factories import (
     OfficeFactory,
     QuizFactory,
     SessionFactory,
+    SurveyFactory,
+    SurveyQuestionFactory,
     coordinator_of,
     question_with_choices,
 )
@@ -716,13 +719,13 @@ ROWS: list[Row] = [
         lambda s: f"/cohorts/submissions/{s.submission.pk}/download/", "get",
         (LOGIN, 200, 404, 200, 200, 404, 404, 200, 404, 200),
         body=PDF_FILE),
-    # end-of-cohort evaluation: the cohort's admitted trainees, once each
-    row("evaluation", lambda s: f"/cohorts/{s.past.slug}/evaluation/", "get",
+    # surveys: the cohort's admitted trainees answer each open one, once each
+    row("survey", lambda s: f"/cohorts/{s.past.slug}/surveys/{s.survey.pk}/", "get",
         (LOGIN, 200, 200, *(404,) * 7)),
-    row("evaluation (answer)", lambda s: f"/cohorts/{s.past.slug}/evaluation/", "post",
-        (LOGIN, to("/learning/"), to("/learning/"), *(404,) * 7),
-        data=lambda s: {"overall": "4", "relevance": "4", "delivery": "4"},
-        effect=lambda s: EvaluationResponse.objects.count(),
+    row("survey (answer)", lambda s: f"/cohorts/{s.past.slug}/surveys/{s.survey.pk}/",
+        "post", (LOGIN, to("/learning/"), to("/learning/"), *(404,) * 7),
+        data=lambda s: {f"q{s.survey_question.pk}": "4"},
+        effect=lambda s: SurveyResponse.objects.count(),
         writers=("trainee", "trainee2")),
     row("assessment list", lambda s: f"/cohorts/{s.past.slug}/assessments/", "get",
         (LOGIN, 200, 200, 404, 404, 404, 404, 404, 404, 404)),
@@ -965,6 +968,31 @@ ROWS: list[Row] = [
     row("admin assessment import (frozen quiz: back to the builder)",
      lambda s: f"/admin/assessments/import/{s.quiz.pk}/", "get",
      (LOGIN, NO_ADMIN, NO_ADMIN, DENIED, to(lambda s: f'/admin/assessments/edit/{s.quiz.pk}/'), DENIED, 404, to(lambda s: f'/admin/assessments/edit/{s.quiz.pk}/'), 404, to(lambda s: f'/admin/assessments/edit/{s.quiz.pk}/'))),
+    # --- surveys in the admin: the coordinators of the offices taking part
+    # in the cohort write them; another office's survey is not found
+    row("admin surveys", lambda s: "/admin/surveys/", "get",
+     (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, DENIED, 200)),
+    row("admin surveys results", lambda s: "/admin/surveys/results/", "get",
+     (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, DENIED, 200)),
+    row("admin survey add", lambda s: "/admin/surveys/new/", "get",
+     (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 200, DENIED, DENIED, 200)),
+    row("admin survey edit", lambda s: f"/admin/surveys/edit/{s.survey.pk}/", "get",
+     (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 404, DENIED, DENIED, 200)),
+    # Without an office the survey is not found before any permission check.
+    *(
+        row(f"admin survey {view}",
+            lambda s, view=view: f"/admin/surveys/{view}/{s.survey.pk}/", "get",
+            (LOGIN, NO_ADMIN, NO_ADMIN, 200, 200, 200, 404, 404, 404, 200))
+        for view in ("delete", "inspect", "history", "history-results", "usage")
+    ),
+    row("admin survey edit (post)",
+     lambda s: f"/admin/surveys/edit/{s.survey.pk}/", "post",
+     (LOGIN, NO_ADMIN, NO_ADMIN, *(to("/admin/surveys/"),) * 3, 404, DENIED, DENIED,
+      to("/admin/surveys/")),
+     data=lambda s: {**s.form_data(f"/admin/surveys/edit/{s.survey.pk}/"),
+                     "title": "Renamed"},
+     effect=lambda s: Survey.objects.get(pk=s.survey.pk).title,
+     writers=("own", "lead", "co", "superuser")),
     # --- alumni and expert network: trainee's profile is for certificate
     # holders (only trainee holds one), trainee2's is public
     row("network directory", lambda s: "/network/", "get", (200,) * 10),
@@ -1285,6 +1313,10 @@ class Scenario:
             assessment=self.quiz, enrolment=self.past_enrolment
         )
         self.assignment = AssessmentFactory(cohort=self.past)
+        self.survey = SurveyFactory(
+            cohort=self.past, opens_on=timezone.localdate() - datetime.timedelta(days=1)
+        )
+        self.survey_question = SurveyQuestionFactory(survey=self.survey)
         self.submission = assignment_submit(
             assessment=self.assignment,
             enrolment=self.past_enrolment,

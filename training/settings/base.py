@@ -243,6 +243,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "cohorts.tasks.attendance_warning_send_task",
         "schedule": crontab(minute=0, hour=6),
     },
+    "survey-reminders-send": {
+        # daily at 07:30 UTC: https://crontab.guru/#30_7_*_*_*
+        "task": "cohorts.tasks.survey_reminders_send_task",
+        "schedule": crontab(minute=30, hour=7),
+    },
     "certificate-pdf-sweep": {
         # every minute: https://crontab.guru/#*_*_*_*_*
         "task": "certificates.tasks.certificate_pdf_sweep_task",

@@ -18,7 +18,7 @@ Definitions (all over the cohorts the filters and the viewer's scope keep):
 Breakdowns: the same figures by the nominating office's country or region,
 and by the trainees' optional sector and gender (blank: "Not stated"), over
 the enrolments of the offices the viewer may see. Trends per month
-(`trends.py`) and the end-of-cohort evaluation (`evaluation.py`) are tables
+(`trends.py`) and the surveys (`surveys.py`) are tables
 with columns of their own, suppressed by the same rule (`cells.py`).
 
 Suppression (`suppress_table`): a count of 1 to 4 people shows "<5" (0 is
@@ -44,7 +44,6 @@ from cohorts.selectors.reports.cells import (
     is_small,
     suppress_table,
 )
-from cohorts.selectors.reports.evaluation import EVALUATION_COLUMNS
 from cohorts.selectors.reports.programme import (
     ProgrammeReport,
     ReportFilters,
@@ -57,14 +56,16 @@ from cohorts.selectors.reports.programme import (
     user_may_see_reports,
     user_sees_all_offices,
 )
+from cohorts.selectors.reports.surveys import GAIN_COLUMNS, SURVEY_COLUMNS
 from cohorts.selectors.reports.trends import TREND_COLUMNS
 
 __all__ = [
     "ADDITIVE",
     "COLUMNS",
-    "EVALUATION_COLUMNS",
+    "GAIN_COLUMNS",
     "HIDDEN",
     "SMALL_CELL",
+    "SURVEY_COLUMNS",
     "TREND_COLUMNS",
     "Figures",
     "ProgrammeReport",

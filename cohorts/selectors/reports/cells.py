@@ -159,13 +159,16 @@ class ReportTable:
 
 
 def labelled_table(
-    caption, row_heading, labelled: Iterable[tuple[str, Figures]], total
+    caption, row_heading, labelled: Iterable[tuple[str, Figures]], total, **columns
 ):
+    """A suppressed table of (label, figures) rows; `columns` are
+    suppress_table's keyword arguments for a table with columns of its own."""
     labelled = list(labelled)
-    cells, total_cells = suppress_table([f for _label, f in labelled], total)
+    cells, total_cells = suppress_table([f for _label, f in labelled], total, **columns)
     return ReportTable(
         caption=caption,
         row_heading=row_heading,
         rows=[(label, c) for (label, _f), c in zip(labelled, cells, strict=True)],
         total=total_cells,
+        columns=columns.get("columns", ()),
     )

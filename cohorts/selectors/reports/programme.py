@@ -23,7 +23,7 @@ from cohorts.selectors.reports.cells import (
     ReportTable,
     labelled_table,
 )
-from cohorts.selectors.reports.evaluation import evaluation_table
+from cohorts.selectors.reports.surveys import survey_tables
 from cohorts.selectors.reports.trends import trends_table
 from cohorts.selectors.scoping import office_ids_for_user
 
@@ -104,7 +104,7 @@ class ProgrammeReport:
     offices: ReportTable
     cohorts: ReportTable
     breakdowns: dict[str, ReportTable] = field(default_factory=dict)
-    # Tables with columns of their own: "trends", "evaluation".
+    # Tables with columns of their own: "trends", the surveys'.
     extra: dict[str, ReportTable] = field(default_factory=dict)
 
     @property
@@ -195,7 +195,7 @@ def programme_report_for_offices(
         breakdowns=_breakdowns(seen, offices, stats, certificates, office_total),
         extra={
             "trends": trends_table(seen, stats),
-            "evaluation": evaluation_table(cohorts),
+            **survey_tables(cohorts, office_cohorts, offices),
         },
     )
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cohorts', '0010_evaluations'),
+        ('cohorts', '0011_surveys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
