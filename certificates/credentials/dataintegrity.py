@@ -26,6 +26,7 @@ from .did import did_resolve, key_withdrawal_error, verification_method_get
 from .exceptions import CredentialError
 from .jsonld import canonicalize
 from .keys import SigningKey
+from .timestamps import xsd_datetime
 
 PROOF_TYPE = "DataIntegrityProof"
 CRYPTOSUITE = "eddsa-rdfc-2022"
@@ -59,13 +60,7 @@ def proofs_of(document: dict) -> list[dict]:
 
 
 def _timestamp(value: datetime | str | None) -> str:
-    if value is None:
-        value = datetime.now(UTC)
-    if isinstance(value, datetime):
-        return (
-            value.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
-        )
-    return value
+    return xsd_datetime(datetime.now(UTC) if value is None else value)
 
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")

@@ -18,6 +18,7 @@ from django.conf import settings
 from . import multikey
 from .exceptions import CredentialError, DidResolutionError
 from .fetch import fetch_json
+from .timestamps import xsd_datetime
 
 DID_CONTEXTS = [
     "https://www.w3.org/ns/did/v1",
@@ -107,7 +108,7 @@ def controller_from_did(did: str) -> str | None:
 def _revoked(key) -> dict:
     if key.withdrawn_on is None:
         return {}
-    return {"revoked": key.withdrawn_on.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    return {"revoked": xsd_datetime(key.withdrawn_on)}
 
 
 def did_document(controller: str = "platform", *, did: str | None = None) -> dict:

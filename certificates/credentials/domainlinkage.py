@@ -16,16 +16,13 @@ import jwt
 from .did import did_resolve
 from .exceptions import CredentialError
 from .keys import SigningKey
+from .timestamps import xsd_datetime
 from .vcjwt import credential_jwt_check
 
 DID_CONFIGURATION_CONTEXT = (
     "https://identity.foundation/.well-known/did-configuration/v1"
 )
 VC_V1_CONTEXT = "https://www.w3.org/2018/credentials/v1"
-
-
-def _iso(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def domain_linkage_jwt(
@@ -39,8 +36,8 @@ def domain_linkage_jwt(
     vc = {
         "@context": [VC_V1_CONTEXT, DID_CONFIGURATION_CONTEXT],
         "issuer": did,
-        "issuanceDate": _iso(valid_from),
-        "expirationDate": _iso(valid_until),
+        "issuanceDate": xsd_datetime(valid_from),
+        "expirationDate": xsd_datetime(valid_until),
         "type": ["VerifiableCredential", "DomainLinkageCredential"],
         "credentialSubject": {"id": did, "origin": origin},
     }

@@ -13,12 +13,13 @@ Offices holding their own key sign exported batches with
 import copy
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from .dataintegrity import proof_add, proof_verify
 from .did import did_resolve
 from .jsonld import CREDENTIALS_V2, OB_V3P0
 from .keys import SigningKey
+from .timestamps import xsd_datetime
 from .verify import (
     FAILED,
     PASSED,
@@ -34,14 +35,6 @@ from .verify import (
 # Namespace for deterministic endorsement ids: one id per (credential, office), so
 # exporting the same batch twice yields the same unsigned credentials.
 ENDORSEMENT_NAMESPACE = uuid.UUID("6f0c2f1e-4a7b-5d0e-9c3a-2b8e51d7a9c4")
-
-
-def _timestamp(value: datetime | str) -> str:
-    if isinstance(value, datetime):
-        return (
-            value.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
-        )
-    return value
 
 
 def endorsement_id(subject_credential_id: str, office_did: str) -> str:
@@ -72,7 +65,7 @@ def endorsement_build(
         "type": ["VerifiableCredential", "EndorsementCredential"],
         "name": f"Endorsement by {office_name}",
         "issuer": {"id": office_did, "type": ["Profile"], "name": office_name},
-        "validFrom": _timestamp(valid_from),
+        "validFrom": xsd_datetime(valid_from),
         "credentialSubject": {
             "id": subject_credential["id"],
             "type": ["EndorsementSubject"],

@@ -11,6 +11,8 @@ import secrets
 from django.conf import settings
 from django.urls import reverse
 
+from certificates.credentials.timestamps import xsd_datetime
+
 from .credential_results import credential_results_add
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -63,10 +65,6 @@ def status_list_document_sign(document: dict, office_code: str | None) -> dict:
     if not office_code:
         return certificate_credential_sign(document)
     return office_document_sign(document, office_code)
-
-
-def _iso(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _date_iso(day: datetime.date) -> str:
@@ -174,7 +172,7 @@ def credential_build(certificate, *, email: str) -> dict:
                 "caption": ISSUER_NAME,
             },
         },
-        "validFrom": _iso(c.issued_at),
+        "validFrom": xsd_datetime(c.issued_at),
         "credentialSubject": {
             "id": f"urn:uuid:{c.holder_uuid}",
             "type": ["AchievementSubject"],
