@@ -103,3 +103,37 @@ def survey_list_for_coordinator(user) -> QuerySet[Survey]:
 def survey_expected_closes_on(cohort, days: int = 30) -> datetime.date:
     """A reaction survey's default closing day: 30 days after the cohort."""
     return cohort.end_date + datetime.timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class SurveyComments:
+    question: str
+    answers: list[str]
+
+
+def survey_comments(survey: Survey, *, today=None) -> list[SurveyComments] | None:
+    """The free-text answers of each free-text question, for the survey's
+    coordinators, under the same rule as every result (`survey_results_shown`);
+    None while they are hidden. Ordered by text, never by who or when."""
+    from cohorts.models import SurveyAnswer, SurveyQuestion
+
+    counts = {
+        phase: SurveyResponse.objects.filter(survey=survey, phase=phase).count()
+        for phase in survey_phases(survey)
+    }
+    if not survey_results_shown(survey, counts, today=today):
+        return None
+    questions = survey.questions.filter(kind=SurveyQuestion.Kind.TEXT)
+    answers = (
+        SurveyAnswer.objects.filter(question__in=questions)
+        .exclude(text="")
+        .order_by("text")
+        .values_list("question_id", "text")
+    )
+    by_question: dict[int, list[str]] = {}
+    for question_id, text in answers:
+        by_question.setdefault(question_id, []).append(text)
+    return [
+        SurveyComments(question=q.text, answers=by_question.get(q.pk, []))
+        for q in questions
+    ]

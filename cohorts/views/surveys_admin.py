@@ -28,7 +28,7 @@ from cohorts.forms.surveys_admin import SurveyAdminForm
 from cohorts.models import Survey
 from cohorts.permissions import SurveyPermissionPolicy
 from cohorts.selectors.scoping import cohort_list_for_coordinator
-from cohorts.selectors.surveys import survey_list_for_coordinator
+from cohorts.selectors.surveys import survey_comments, survey_list_for_coordinator
 from cohorts.services.surveys import survey_save
 
 policy = SurveyPermissionPolicy(Survey)
@@ -139,7 +139,12 @@ class SurveyDeleteView(ScopedSurveyMixin, generic.DeleteView):
 
 
 class SurveyInspectView(ScopedSurveyMixin, generic.InspectView):
-    pass
+    template_name = "cohorts/admin/survey_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["comments"] = survey_comments(self.object)
+        return context
 
 
 class SurveyHistoryView(ScopedSurveyMixin, generic.history.HistoryView):

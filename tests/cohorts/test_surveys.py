@@ -271,7 +271,33 @@ def test_no_export_or_page_links_a_response_to_a_person(client):
             user = enrolment.user
             for detail in (user.email, user.get_full_name()):
                 assert not detail or detail not in text
+    for text in outputs[:3] + outputs[4:]:
         assert "Comment 0" not in text  # free text is not in the figures
+    # The survey's page shows the comments, sorted by text, with no one's name.
+    inspect = outputs[3]
+    assert inspect.index("Comment 0") < inspect.index("Comment 4")
+
+
+def test_free_text_answers_stay_hidden_until_the_survey_closes_with_five(client):
+    survey, rating, comment = _reaction(
+        opens_on=TODAY() - 5 * DAY, closes_on=TODAY() + DAY
+    )
+    people = AdmittedEnrolmentFactory.create_batch(5, cohort=survey.cohort)
+    for i, enrolment in enumerate(people):
+        survey_submit(
+            user=enrolment.user,
+            survey=survey,
+            answers={rating.pk: 3, comment.pk: f"Comment {i}"},
+            today=TODAY(),
+        )
+    client.force_login(UserFactory(is_superuser=True))
+    url = reverse("survey_admin:inspect", args=[survey.pk])
+    html = client.get(url).content.decode()
+    assert "Comment 0" not in html
+    assert "once the survey has closed with at least 5 responses" in html
+    survey.closes_on = TODAY() - DAY
+    survey.save()
+    assert "Comment 0" in client.get(url).content.decode()
 
 
 # ---- reminders ----
