@@ -558,8 +558,8 @@ def cmd_scale(args, urls) -> None:
     env = base_env(urls, CERTIFICATE_VERIFY_RATE="100000000/m")
     code = demo_code(env)
     with gunicorn(env, args.workers) as base:
-        _course, lesson = course_paths(base)
-        trainee = helper("trainee.py", env)("login", lesson)
+        trainee = helper("trainee.py", env)("login")
+        lesson = trainee["path"]
         print(f"  logged-in lesson: {trainee['queries']} queries", flush=True)
         pages = [
             ("minimal Django view", "/bench/ping", None),

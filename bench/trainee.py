@@ -1,8 +1,8 @@
 """Helper of `bench/run.sh scale` (runs in the bench's environment; prints JSON).
 
-trainee.py login PATH   a trainee admitted to the course of the lesson at PATH,
-                        logged in (a stored session): the Cookie header for wrk,
-                        and the queries of one warm GET of PATH as that trainee
+trainee.py login   a lesson of a course with a trainee (admitted if any), that
+                   trainee logged in (a stored session): the lesson's path, the Cookie
+                   header for wrk, and the queries of one warm GET of the lesson
 """
 
 import json
@@ -23,25 +23,31 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from seeding import logged_in_session  # noqa: E402
-from wagtail.models import Page, Site  # noqa: E402
 
 from cohorts.models import Enrolment  # noqa: E402
+from courses.models import LessonPage  # noqa: E402
 
 
-def login(path: str) -> dict:
-    site = Site.objects.get(is_default_site=True)
-    lesson = Page.objects.get(url_path=site.root_page.url_path + path.lstrip("/"))
-    courses = Page.objects.ancestor_of(lesson, inclusive=True)
-    enrolment = (
-        Enrolment.objects.filter(
-            status=Enrolment.Status.ADMITTED, cohort__course__in=courses
+def login() -> dict:
+    """The first live lesson of a course with a trainee (admitted if any), and
+    that trainee."""
+    enrolments = Enrolment.objects.select_related("user", "cohort__course")
+    # Admitted trainees first: their lesson pages show their progress.
+    for enrolment in sorted(
+        enrolments.order_by("pk"),
+        key=lambda e: e.status != Enrolment.Status.ADMITTED,
+    ):
+        lesson = (
+            LessonPage.objects.live()
+            .descendant_of(enrolment.cohort.course)
+            .order_by("path")
+            .first()
         )
-        .select_related("user")
-        .order_by("pk")
-        .first()
-    )
-    if enrolment is None:
-        raise SystemExit(f"nobody is admitted to the course of {path}")
+        if lesson is not None:
+            break
+    else:
+        raise SystemExit("no trainee of a course with a lesson")
+    path = lesson.url
     user = enrolment.user
     client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
     client.cookies[settings.SESSION_COOKIE_NAME] = logged_in_session(user)
@@ -50,6 +56,7 @@ def login(path: str) -> dict:
     with CaptureQueriesContext(connection) as queries:
         status = client.get(path).status_code
     return {
+        "path": path,
         "cookie": f"{settings.SESSION_COOKIE_NAME}={logged_in_session(user)}",
         "status": status,
         "queries": len(queries),
@@ -58,5 +65,4 @@ def login(path: str) -> dict:
 
 
 if __name__ == "__main__":
-    command, *rest = sys.argv[1:]
-    print(json.dumps(login(rest[0])))
+    print(json.dumps(login()))
