@@ -516,7 +516,7 @@ def test_a_thousand_certificates_by_two_workers_once_each(cluster):
     keys_before = set(cluster.bucket_keys())
     # Every enrolment is queued twice: both workers race for each one.
     _issue_all(cluster, cohort, times=2)
-    assert _wait_for(lambda: _with_pdf(cohort) >= 1000, timeout=1500, step=2.0), (
+    assert _wait_for(lambda: _with_pdf(cohort) >= 1000, timeout=1800, step=2.0), (
         f"{_with_pdf(cohort)} of 1000 PDFs\n{cluster.logs('worker-a', 'worker-b')}"
     )
     done = time.monotonic()
