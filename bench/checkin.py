@@ -13,7 +13,6 @@ import json
 import os
 import sys
 from datetime import timedelta
-from importlib import import_module
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,11 +24,6 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.contrib.auth import (  # noqa: E402
-    BACKEND_SESSION_KEY,
-    HASH_SESSION_KEY,
-    SESSION_KEY,
-)
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.db.models import Count, Max, Min  # noqa: E402
@@ -37,7 +31,7 @@ from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH  # noq
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
-from seeding import cohort_copy_with_trainees  # noqa: E402
+from seeding import cohort_copy_with_trainees, logged_in_session  # noqa: E402
 
 from cohorts import checkin_codes  # noqa: E402
 from cohorts.models import (  # noqa: E402
@@ -95,19 +89,13 @@ def prepare(n: int, out: str) -> dict:
             starts_at=now + timedelta(minutes=5),
             ends_at=now + timedelta(hours=2),
         )
-    store = import_module(settings.SESSION_ENGINE).SessionStore
     trainees = []
     for i, user in enumerate(users):
-        # What django.contrib.auth.login() stores, without a request.
-        login = store()
-        login[SESSION_KEY] = str(user.pk)
-        login[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-        login[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        login.create()
+        session_key = logged_in_session(user)
         csrf = get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS)
         trainees.append(
             {
-                "cookie": f"{settings.SESSION_COOKIE_NAME}={login.session_key}; "
+                "cookie": f"{settings.SESSION_COOKIE_NAME}={session_key}; "
                 f"{settings.CSRF_COOKIE_NAME}={csrf}",
                 "csrf": csrf,
                 # Half scan the QR code (its link carries the session), half

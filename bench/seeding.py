@@ -4,6 +4,10 @@ Import after django.setup().
 """
 
 import time
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
 from accounts.models import User
 from cohorts.models import Cohort, CohortOffice, Enrolment
@@ -69,3 +73,14 @@ def cohort_copy_with_trainees(
         ]
     )
     return copy, users
+
+
+def logged_in_session(user: User) -> str:
+    """A stored session for `user`, what django.contrib.auth.login() stores
+    (without a request); returns its key, the session cookie's value."""
+    login = import_module(settings.SESSION_ENGINE).SessionStore()
+    login[SESSION_KEY] = str(user.pk)
+    login[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    login[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    login.create()
+    return login.session_key

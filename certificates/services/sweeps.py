@@ -26,7 +26,7 @@ def certificate_pdf_sweep() -> int:
     """
     now = timezone.now()
     cutoff = now - datetime.timedelta(minutes=settings.CERTIFICATE_PDF_SWEEP_MINUTES)
-    lease = settings.CERTIFICATE_PDF_SWEEP_LEASE_MINUTES * 60
+    lease = max(1, round(settings.CERTIFICATE_PDF_SWEEP_LEASE_MINUTES * 60))
     missing = Certificate.objects.filter(issued_at__lt=cutoff, pdf_sha256="")
     queued = 0
     for pk in missing.order_by("pk").values_list("pk", flat=True).iterator():
