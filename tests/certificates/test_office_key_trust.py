@@ -19,6 +19,7 @@ from tests.accounts.factories import UserFactory
 from tests.certificates.credentials.factories import achievement_credential
 from tests.cohorts.factories import OfficeFactory, coordinator_of
 from training.audit import OFFICE_DID_SET, SIGNING_KEY_WITHDRAW
+from training.dates import format_day
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_a_coordinator_withdraws_a_key_of_their_office(client, office):
 
     assert response.redirect_chain[-1][0] == _detail_url()
     page = response.content.decode()
-    assert f"Withdrawn from {today.isoformat()}" in page and "Laptop stolen" in page
+    assert f"Withdrawn from {format_day(today)}" in page and "Laptop stolen" in page
     published = client.get(reverse("did_office", args=["ipos"])).json()
     revoked = {m["id"]: m.get("revoked") for m in published["verificationMethod"]}
     assert revoked[key.key_id] == f"{today.isoformat()}T00:00:00Z"
