@@ -87,12 +87,25 @@ def _survey(cohort, kind, title, questions, by) -> Survey:
     return survey_save(survey=survey, by=by)
 
 
+# Free-text answers as trainees from several offices write them.
+COMMENTS = [
+    "Useful for my daily work.",
+    "The CNIPA and IPOS case studies on claim correspondence tables were the "
+    "most practical part.",
+    "Sessions at 14:00 Beijing time were late evening for colleagues in Riyadh; "
+    "please rotate the hours.",
+    "I would like a follow-up session on the Global PPH with more examples "
+    "from GCC Patent Office files.",
+    "The comparison of search reports between offices was new to me.",
+]
+
+
 def _value(question: SurveyQuestion, i: int, phase: str):
     """A varied, repeatable answer of trainee number `i`."""
     if question.kind == SurveyQuestion.Kind.RATING:
         return 5 - (i + question.sort_order) % 3
     if question.kind == SurveyQuestion.Kind.TEXT:
-        return "" if i % 4 else "Useful for my daily work."
+        return "" if i % 3 else COMMENTS[(i // 3) % len(COMMENTS)]
     options = len(question.option_list)
     if question.correct_option and phase == SurveyResponse.Phase.POST:
         # After the cohort most trainees know the answer.
