@@ -54,6 +54,7 @@ from cohorts.services.authoring import (
     assessment_save,
     questions_import,
 )
+from cohorts.views.admin_forms import ServiceSaveMixin
 
 policy = AssessmentPermissionPolicy(Assessment)
 
@@ -255,24 +256,9 @@ class WriteAssessmentMixin(ScopedAssessmentMixin):
         return assessment
 
 
-class SaveWithServiceMixin:
-    def save_instance(self):
-        # The form puts the questions in memory; the service checks and saves
-        # the whole cluster in one go.
-        return assessment_save(
-            assessment=self.form.save(commit=False), by=self.request.user
-        )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except AssessmentError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        self.produced_error_code = "validation_error"
-        self.produced_error_message = self.get_error_message()
-        return self.form_invalid(form)
+class SaveWithServiceMixin(ServiceSaveMixin):
+    def save_with_service(self, instance, *, by):
+        return assessment_save(assessment=instance, by=by)
 
 
 class AssessmentCreateView(SaveWithServiceMixin, generic.CreateView):

@@ -8,7 +8,6 @@ checks the user's offices again.
 import django_filters
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,13 +22,13 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.views import generic
 
-from cohorts.exceptions import SurveyError
 from cohorts.forms.surveys_admin import SurveyAdminForm
 from cohorts.models import Survey
 from cohorts.permissions import SurveyPermissionPolicy
 from cohorts.selectors.scoping import cohort_list_for_coordinator
 from cohorts.selectors.surveys import survey_comments, survey_list_for_coordinator
 from cohorts.services.surveys import survey_save
+from cohorts.views.admin_forms import ServiceSaveMixin
 
 policy = SurveyPermissionPolicy(Survey)
 
@@ -94,22 +93,9 @@ class ScopedSurveyMixin:
         )
 
 
-class SaveWithServiceMixin:
-    def save_instance(self):
-        # The form puts the questions in memory; the service checks and saves
-        # the whole cluster in one go.
-        return survey_save(survey=self.form.save(commit=False), by=self.request.user)
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except SurveyError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        self.produced_error_code = "validation_error"
-        self.produced_error_message = self.get_error_message()
-        return self.form_invalid(form)
+class SaveWithServiceMixin(ServiceSaveMixin):
+    def save_with_service(self, instance, *, by):
+        return survey_save(survey=instance, by=by)
 
 
 class SurveyCreateView(SaveWithServiceMixin, generic.CreateView):
