@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import formats, translation
+from django.utils import translation
 
 from accounts import roles
 from accounts.models import OutboundEmail
@@ -20,6 +20,7 @@ from tests.courses.factories import (
     TreatyMembershipFactory,
     translate_page,
 )
+from training.dates import format_day
 
 pytestmark = pytest.mark.django_db
 
@@ -176,5 +177,5 @@ def test_unverified_fact_names_the_source_to_check_in_arabic(client, reviewed):
     assert "<bdi>WIPO Lex: Hague Agreement, contracting parties</bdi>" in html
     assert "search_what=C&amp;treaty_id=9" in html
     with translation.override("ar"):
-        checked = formats.date_format(datetime.date(2026, 12, 1), "DATE_FORMAT")
+        checked = format_day(datetime.date(2026, 12, 1))
     assert checked in html
