@@ -17,7 +17,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import signal
 import subprocess
 import sys
@@ -190,39 +189,6 @@ def _admin_connection():
     )
 
 
-def _copy_database(source: dict, target: str) -> bool:
-    """Copy pytest's migrated test database (minutes of migrations saved on a
-    busy machine) with pg_dump | psql, which, unlike CREATE DATABASE … TEMPLATE,
-    works while other sessions (the CI worker) use it. False when it cannot,
-    or when this run made no test database (no test here asks for one)."""
-    if not source["NAME"].startswith("test_"):
-        return False
-    if not (shutil.which("pg_dump") and shutil.which("psql")):
-        return False
-    where = [
-        f"--{option}={source[key]}"
-        for option, key in (("host", "HOST"), ("port", "PORT"), ("username", "USER"))
-        if source[key]
-    ]
-    env = os.environ | {"PGPASSWORD": source["PASSWORD"] or ""}
-    dump = subprocess.run(  # noqa: S603
-        ["pg_dump", "--no-owner", "--no-privileges", *where, source["NAME"]],  # noqa: S607
-        capture_output=True,
-        env=env,
-        check=False,
-    )
-    if dump.returncode or b"public.django_migrations" not in dump.stdout:
-        return False
-    restore = subprocess.run(  # noqa: S603
-        ["psql", "-q", "-v", "ON_ERROR_STOP=1", *where, "-d", target],  # noqa: S607
-        input=dump.stdout,
-        capture_output=True,
-        env=env,
-        check=False,
-    )
-    return restore.returncode == 0
-
-
 @pytest.fixture(scope="module")
 def cluster(request, django_db_blocker, s3_endpoint, tmp_path_factory):
     _require_services()
@@ -283,12 +249,11 @@ def cluster(request, django_db_blocker, s3_endpoint, tmp_path_factory):
         cluster = Cluster(base, env, buckets["private"], s3_client)
         try:
             setup = cluster.node_dir("setup")
-            if not _copy_database(connection.settings_dict, name):
-                with _admin_connection() as admin:
-                    admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-                    admin.execute(f'CREATE DATABASE "{name}"')
-                _manage(env, setup, "migrate", "--noinput", "-v0")
-            migrated = time.monotonic()  # copied or migrated
+            # Migrated afresh: a copy of pytest's test database would lack the
+            # data migrations' rows (site, locales, groups) once a transactional
+            # test has flushed it.
+            _manage(env, setup, "migrate", "--noinput", "-v0")
+            migrated = time.monotonic()
             # One key store for every node, from the environment (a mounted
             # secret in production), never from a node's disk.
             _manage(

@@ -47,7 +47,7 @@ def test_datetime_filter_uses_locale_and_time_zone():
         )
     with timezone.override("Asia/Shanghai"), translation.override("zh-hans"):
         assert datetime_tz(moment) == (
-            "2026年3月2日 09:30 <bdi>中国标准时间 (GMT+08:00)</bdi>"
+            "2026年3月2日 09:30 <bdi>中国标准时间（GMT+08:00）</bdi>"
         )
     with timezone.override("America/Havana"), translation.override("en"):
         assert datetime_tz(moment) == (
@@ -89,7 +89,7 @@ def _dates_and_applications(html: str) -> str:
             "zh-hans",
             "2026年8月3日 – 2026年8月14日",
             "2026年7月1日 09:00 <bdi>{zone}</bdi> – 2026年7月20日 23:59",
-            "中国标准时间 (GMT+08:00)",
+            "中国标准时间（GMT+08:00）",
             ("八月", "Aug", "8/3"),
         ),
         (
