@@ -21,3 +21,7 @@ class AccountsConfig(AppConfig):
         from .viewsets import designation_policy
 
         register_permission_policy(OfficeDesignation, designation_policy)
+
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -549,7 +549,13 @@ def cmd_checkin(args, urls) -> None:
         raise SystemExit("check-ins lost or duplicated")
 
 
-ISSUE_19_LESSON_RPS = 259  # logged-in lesson page, issue 19's "measured now"
+# Issue 19's "measured now": the lesson page at 259 req/s in a run whose minimal
+# view answered 7,363 req/s. Absolute req/s differ from machine to machine, so
+# the goal (1.4x today's) is judged as a share of the minimal view of the same
+# run: at least 1.4 x 259 / 7,363 = 0.049x.
+ISSUE_19_LESSON_RPS = 259
+ISSUE_19_MINIMAL_RPS = 7363
+ISSUE_19_LESSON_SHARE = ISSUE_19_LESSON_RPS / ISSUE_19_MINIMAL_RPS
 
 
 def cmd_scale(args, urls) -> None:
@@ -590,14 +596,15 @@ def cmd_scale(args, urls) -> None:
         share = results[name[0]]["rps"] / minimal
         goals.append((name[0] + " (cache hit)", f"{share:.2f}x minimal", share >= 0.5))
     logged_in = results["lesson page, logged in"]["rps"]
-    wanted = 1.4 * ISSUE_19_LESSON_RPS
+    share = logged_in / minimal
     goals.append(
         (
             "lesson page, logged in",
-            f"{logged_in:.0f} req/s ({logged_in / ISSUE_19_LESSON_RPS:.2f}x the "
-            f"issue's {ISSUE_19_LESSON_RPS}), {trainee['queries']} queries, "
-            f"{logged_in / minimal:.3f}x minimal (issue: 0.035x)",
-            logged_in >= wanted and trainee["queries"] <= 4,
+            f"{logged_in:.0f} req/s, {share:.3f}x minimal: "
+            f"{share / ISSUE_19_LESSON_SHARE:.2f}x the issue's "
+            f"{ISSUE_19_LESSON_SHARE:.3f}x (goal 1.4x), "
+            f"{trainee['queries']} queries (goal <= 4)",
+            share >= 1.4 * ISSUE_19_LESSON_SHARE and trainee["queries"] <= 4,
         )
     )
     api = results["verification API"]["rps"] / lookup

@@ -7,13 +7,16 @@ the whole chain by `url_path` in one query, then hands over to the deepest
 page's own `route()` with whatever is left (so RoutablePageMixin routes such as
 /regimes/compare/ still work). A path missing from a translated tree is looked
 up in the source language's tree (fallback to the untranslated page). The fetched ancestors are kept on the page, and
-`RouteAncestorsMixin.get_view_restrictions` checks them in one query.
+`RouteAncestorsMixin.get_view_restrictions` checks them in one query, none when
+no page of the chain is restricted. The chain of a path is kept per process
+until pages change (courses.site_cache); the page itself is always fetched.
 """
 
 from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
+from courses import site_cache
 from courses.localization import source_page
 
 
@@ -40,15 +43,18 @@ class PathRouteMixin:
         above = [
             self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)
         ]
-        found = list(
-            Page.objects.filter(
-                Q(
-                    url_path__in=prefixes,
-                    path__startswith=self.path,
-                    depth__gt=self.depth,
-                )
-                | Q(path__in=above)
-            ).order_by("depth")
+        found = site_cache.route_pages(
+            (self.pk, tuple(prefixes)),
+            lambda: list(
+                Page.objects.filter(
+                    Q(
+                        url_path__in=prefixes,
+                        path__startswith=self.path,
+                        depth__gt=self.depth,
+                    )
+                    | Q(path__in=above)
+                ).order_by("depth")
+            ),
         )
         ancestors = [page for page in found if page.depth < self.depth] + [self]
         chain = []
@@ -78,6 +84,7 @@ class RouteAncestorsMixin:
         ancestors = getattr(self, "_route_ancestors", None)
         if ancestors is None or any(page.alias_of_id for page in [self, *ancestors]):
             return super().get_view_restrictions()
-        return PageViewRestriction.objects.filter(
-            page_id__in=[self.pk, *(page.pk for page in ancestors)]
-        )
+        page_ids = {self.pk, *(page.pk for page in ancestors)}
+        if not page_ids & site_cache.restricted_page_ids():
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=page_ids)

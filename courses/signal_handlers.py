@@ -32,6 +32,15 @@ def page_caches_invalidate(*, instance, **kwargs):
     invalidate(page=instance)
 
 
+def view_restriction_changed(*, instance, **kwargs):
+    """Who may see a page changed: no cache may keep serving it to visitors
+    the restriction now turns away (nor keep the kept set of restricted pages)."""
+    from courses.services import page_caches_invalidate as invalidate
+
+    # The page may be going too (a restriction is deleted with its page).
+    invalidate(page=Page.objects.filter(pk=instance.page_id).first())
+
+
 def page_translation_grants_copy(*, source_obj, target_obj, **kwargs):
     from courses.services import page_translation_grants_copy as copy_grants
 
@@ -55,6 +64,12 @@ def connect():
     copy_for_translation_done.connect(
         page_translation_grants_copy, dispatch_uid="courses_translation_grants"
     )
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            view_restriction_changed,
+            sender="wagtailcore.PageViewRestriction",
+            dispatch_uid=f"courses_cache_restriction_{name}",
+        )
     for model in ("wagtailcore.Site", "wagtailcore.Locale"):
         post_save.connect(site_changed, sender=model, dispatch_uid=f"{model}_saved")
         post_delete.connect(site_changed, sender=model, dispatch_uid=f"{model}_deleted")

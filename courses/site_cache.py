@@ -1,4 +1,5 @@
-"""Sites, their root pages and locales, kept per process.
+"""Sites, their root pages and locales, page routes, the pages with view
+restrictions and course outlines, kept per process.
 
 Wagtail looks up the Site by host name, the active Locale by language code and
 the (localized, specific) root page on every page request: three queries before
@@ -8,6 +9,11 @@ each process keeps them until the page-cache generation
 cache) moves on: saving or deleting a Site or Locale and publishing,
 unpublishing or moving a page bump it, and clear this process's copy at once.
 Checked once per request (one cache read, which the page cache makes anyway).
+
+Routes and outlines are kept too (every logged-in lesson page needs both, and
+a lesson's route, its view restrictions and its course's outline change only
+with the events above; saving or deleting a view restriction bumps the
+generation as well).
 
 Callers get copies, never the kept instances, so nothing a request sets on a
 page or site leaks into another request.
@@ -22,14 +28,30 @@ from django.core.signals import request_finished, request_started
 from django.utils import translation
 
 MAX_HOSTS = 64
-_state: dict = {"generation": None, "locales": None, "sites": {}, "roots": {}}
+MAX_ROUTES = 4096  # paths are the client's: bounded, emptied when full
+MAX_OUTLINES = 1024
+_EMPTY = {
+    "generation": None,
+    "locales": None,
+    "sites": {},
+    "roots": {},
+    "routes": {},
+    "restricted": None,
+    "outlines": {},
+}
+_state: dict = dict(_EMPTY)
 _checked = threading.local()
 
 
 def site_cache_clear(**_kwargs) -> None:
     """Forget everything kept in this process (other processes follow the
     generation)."""
-    _state.update(generation=None, locales=None, sites={}, roots={})
+    _state.update(
+        {
+            key: (value.copy() if isinstance(value, dict) else value)
+            for key, value in _EMPTY.items()
+        }
+    )
 
 
 def _request_started(**_kwargs) -> None:
@@ -133,3 +155,41 @@ def _copy(instance):
 def locale_get_active(cls):
     """Locale.get_active, from the kept locales (installed in CoursesConfig.ready)."""
     return locale_for_language(translation.get_language())
+
+
+def route_pages(key, load) -> list:
+    """Copies of the pages `load()` finds for a route `key` (hashable), kept."""
+    state = _fresh()
+    routes = state["routes"]
+    if key not in routes:
+        if len(routes) >= MAX_ROUTES:
+            routes.clear()
+        routes[key] = load()
+    return [_copy(page) for page in routes[key]]
+
+
+def restricted_page_ids() -> frozenset:
+    """Ids of the pages that carry a view restriction. One query when not kept."""
+    from wagtail.models import PageViewRestriction
+
+    state = _fresh()
+    if state["restricted"] is None:
+        state["restricted"] = frozenset(
+            PageViewRestriction.objects.values_list("page_id", flat=True)
+        )
+    return state["restricted"]
+
+
+def course_outline(course, load):
+    """`course`'s outline as `load()` builds it, kept per course; the pages in
+    it are shared read-only, the course is the caller's."""
+    import dataclasses
+
+    state = _fresh()
+    outlines = state["outlines"]
+    key = course.pk
+    if key not in outlines:
+        if len(outlines) >= MAX_OUTLINES:
+            outlines.clear()
+        outlines[key] = load()
+    return dataclasses.replace(outlines[key], course=course)

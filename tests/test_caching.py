@@ -148,3 +148,46 @@ def test_anonymous_miss_of_a_lesson_makes_no_site_locale_or_root_query(
     assert "Customs measures" in response.content.decode()
     sql = " ".join(query["sql"] for query in queries.captured_queries)
     assert "wagtailcore_site" not in sql and "wagtailcore_locale" not in sql
+
+
+def test_making_a_page_private_stops_serving_it_from_the_cache(
+    client, urls, django_capture_on_commit_callbacks
+):
+    """Privacy set in the admin (a view restriction) turns anonymous visitors
+    away at once, though the public page was in the cache; made public again,
+    it shows again."""
+    from wagtail.models import PageViewRestriction
+
+    client.get(urls["lesson"])
+    assert client.get(urls["lesson"])["X-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=urls["lesson_page"],
+            restriction_type=PageViewRestriction.LOGIN,
+        )
+    response = client.get(urls["lesson"], follow=True)
+    assert response.redirect_chain[-1][0].startswith("/accounts/login/")
+    assert "Customs measures" not in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    response = client.get(urls["lesson"])
+    assert response.status_code == 200
+    assert "Customs measures" in response.content.decode()
+
+
+def test_a_renamed_page_is_found_at_its_new_address(
+    client, urls, django_capture_on_commit_callbacks
+):
+    """Routes are kept per process (courses.site_cache) until pages change."""
+    client.force_login(UserFactory())
+    assert client.get(urls["lesson"]).status_code == 200
+    lesson = urls["lesson_page"].get_latest_revision_as_object()
+    lesson.slug = "customs-at-the-border"
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson.save_revision().publish()
+    new_url = urls["lesson"].replace("/customs/", "/customs-at-the-border/")
+    old = client.get(urls["lesson"])
+    assert (old.status_code, old.url) == (301, new_url)  # Wagtail's redirect
+    response = client.get(new_url)
+    assert response.status_code == 200
+    assert "Customs measures" in response.content.decode()

@@ -414,5 +414,7 @@ class LessonPage(LocalizedPageMixin, RouteAncestorsMixin, Page):
                 lambda: outline.next(self) if outline else None
             ),
             page_cache=page_cache_get(request=request),
+            # The lesson's own text and sources: the same for every reader.
+            content_cache=page_cache_get(request=request, same_for_everyone=True),
         )
         return context

@@ -49,12 +49,19 @@ class CourseOutline:
 
 
 def course_outline(*, course: CoursePage) -> CourseOutline:
-    """Modules and lessons of `course`, in order, in one query (base Page rows).
+    """Modules and lessons of `course`, in order, in one query (base Page rows),
+    kept per process until pages change (courses.site_cache).
 
     For a translated course the structure is the source course's, each page
     replaced by its translation where there is one (two queries); the others
     stay in the source language. `source_ids` maps each page to its source page.
     """
+    from courses import site_cache
+
+    return site_cache.course_outline(course, lambda: _course_outline_build(course))
+
+
+def _course_outline_build(course: CoursePage) -> CourseOutline:
     from django.contrib.contenttypes.models import ContentType
 
     types = ContentType.objects.get_for_models(ModulePage, LessonPage)

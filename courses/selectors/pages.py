@@ -56,11 +56,14 @@ class PageCache:
     timeout: int
 
 
-def page_cache_get(*, request) -> PageCache | None:
+def page_cache_get(*, request, same_for_everyone: bool = False) -> PageCache | None:
     """Fragment-cache parameters for this request, or None to render afresh.
 
-    Only anonymous GETs without a query string of published pages (not previews)
-    are served from the cache: they all see the same page. One cache read.
+    Only GETs without a query string of published pages (not previews) are
+    served from the cache, and only to anonymous visitors, who all see the same
+    page; a fragment that shows the same to every reader (no progress, no
+    form, no personal detail: `same_for_everyone`) to logged-in readers too.
+    One cache read.
     """
     from django.conf import settings
 
@@ -69,7 +72,7 @@ def page_cache_get(*, request) -> PageCache | None:
         or request.method != "GET"
         or request.GET
         or getattr(request, "is_preview", False)
-        or request.user.is_authenticated
+        or (request.user.is_authenticated and not same_for_everyone)
     ):
         return None
     return PageCache(

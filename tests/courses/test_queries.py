@@ -91,6 +91,27 @@ def test_lesson_page_queries_do_not_grow(
         assert client.get(lesson.url).status_code == 200
 
 
+def test_logged_in_lesson_takes_four_queries(
+    client, django_assert_max_num_queries, settings
+):
+    """With sessions in the cache (as with Redis), a trainee's warm lesson page
+    reads the user, the lesson and their progress (2) and nothing else: the
+    session, the header's permissions, the route, the view restrictions and
+    the outline come from the caches."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    course, lesson = _course(6)
+    user = UserFactory()
+    client.force_login(user)
+    client.post(f"/learn/courses/{course.pk}/start/")
+    _warm_get(client, lesson.url)
+    with django_assert_max_num_queries(4) as queries:
+        response = client.get(lesson.url)
+    assert response.status_code == 200
+    assert "Log out" in response.content.decode()
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "courses_lessonprogress" in sql  # their progress is read fresh
+
+
 def _count(client, url, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -293,9 +293,13 @@ ATTENDANCE_CHECKIN_RATE = env("ATTENDANCE_CHECKIN_RATE", default="10/m")
 # ---- AUTH / ALLAUTH ----
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with each user's permissions kept in the cache.
+    "accounts.backends.CachedPermissionsBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# How long a user's permission set is kept (accounts.backends); changes to
+# groups and permissions retire it at once, this is only a safety net.
+PERMISSIONS_CACHE_SECONDS = env.int("PERMISSIONS_CACHE_SECONDS", default=300)
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -486,6 +490,18 @@ if not SIGNING_KEYS and (_keys_file := env("SIGNING_KEYS_FILE", default="")):
             f"SIGNING_KEYS_FILE {_keys_file} cannot be read: {exc.strerror}."
         ) from exc
 SIGNING_KEYS_AUTO_CREATE = env.bool("SIGNING_KEYS_AUTO_CREATE", default=DEBUG)
+
+# ---- SESSIONS ----
+# With a shared Redis, sessions are read from the cache (no query per request)
+# and written through to the database, which stays the record. Without Redis
+# the cache is per process, where a log-out in one process would not reach a
+# copy kept by another: sessions then stay in the database alone.
+# https://docs.djangoproject.com/en/5.2/topics/http/sessions/#using-cached-sessions
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # ---- SECURITY ----
 SESSION_COOKIE_HTTPONLY = True
