@@ -3,15 +3,21 @@
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from ninja import Router, Schema, Status
 
+from certificates.codes import code_normalise
+from certificates.models import Certificate
 from certificates.ratelimits import lookup_retry_after
 from certificates.selectors import (
     certificate_endorsement_rows,
     certificate_get_public,
 )
+from courses.selectors import page_cache_entry_get
+from courses.services import page_cache_entry_set
 
 router = Router(tags=["certificates"])
 
@@ -93,49 +99,91 @@ def certificate_verify(request: HttpRequest, response: HttpResponse, code: str):
     if retry_after:
         response["Retry-After"] = str(retry_after)
         return Status(429, {"detail": "Too many requests."})
-    c = certificate_get_public(code)
-    if c is None:
+    normalised = code_normalise(code)
+    key = _cache_key(request, normalised) if normalised else None
+    if key:
+        body, generation = page_cache_entry_get(key)
+        if body is not None:
+            return _json_response(body)
+    certificate = certificate_get_public(code)
+    if certificate is None:
         response.redirects_exempt = True
         return Status(404, {"detail": "No certificate has this code."})
-    return Status(
-        200,
-        {
-            "code": c.code,
-            "status": str(c.status),
-            "holder_name": c.holder_name,
-            "holder_native_name": c.holder_native_name,
-            "course": c.course_title,
-            "cohort": c.cohort_title,
-            "start_date": c.start_date,
-            "end_date": c.end_date,
-            "hours": c.hours,
-            "attendance_rate": c.attendance_rate,
-            "final_score": c.final_score,
-            "lead_office": {"name": c.lead_office_name, "code": c.lead_office_code},
-            "co_organizing_offices": c.co_offices,
-            "co_signing_offices": [
-                _cosigner(row) for row in certificate_endorsement_rows(c)
-            ],
-            "issued_at": c.issued_at,
-            "valid_until": c.valid_until,
-            "revoked_at": c.revoked_at,
-            "revocation_reason": c.revocation_reason or None,
-            "superseded_by": c.superseded_by.code if c.superseded_by else None,
-            "superseded_by_url": (
-                request.build_absolute_uri(
-                    reverse(
-                        "certificates:verify_code",
-                        kwargs={"code": c.superseded_by.code},
-                    )
-                )
-                if c.superseded_by
-                else None
-            ),
-            "verification_url": request.build_absolute_uri(
-                reverse("certificates:verify_code", kwargs={"code": c.code})
-            ),
-            "credential_url": request.build_absolute_uri(
-                reverse("certificates:credential_json", kwargs={"code": c.code})
-            ),
-        },
+    body = _render(
+        request, CertificateOut.model_validate(_record(request, certificate))
     )
+    if key:
+        page_cache_entry_set(
+            key, body, generation=generation, timeout=settings.PAGE_CACHE_SECONDS
+        )
+    return _json_response(body)
+
+
+def _cache_key(request: HttpRequest, code: str) -> str | None:
+    """Where the record of `code` is kept: the anonymous page cache's kind of
+    entry (one per code, valid for the page-cache generation, so whatever
+    invalidates the verification page invalidates it: certificates.services.
+    certificate_caches_invalidate). Per origin, as its URLs are absolute, and
+    per day in the active time zone, as `status` turns "expired" at midnight.
+    None when the page cache is off."""
+    if not settings.COURSES_PAGE_CACHE:
+        return None
+    origin = f"{request.scheme}://{request.get_host()}"
+    return f"certificates:api:{code}:{timezone.localdate():%Y%m%d}:{origin}"
+
+
+def _render(request: HttpRequest, record: CertificateOut) -> bytes:
+    """The JSON body ninja itself sends for `record`: the API's renderer."""
+    from training.api import api
+
+    content = api.renderer.render(request, record.model_dump(), response_status=200)
+    return content.encode(api.renderer.charset)
+
+
+def _json_response(body: bytes) -> HttpResponse:
+    from training.api import api
+
+    return HttpResponse(body, content_type=api.get_content_type())
+
+
+def _record(request: HttpRequest, c: Certificate) -> dict:
+    """The public record of certificate `c` (CertificateOut's fields)."""
+    return {
+        "code": c.code,
+        "status": str(c.status),
+        "holder_name": c.holder_name,
+        "holder_native_name": c.holder_native_name,
+        "course": c.course_title,
+        "cohort": c.cohort_title,
+        "start_date": c.start_date,
+        "end_date": c.end_date,
+        "hours": c.hours,
+        "attendance_rate": c.attendance_rate,
+        "final_score": c.final_score,
+        "lead_office": {"name": c.lead_office_name, "code": c.lead_office_code},
+        "co_organizing_offices": c.co_offices,
+        "co_signing_offices": [
+            _cosigner(row) for row in certificate_endorsement_rows(c)
+        ],
+        "issued_at": c.issued_at,
+        "valid_until": c.valid_until,
+        "revoked_at": c.revoked_at,
+        "revocation_reason": c.revocation_reason or None,
+        "superseded_by": c.superseded_by.code if c.superseded_by else None,
+        "superseded_by_url": (
+            request.build_absolute_uri(
+                reverse(
+                    "certificates:verify_code",
+                    kwargs={"code": c.superseded_by.code},
+                )
+            )
+            if c.superseded_by
+            else None
+        ),
+        "verification_url": request.build_absolute_uri(
+            reverse("certificates:verify_code", kwargs={"code": c.code})
+        ),
+        "credential_url": request.build_absolute_uri(
+            reverse("certificates:credential_json", kwargs={"code": c.code})
+        ),
+    }

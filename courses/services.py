@@ -90,6 +90,13 @@ def page_cache_bump() -> None:
     )
 
 
+def page_cache_entry_set(key: str, value, *, generation: int, timeout: int) -> None:
+    """Keep `value` under `key` for `timeout` seconds, valid while the page-cache
+    `generation` (from courses.selectors.page_cache_entry_get, read before the
+    value's data) is current: page_cache_bump invalidates it with the pages."""
+    cache.set(key, (generation, value), timeout)
+
+
 def frontend_cache_purge(*, urls) -> None:
     """Ask the CDN to drop `urls` (absolute URLs), after commit, on a worker.
 

@@ -8,8 +8,10 @@ PDF_FIELDS = frozenset({"pdf", "pdf_sha256", "pdf_source_sha256", "pdf_sha256_ea
 
 def certificate_caches_invalidate(*, certificate_ids=(), cohort_id=None) -> None:
     """Invalidate everything that shows these certificates, after commit: the
-    anonymous page cache (always) and, at the CDN, their verification pages,
-    API records, credentials, status lists and did.json documents.
+    anonymous page cache (always; with it the API records kept per code by
+    certificates.api, which hold the same generation) and, at the CDN, their
+    verification pages, API records, credentials, status lists and did.json
+    documents.
 
     Called on every change of a certificate (revocation, supersession), of
     its endorsements, and (with `cohort_id`: all its certificates) of its

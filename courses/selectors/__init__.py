@@ -25,6 +25,7 @@ from .outline import CourseOutline, OutlineItem, course_for_lesson, course_outli
 from .pages import (
     SUBSTRING_SEARCH_LIMIT,
     PageCache,
+    page_cache_entry_get,
     page_cache_generation,
     page_cache_get,
     page_in_source_language,
@@ -63,6 +64,7 @@ __all__ = [
     "jurisdiction_corrections",
     "jurisdiction_facts_attach",
     "jurisdiction_list",
+    "page_cache_entry_get",
     "page_cache_generation",
     "page_cache_get",
     "page_in_source_language",

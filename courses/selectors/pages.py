@@ -93,6 +93,30 @@ def page_cache_generation() -> int:
     return cache.get_or_set(PAGE_CACHE_GENERATION_KEY, time.time_ns, None)
 
 
+def page_cache_entry_get(key: str) -> tuple[object | None, int]:
+    """A value kept by courses.services.page_cache_entry_set, with the current
+    page-cache generation: ``(value, generation)``, or ``(None, generation)``
+    when there is none or it was kept before the last page_cache_bump.
+
+    One cache round trip: the generation is read with the entry (a second one
+    only when the generation itself is missing). Read it before the data the
+    value is built from, and pass that generation to page_cache_entry_set: a
+    bump in between then makes the stored value stale at once.
+    """
+    from django.core.cache import cache
+
+    from courses.services import PAGE_CACHE_GENERATION_KEY
+
+    found = cache.get_many([PAGE_CACHE_GENERATION_KEY, key])
+    generation = found.get(PAGE_CACHE_GENERATION_KEY)
+    if generation is None:
+        return None, page_cache_generation()
+    entry = found.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == generation:
+        return entry[1], generation
+    return None, generation
+
+
 def page_title_in_language(*, page, language_code: str) -> str:
     """The title of `page`'s live translation into `language_code`, or ""."""
     translation = (
