@@ -191,3 +191,27 @@ def test_a_renamed_page_is_found_at_its_new_address(
     response = client.get(new_url)
     assert response.status_code == 200
     assert "Customs measures" in response.content.decode()
+
+
+def test_a_cached_verification_page_turns_expired_after_midnight(
+    client, urls, monkeypatch
+):
+    """Expiry comes with no change to invalidate on: pages are kept per day."""
+    import datetime
+
+    from django.utils import timezone
+
+    from certificates.models import Certificate
+
+    Certificate.objects.filter(pk=urls["certificate"].pk).update(
+        valid_until=timezone.localdate()
+    )
+    client.get(urls["verify"])
+    cached = client.get(urls["verify"])
+    assert cached["X-Cache"] == "hit"
+    assert "Expired" not in cached.content.decode()
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(days=1))
+    response = client.get(urls["verify"])
+    assert response["X-Cache"] == "miss"
+    assert "Expired" in response.content.decode()

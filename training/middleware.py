@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import BadRequest
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.redirects.middleware import (
     RedirectMiddleware as WagtailRedirectMiddleware,
@@ -160,7 +160,10 @@ class AnonymousPageCacheMiddleware:
         url = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(url.encode()).hexdigest()
         language = translation.get_language()
-        return f"page:{page_cache_generation()}:{language}:{digest}"
+        # Per day too: a certificate turns "expired" at midnight, with no
+        # change to invalidate on.
+        day = timezone.localdate().isoformat()
+        return f"page:{page_cache_generation()}:{day}:{language}:{digest}"
 
     @staticmethod
     def _may_store(request, response) -> bool:
