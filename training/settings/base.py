@@ -478,7 +478,9 @@ WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 # ---- SIGNING KEYS (verifiable certificates) ----
 # Private keys of the platform and of offices, outside the repository; see
 # docs/credentials.md. Dev and tests create a key on first use; production never does.
-SIGNING_KEYS_DIR = env("SIGNING_KEYS_DIR", default=str(VAR_DIR / "keys"))
+# An empty value (as .env.example leaves it) means the default, never the
+# working directory.
+SIGNING_KEYS_DIR = env("SIGNING_KEYS_DIR", default="") or str(VAR_DIR / "keys")
 # Or the whole key store as one value (JSON from `manage.py export_signing_keys`),
 # given directly or as a mounted secret file: read in memory, never written.
 SIGNING_KEYS = env("SIGNING_KEYS", default="")
