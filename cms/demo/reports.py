@@ -65,7 +65,9 @@ def _windows(kind, cohort):
     if kind == Survey.Kind.KNOWLEDGE:
         return cohort.start_date - 14 * DAY, cohort.end_date, cohort.end_date + 30 * DAY
     if kind == Survey.Kind.FOLLOW_UP:
-        return cohort.end_date + 80 * DAY, None, cohort.end_date + 100 * DAY
+        # Three to five months on: open today for the demo cohort that ended
+        # about 110 days ago, so a demo login has a survey to answer.
+        return cohort.end_date + 90 * DAY, None, cohort.end_date + 150 * DAY
     return cohort.end_date, None, cohort.end_date + 30 * DAY
 
 
@@ -154,6 +156,7 @@ def seed(ctx) -> None:
             user.gender = GENDERS[i % len(GENDERS)]
             user.save(update_fields=["sector", "gender"])
     today = timezone.localdate()
+    demo_logins = {email for _role, email in ctx.logins}
     answered = 0
     ended = {e.cohort for e in admitted if e.cohort.end_date < today}
     for cohort in sorted(ended, key=lambda c: c.pk):
@@ -170,5 +173,10 @@ def seed(ctx) -> None:
         trainees = [e for e in admitted if e.cohort_id == cohort.pk]
         for kind, title, questions in SURVEYS:
             survey = _survey(cohort, kind, title, questions, membership.user)
-            answered += _answer_all(survey, trainees)
+            if survey.opens_on <= today <= survey.closes_on:
+                # Still open: the demo logins have yet to answer it.
+                waiting = [e for e in trainees if e.user.email not in demo_logins]
+                answered += _answer_all(survey, waiting)
+            else:
+                answered += _answer_all(survey, trainees)
     ctx.write(f"profiles filled, {answered} survey answers")

@@ -39,3 +39,22 @@ def test_demo_reports_show_figures_and_a_hidden_cell(settings):
     assert any(isinstance(c, int) and c >= 5 for c in answer_cells)
     call_command("seed_demo", stdout=io.StringIO())
     assert SurveyResponse.objects.count() == answers
+
+
+def test_demo_trainee_with_certificates_has_a_survey_to_answer(settings):
+    from django.contrib.auth import get_user_model
+
+    from cohorts.selectors.surveys import survey_list_due
+
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    line = next(
+        line
+        for line in out.getvalue().splitlines()
+        if "Trainee with certificates" in line
+    )
+    email = next(word for word in line.split() if "@" in word)
+    holder = get_user_model().objects.get(email=email)
+    due = survey_list_due(user=holder)
+    assert [item.survey.kind for item in due] == [Survey.Kind.FOLLOW_UP]
