@@ -152,9 +152,7 @@ def _chunk_record(
     batch.error = "\n".join(filter(None, [batch.error, *errors]))
     if len(batch.chunks_done) >= batch.chunks:
         batch.status, batch.finished_at = CertificateBatch.Status.DONE, timezone.now()
-    batch.save(
-        update_fields=["chunks_done", "done", "error", "status", "finished_at"]
-    )
+    batch.save(update_fields=["chunks_done", "done", "error", "status", "finished_at"])
     return batch
 
 
