@@ -339,7 +339,7 @@ def certificate_pdf_render(*, certificate_id: int) -> Certificate:
     certificate = Certificate.objects.get(pk=certificate_id)
     if certificate.pdf and certificate.pdf_sha256:
         return certificate
-    return _pdf_store(certificate_id, refresh=False)
+    return _pdf_store(certificate_id, refresh=False, loaded=certificate)
 
 
 def _pdf_source_sha256(data: dict) -> str:
@@ -349,11 +349,13 @@ def _pdf_source_sha256(data: dict) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def _pdf_store(certificate_id: int, *, refresh: bool) -> Certificate:
+def _pdf_store(
+    certificate_id: int, *, refresh: bool, loaded: Certificate | None = None
+) -> Certificate:
     from certificates import pdf
     from certificates.selectors import certificate_pdf_data
 
-    data = certificate_pdf_data(Certificate.objects.get(pk=certificate_id))
+    data = certificate_pdf_data(loaded or Certificate.objects.get(pk=certificate_id))
     source = _pdf_source_sha256(data)
     content = pdf.certificate_pdf_render(data)
     with transaction.atomic():
@@ -397,4 +399,4 @@ def certificate_pdf_refresh(*, certificate_id: int) -> Certificate:
         certificate_pdf_data(certificate)
     ):
         return certificate
-    return _pdf_store(certificate_id, refresh=True)
+    return _pdf_store(certificate_id, refresh=True, loaded=certificate)
