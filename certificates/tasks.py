@@ -66,8 +66,7 @@ def certificate_batch_run_task(batch_id: int) -> int:
     chunks = certificate_batch_plan(batch_id=batch_id)
     if chunks:
         group(
-            certificate_batch_chunk_run_task.s(batch_id, number, enrolment_ids)
-            for number, enrolment_ids in enumerate(chunks)
+            certificate_batch_chunk_run_task.s(batch_id, number) for number in chunks
         ).apply_async()
     return len(chunks)
 
@@ -79,16 +78,12 @@ def certificate_batch_run_task(batch_id: int) -> int:
     acks_late=True,
     on_failure=_certificate_batch_run_failure,
 )
-def certificate_batch_chunk_run_task(
-    batch_id: int, chunk: int, enrolment_ids: list[int]
-) -> int:
+def certificate_batch_chunk_run_task(batch_id: int, chunk: int) -> int:
     """Issue one chunk of a batch's certificates (seconds, not minutes); a
     recorded chunk is a no-op and a retried one issues nothing twice."""
     from certificates.services import certificate_batch_chunk_run
 
-    return certificate_batch_chunk_run(
-        batch_id=batch_id, chunk=chunk, enrolment_ids=enrolment_ids
-    ).done
+    return certificate_batch_chunk_run(batch_id=batch_id, chunk=chunk).done
 
 
 @shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5, acks_late=True)

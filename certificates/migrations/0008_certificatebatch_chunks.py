@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='certificatebatch',
             name='chunks',
-            field=models.PositiveIntegerField(default=0, verbose_name='chunks'),
+            field=models.JSONField(blank=True, default=list, verbose_name='chunks'),
         ),
         migrations.AddField(
             model_name='certificatebatch',

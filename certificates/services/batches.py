@@ -46,38 +46,38 @@ def cohort_certificates_issue(*, cohort: Cohort, by) -> CertificateBatch:
 @transaction.atomic
 def certificate_batch_plan(
     *, batch_id: int, chunk_size: int | None = None
-) -> list[list[int]]:
-    """Split a batch into chunks of enrolment ids and mark it running.
+) -> list[int]:
+    """Split a batch into chunks of enrolment ids, mark it running, and return
+    the numbers of the chunks to queue.
 
-    Returns the chunks to run, numbered by their position. A batch that is done,
-    or running with its chunks already planned, returns no chunks (its chunk
-    tasks are queued already), so planning twice issues nothing twice. A batch
-    without completed enrolments is done at once.
+    A running batch keeps its split and returns the chunks not yet recorded
+    (a batch task retried after a failed enqueue queues them again; chunks are
+    idempotent, so a redelivered one wastes only time). A done batch returns
+    none. A batch without completed enrolments is done at once.
     """
     batch = CertificateBatch.objects.select_for_update().get(pk=batch_id)
-    if batch.status == CertificateBatch.Status.DONE or (
-        batch.status == CertificateBatch.Status.RUNNING and batch.chunks
-    ):
+    if batch.status == CertificateBatch.Status.DONE:
         return []
+    if batch.status == CertificateBatch.Status.RUNNING and batch.chunks:
+        return [n for n in range(len(batch.chunks)) if n not in batch.chunks_done]
     size = max(1, chunk_size or settings.CERTIFICATE_BATCH_CHUNK_SIZE)
     ids = list(
         batch.cohort.enrolments.filter(completion=Enrolment.Completion.COMPLETED)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
+    batch.chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
     batch.status = CertificateBatch.Status.RUNNING
     batch.total, batch.done, batch.error = len(ids), 0, ""
-    batch.chunks, batch.chunks_done = len(chunks), []
-    batch.finished_at = None
-    if not chunks:
+    batch.chunks_done, batch.finished_at = [], None
+    if not ids:
         batch.status, batch.finished_at = CertificateBatch.Status.DONE, timezone.now()
     batch.save()
-    return chunks
+    return list(range(len(batch.chunks)))
 
 
 def certificate_batch_chunk_run(
-    *, batch_id: int, chunk: int, enrolment_ids: list[int], progress=None
+    *, batch_id: int, chunk: int, progress=None
 ) -> CertificateBatch:
     """Issue the certificates of one chunk of a batch, then count the chunk once.
 
@@ -95,8 +95,9 @@ def certificate_batch_chunk_run(
     from cohorts.selectors.completion import completion_inputs_for_enrolments
 
     batch = CertificateBatch.objects.select_related("cohort").get(pk=batch_id)
-    if chunk in batch.chunks_done:
+    if chunk in batch.chunks_done or chunk >= len(batch.chunks):
         return batch
+    enrolment_ids = batch.chunks[chunk]
     enrolments = list(
         Enrolment.objects.filter(pk__in=enrolment_ids, cohort_id=batch.cohort_id)
         .select_related("user")
@@ -150,7 +151,7 @@ def _chunk_record(
     batch.chunks_done = [*batch.chunks_done, chunk]
     batch.done += size
     batch.error = "\n".join(filter(None, [batch.error, *errors]))
-    if len(batch.chunks_done) >= batch.chunks:
+    if len(batch.chunks_done) >= len(batch.chunks):
         batch.status, batch.finished_at = CertificateBatch.Status.DONE, timezone.now()
     batch.save(update_fields=["chunks_done", "done", "error", "status", "finished_at"])
     return batch
@@ -164,18 +165,17 @@ def certificate_batch_run(*, batch_id: int, progress=None) -> CertificateBatch:
     (optional) is called with (done, total) after each certificate.
     """
     chunks = certificate_batch_plan(batch_id=batch_id)
-    total, before = sum(map(len, chunks)), 0
-    for number, enrolment_ids in enumerate(chunks):
+    planned = CertificateBatch.objects.get(pk=batch_id).chunks
+    total = sum(len(planned[number]) for number in chunks)
+    before = 0
+    for number in chunks:
 
         def chunk_progress(done, _size, before=before):
             if progress:
                 progress(before + done, total)
 
         certificate_batch_chunk_run(
-            batch_id=batch_id,
-            chunk=number,
-            enrolment_ids=enrolment_ids,
-            progress=chunk_progress,
+            batch_id=batch_id, chunk=number, progress=chunk_progress
         )
-        before += len(enrolment_ids)
+        before += len(planned[number])
     return CertificateBatch.objects.get(pk=batch_id)

@@ -24,9 +24,9 @@ def chunk_runs(monkeypatch):
     runs = []
     real = certificates.services.certificate_batch_chunk_run
 
-    def spy(*, batch_id, chunk, enrolment_ids, progress=None):
-        runs.append((chunk, list(enrolment_ids)))
-        return real(batch_id=batch_id, chunk=chunk, enrolment_ids=enrolment_ids)
+    def spy(*, batch_id, chunk, progress=None):
+        runs.append((chunk, CertificateBatch.objects.get(pk=batch_id).chunks[chunk]))
+        return real(batch_id=batch_id, chunk=chunk)
 
     monkeypatch.setattr(certificates.services, "certificate_batch_chunk_run", spy)
     return runs
@@ -65,13 +65,14 @@ def test_a_batch_of_120_runs_as_3_chunks_and_shows_120_of_120_done(
 def test_a_retried_chunk_issues_nothing_twice_and_counts_once(settings):
     settings.CERTIFICATE_BATCH_CHUNK_SIZE = 3
     batch = _batch(CompletedCohortFactory(), size=5)
-    first, second = certificate_batch_plan(batch_id=batch.pk)
+    assert certificate_batch_plan(batch_id=batch.pk) == [0, 1]
+    first, _second = CertificateBatch.objects.get(pk=batch.pk).chunks
     # The first try of chunk 0 died after its first certificate.
     certificates.services.certificate_issue(
         enrolment=Enrolment.objects.get(pk=first[0])
     )
     for _ in range(2):  # the retry, then a redelivery of the same message
-        certificate_batch_chunk_run_task.delay(batch.pk, 0, first).get()
+        certificate_batch_chunk_run_task.delay(batch.pk, 0).get()
     batch.refresh_from_db()
     assert (batch.status, batch.done, batch.total) == (
         CertificateBatch.Status.RUNNING,
@@ -79,10 +80,22 @@ def test_a_retried_chunk_issues_nothing_twice_and_counts_once(settings):
         5,
     )
     assert Certificate.objects.filter(enrolment_id__in=first).count() == 3
-    certificate_batch_chunk_run_task.delay(batch.pk, 1, second).get()
+    certificate_batch_chunk_run_task.delay(batch.pk, 1).get()
     batch.refresh_from_db()
     assert (batch.status, batch.done) == (CertificateBatch.Status.DONE, 5)
     assert Certificate.objects.filter(cohort=batch.cohort).count() == 5
+
+
+def test_planning_a_running_batch_again_returns_its_unrecorded_chunks(settings):
+    settings.CERTIFICATE_BATCH_CHUNK_SIZE = 2
+    batch = _batch(CompletedCohortFactory(), size=5)
+    assert certificate_batch_plan(batch_id=batch.pk) == [0, 1, 2]
+    certificate_batch_chunk_run_task.delay(batch.pk, 1).get()
+    # Enrolments completing meanwhile change no chunk of the running batch.
+    CompletedEnrolmentFactory(cohort=batch.cohort)
+    assert certificate_batch_plan(batch_id=batch.pk, chunk_size=50) == [0, 2]
+    batch.refresh_from_db()
+    assert (batch.done, batch.total, len(batch.chunks)) == (2, 5, 3)
 
 
 def test_planning_again_queues_no_chunk_twice(settings, chunk_runs):
@@ -141,12 +154,10 @@ def test_a_chunk_that_fails_for_good_marks_the_batch_failed(settings, monkeypatc
     def broken(**kwargs):
         raise ValueError("signing key unreadable")
 
-    chunks = certificate_batch_plan(batch_id=batch.pk)
+    certificate_batch_plan(batch_id=batch.pk)
     monkeypatch.setattr(certificates.services, "certificate_batch_chunk_run", broken)
     # As a worker runs it: the error ends in the task's failure hook.
-    result = certificate_batch_chunk_run_task.apply(
-        (batch.pk, 0, chunks[0]), throw=False
-    )
+    result = certificate_batch_chunk_run_task.apply((batch.pk, 0), throw=False)
     assert result.failed()
     batch.refresh_from_db()
     assert batch.status == CertificateBatch.Status.FAILED
