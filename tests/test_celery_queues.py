@@ -29,6 +29,7 @@ def test_the_declared_queues_are_the_five_kinds():
         ("exchange.tasks.exchange_digest_send_task", "digests"),
         ("certificates.tasks.certificate_pdf_render_task", "pdfs"),
         ("certificates.tasks.certificate_batch_run_task", "signing"),
+        ("certificates.tasks.certificate_batch_chunk_run_task", "signing"),
         ("certificates.tasks.cohort_endorsement_sign_task", "signing"),
         ("courses.tasks.frontend_cache_purge_task", "default"),
     ],

@@ -31,6 +31,12 @@ class CertificateBatch(models.Model):
     total = models.PositiveIntegerField(_("certificates to issue"), default=0)
     done = models.PositiveIntegerField(_("certificates issued"), default=0)
     error = models.TextField(_("error"), blank=True)
+    # Issuing runs in short chunk tasks; a chunk counts once, when it is recorded
+    # here, so a retried chunk never counts its enrolments twice.
+    # Enrolment ids of each chunk, as planned; kept so a retried or redelivered
+    # batch task queues the same chunks again, never a different split.
+    chunks = models.JSONField(_("chunks"), default=list, blank=True)
+    chunks_done = models.JSONField(_("chunks done"), default=list, blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 

@@ -1,11 +1,15 @@
-from .certificates import (
+from .batches import (
+    certificate_batch_chunk_run,
+    certificate_batch_plan,
     certificate_batch_run,
+    cohort_certificates_issue,
+)
+from .certificates import (
     certificate_correct,
     certificate_issue,
     certificate_pdf_refresh,
     certificate_pdf_render,
     certificate_revoke,
-    cohort_certificates_issue,
     holder_identity_get,
 )
 from .endorsements import (
@@ -22,6 +26,8 @@ from .status_lists import status_list_bit_set, status_list_publish
 from .sweeps import certificate_pdf_sweep
 
 __all__ = [
+    "certificate_batch_chunk_run",
+    "certificate_batch_plan",
     "certificate_batch_run",
     "certificate_correct",
     "certificate_endorsement_withdraw",

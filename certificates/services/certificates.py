@@ -1,12 +1,12 @@
 import calendar
 import datetime
 import hashlib
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -14,9 +14,8 @@ from certificates.exceptions import (
     CertificateNotCurrentError,
     EnrolmentNotCompletedError,
     HolderNameMissingError,
-    NotLeadOfficeError,
 )
-from certificates.models import Certificate, CertificateBatch, HolderIdentity
+from certificates.models import Certificate, HolderIdentity
 from cohorts.models import Cohort, Enrolment
 from training.audit import (
     CERTIFICATE_CORRECT,
@@ -73,16 +72,53 @@ def _course_title_in(course, language_code: str) -> str:
     return page_title_in_language(page=course, language_code=language_code)
 
 
-def _learning_record(enrolment: Enrolment) -> dict:
+@dataclass
+class _CohortFacts:
+    """What every certificate of one cohort reads alike, loaded once per cohort
+    (a batch chunk issues dozens of certificates of the same cohort)."""
+
+    co_offices: list[dict]
+    catalogue_url: str
+    ip_areas: list[dict]
+    endorsed: bool
+    course_titles: dict[str, str] = field(default_factory=dict)
+
+    def course_title_in(self, course, language_code: str) -> str:
+        if language_code not in self.course_titles:
+            self.course_titles[language_code] = _course_title_in(course, language_code)
+        return self.course_titles[language_code]
+
+
+def _cohort_facts(cohort: Cohort) -> _CohortFacts:
+    course = cohort.course
+    catalogue = course.get_parent().specific
+    catalogue_url = catalogue.get_full_url() or settings.SITE_URL + "/"
+    with translation.override(settings.LANGUAGE_CODE):
+        ip_areas = [
+            {
+                "code": area.code,
+                "name": str(area),
+                "url": f"{catalogue_url}?ip_area={area.code}",
+            }
+            for area in course.ip_areas.all()
+        ]
+    return _CohortFacts(
+        co_offices=[
+            {"name": p.office.name, "code": p.office.short_code}
+            for p in cohort.participations.select_related("office")
+            .exclude(office_id=cohort.lead_office_id)
+            .order_by("office__name")
+        ],
+        catalogue_url=catalogue_url,
+        ip_areas=ip_areas,
+        endorsed=cohort.endorsements.exists(),
+    )
+
+
+def _learning_record(inputs, facts: _CohortFacts) -> dict:
     """What the trainee did, frozen for the credential's evidence and alignment:
     attendance (the platform's one attendance rule), the published assessments
     and the IP areas the course teaches, in English as the credential is."""
-    from cohorts.selectors.completion import completion_inputs_for_enrolments
-
-    inputs = completion_inputs_for_enrolments([enrolment])[enrolment.pk]
-    course = enrolment.cohort.course
-    catalogue = course.get_parent().specific
-    catalogue_url = catalogue.get_full_url() or settings.SITE_URL + "/"
     with translation.override(settings.LANGUAGE_CODE):
         return {
             "sessions_expected": inputs.attendance.expected,
@@ -91,31 +127,18 @@ def _learning_record(enrolment: Enrolment) -> dict:
                 {"title": o.assessment.title, "kind": o.assessment.kind}
                 for o in inputs.outcomes
             ],
-            "ip_areas": [
-                {
-                    "code": area.code,
-                    "name": str(area),
-                    "url": f"{catalogue_url}?ip_area={area.code}",
-                }
-                for area in course.ip_areas.all()
-            ],
+            "ip_areas": [dict(area) for area in facts.ip_areas],
         }
 
 
-def _snapshot(enrolment: Enrolment) -> dict:
+def _snapshot(enrolment: Enrolment, facts: _CohortFacts, inputs) -> dict:
     cohort = enrolment.cohort
     user = enrolment.user
-    co_offices = [
-        {"name": p.office.name, "code": p.office.short_code}
-        for p in cohort.participations.select_related("office")
-        .exclude(office_id=cohort.lead_office_id)
-        .order_by("office__name")
-    ]
     # The holder's preferred language when they chose one, else the lead office's.
     second_language = _second_language(user.language or cohort.lead_office.language)
     return {
         "second_language": second_language,
-        "course_title_second": _course_title_in(cohort.course, second_language),
+        "course_title_second": facts.course_title_in(cohort.course, second_language),
         "holder_name": user.get_full_name().strip(),
         "holder_native_name": user.native_name,
         "course_title": cohort.course.title,
@@ -125,14 +148,16 @@ def _snapshot(enrolment: Enrolment) -> dict:
         "hours": cohort.contact_hours or cohort.course.estimated_hours,
         "attendance_rate": enrolment.attendance_rate,
         "final_score": enrolment.final_score,
-        "learning_record": _learning_record(enrolment),
+        "learning_record": _learning_record(inputs, facts),
         "lead_office_name": cohort.lead_office.name,
         "lead_office_code": cohort.lead_office.short_code,
-        "co_offices": co_offices,
+        "co_offices": [dict(office) for office in facts.co_offices],
     }
 
 
-def _certificate_create(enrolment: Enrolment, snapshot: dict) -> Certificate:
+def _certificate_create(
+    enrolment: Enrolment, snapshot: dict, *, endorsed: bool, pdf_later: bool = False
+) -> Certificate:
     now = timezone.now()
     months = enrolment.cohort.certificate_validity_months
     status_list, index = status_list_entry_assign()
@@ -154,8 +179,9 @@ def _certificate_create(enrolment: Enrolment, snapshot: dict) -> Certificate:
     )
     certificate.save()
     pk = certificate.pk
-    transaction.on_commit(lambda: _pdf_enqueue(pk), robust=True)
-    if certificate.cohort.endorsements.exists():
+    if not pdf_later:
+        transaction.on_commit(lambda: _pdf_enqueue(pk), robust=True)
+    if endorsed:
         transaction.on_commit(lambda: _endorsements_enqueue(pk), robust=True)
     return certificate
 
@@ -181,6 +207,22 @@ def certificate_issue(*, enrolment: Enrolment, by=None) -> Certificate:
     entry by `by` (None for the platform). Raises EnrolmentNotCompletedError or
     HolderNameMissingError.
     """
+    return _certificate_issue(enrolment, by=by)
+
+
+def _certificate_issue(
+    enrolment: Enrolment,
+    *,
+    by=None,
+    facts: _CohortFacts | None = None,
+    inputs=None,
+    pdf_later: bool = False,
+) -> Certificate:
+    """`certificate_issue`, with the cohort's facts and the enrolment's
+    completion inputs loaded by the caller when it issues many at once, and
+    with `pdf_later` the caller enqueues the PDF itself."""
+    from cohorts.selectors.completion import completion_inputs_for_enrolments
+
     try:
         with transaction.atomic():
             enrolment = (
@@ -195,10 +237,16 @@ def certificate_issue(*, enrolment: Enrolment, by=None) -> Certificate:
                 return existing
             if enrolment.completion != Enrolment.Completion.COMPLETED:
                 raise EnrolmentNotCompletedError()
-            snapshot = _snapshot(enrolment)
+            if facts is None:
+                facts = _cohort_facts(enrolment.cohort)
+            if inputs is None:
+                inputs = completion_inputs_for_enrolments([enrolment])[enrolment.pk]
+            snapshot = _snapshot(enrolment, facts, inputs)
             if not snapshot["holder_name"]:
                 raise HolderNameMissingError()
-            certificate = _certificate_create(enrolment, snapshot)
+            certificate = _certificate_create(
+                enrolment, snapshot, endorsed=facts.endorsed, pdf_later=pdf_later
+            )
             _audit(CERTIFICATE_ISSUE, certificate, by)
             return certificate
     except IntegrityError:
@@ -243,7 +291,9 @@ def certificate_correct(
         )
     }
     snapshot["holder_name"] = holder_name.strip() or old.holder_name
-    new = _certificate_create(enrolment, snapshot)
+    new = _certificate_create(
+        enrolment, snapshot, endorsed=old.cohort.endorsements.exists()
+    )
     old.superseded_by = new
     old.save(update_fields=["superseded_by"])
     status_list_bit_set(certificate=old)
@@ -289,7 +339,7 @@ def certificate_pdf_render(*, certificate_id: int) -> Certificate:
     certificate = Certificate.objects.get(pk=certificate_id)
     if certificate.pdf and certificate.pdf_sha256:
         return certificate
-    return _pdf_store(certificate_id, refresh=False)
+    return _pdf_store(certificate_id, refresh=False, loaded=certificate)
 
 
 def _pdf_source_sha256(data: dict) -> str:
@@ -299,11 +349,13 @@ def _pdf_source_sha256(data: dict) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def _pdf_store(certificate_id: int, *, refresh: bool) -> Certificate:
+def _pdf_store(
+    certificate_id: int, *, refresh: bool, loaded: Certificate | None = None
+) -> Certificate:
     from certificates import pdf
     from certificates.selectors import certificate_pdf_data
 
-    data = certificate_pdf_data(Certificate.objects.get(pk=certificate_id))
+    data = certificate_pdf_data(loaded or Certificate.objects.get(pk=certificate_id))
     source = _pdf_source_sha256(data)
     content = pdf.certificate_pdf_render(data)
     with transaction.atomic():
@@ -347,62 +399,4 @@ def certificate_pdf_refresh(*, certificate_id: int) -> Certificate:
         certificate_pdf_data(certificate)
     ):
         return certificate
-    return _pdf_store(certificate_id, refresh=True)
-
-
-def cohort_certificates_issue(*, cohort: Cohort, by) -> CertificateBatch:
-    """Start issuing certificates for all completed enrolments of a cohort.
-
-    Only for coordinators of the lead office. Creates a batch whose progress the
-    task updates; issuing is idempotent, so running it again only fills gaps.
-    """
-    from cohorts.selectors.scoping import user_leads_cohort
-
-    if by is not None and not user_leads_cohort(by, cohort):
-        raise NotLeadOfficeError()
-    total = cohort.enrolments.filter(completion=Enrolment.Completion.COMPLETED).count()
-    batch = CertificateBatch.objects.create(cohort=cohort, requested_by=by, total=total)
-    pk = batch.pk
-
-    def enqueue():
-        from certificates.tasks import certificate_batch_run_task
-
-        certificate_batch_run_task.delay(pk)
-
-    transaction.on_commit(enqueue)
-    return batch
-
-
-def certificate_batch_run(*, batch_id: int, progress=None) -> CertificateBatch:
-    """Issue every certificate of a batch, counting progress as it goes.
-
-    Idempotent: already issued certificates are returned as they are. `progress`
-    (optional) is called with (done, total) after each certificate.
-    """
-    batch = CertificateBatch.objects.get(pk=batch_id)
-    if batch.status == CertificateBatch.Status.DONE:
-        return batch
-    enrolments = list(
-        batch.cohort.enrolments.filter(
-            completion=Enrolment.Completion.COMPLETED
-        ).order_by("pk")
-    )
-    CertificateBatch.objects.filter(pk=batch_id).update(
-        status=CertificateBatch.Status.RUNNING, total=len(enrolments), done=0
-    )
-    errors = []
-    for number, enrolment in enumerate(enrolments, start=1):
-        try:
-            certificate_issue(enrolment=enrolment, by=batch.requested_by)
-        except HolderNameMissingError as exc:
-            errors.append(f"{enrolment.pk}: {exc.message}")
-        CertificateBatch.objects.filter(pk=batch_id).update(done=F("done") + 1)
-        if progress:
-            progress(number, len(enrolments))
-    CertificateBatch.objects.filter(pk=batch_id).update(
-        status=CertificateBatch.Status.DONE,
-        finished_at=timezone.now(),
-        error="\n".join(errors),
-    )
-    batch.refresh_from_db()
-    return batch
+    return _pdf_store(certificate_id, refresh=True, loaded=certificate)

@@ -227,6 +227,7 @@ CELERY_TASK_ROUTES = {
     "cohorts.tasks.training_record_archive_build_task": {"queue": "pdfs"},
     "certificates.tasks.certificate_issue_task": {"queue": "signing"},
     "certificates.tasks.certificate_batch_run_task": {"queue": "signing"},
+    "certificates.tasks.certificate_batch_chunk_run_task": {"queue": "signing"},
     "certificates.tasks.cohort_endorsement_sign_task": {"queue": "signing"},
     "certificates.tasks.certificate_endorsements_sign_task": {"queue": "signing"},
 }
@@ -592,6 +593,9 @@ LOGGING = {
 # A certificate still without its PDF this many minutes after issuing gets its
 # PDF task queued again (a worker died mid-task); at most once per lease.
 # Fractions of a minute are allowed (the multi-node test shortens all three).
+# Enrolments per chunk task of a batch: a chunk signs for seconds, so every worker
+# process shares a cohort's signing and rendering (bench/README.md "Issuance").
+CERTIFICATE_BATCH_CHUNK_SIZE = env.int("CERTIFICATE_BATCH_CHUNK_SIZE", default=50)
 CERTIFICATE_PDF_SWEEP_MINUTES = env.float("CERTIFICATE_PDF_SWEEP_MINUTES", default=2)
 CERTIFICATE_PDF_SWEEP_LEASE_MINUTES = env.float(
     "CERTIFICATE_PDF_SWEEP_LEASE_MINUTES", default=10
