@@ -5,7 +5,9 @@ answers with two queries per request, user and group permissions. They change
 only when a user's groups or permissions, a group's permissions, or a
 permission itself change; those changes move a generation kept in the shared
 cache (accounts.signal_handlers), which retires every kept set on every node
-at once. A kept set also expires after PERMISSIONS_CACHE_SECONDS.
+at once. A kept set also expires after PERMISSIONS_CACHE_SECONDS; 0 (the
+default without Redis, where each process has a cache of its own and would
+not see another's change) asks the database every time, as Django does.
 
 Listed first in AUTHENTICATION_BACKENDS: it fills `user._perm_cache`, which
 allauth's backend (a ModelBackend too) then reads instead of querying again.
@@ -40,6 +42,8 @@ class CachedPermissionsBackend(ModelBackend):
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
+        if not settings.PERMISSIONS_CACHE_SECONDS:
+            return super().get_all_permissions(user_obj)
         if not hasattr(user_obj, "_perm_cache"):
             # is_superuser is in the key: a superuser holds every permission.
             key = (

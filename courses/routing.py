@@ -85,6 +85,7 @@ class RouteAncestorsMixin:
         if ancestors is None or any(page.alias_of_id for page in [self, *ancestors]):
             return super().get_view_restrictions()
         page_ids = {self.pk, *(page.pk for page in ancestors)}
-        if not page_ids & site_cache.restricted_page_ids():
+        restricted = site_cache.restricted_page_ids()
+        if restricted is not None and not page_ids & restricted:
             return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(page_id__in=page_ids)

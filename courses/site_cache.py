@@ -157,8 +157,20 @@ def locale_get_active(cls):
     return locale_for_language(translation.get_language())
 
 
+def _keeps_content() -> bool:
+    """Routes, restricted pages and outlines are kept only where every process
+    sees the generation move when they change (SITE_CACHE_KEEP_CONTENT: on with
+    a shared cache). Each process of `gunicorn --workers 2` without Redis has
+    a cache of its own and would never learn that a page became private."""
+    from django.conf import settings
+
+    return settings.SITE_CACHE_KEEP_CONTENT
+
+
 def route_pages(key, load) -> list:
     """Copies of the pages `load()` finds for a route `key` (hashable), kept."""
+    if not _keeps_content():
+        return load()
     state = _fresh()
     routes = state["routes"]
     if key not in routes:
@@ -168,10 +180,13 @@ def route_pages(key, load) -> list:
     return [_copy(page) for page in routes[key]]
 
 
-def restricted_page_ids() -> frozenset:
-    """Ids of the pages that carry a view restriction. One query when not kept."""
+def restricted_page_ids() -> frozenset | None:
+    """Ids of the pages that carry a view restriction. One query when not kept;
+    None where they are not kept at all (ask the database)."""
     from wagtail.models import PageViewRestriction
 
+    if not _keeps_content():
+        return None
     state = _fresh()
     if state["restricted"] is None:
         state["restricted"] = frozenset(
@@ -185,6 +200,8 @@ def course_outline(course, load):
     it are shared read-only, the course is the caller's."""
     import dataclasses
 
+    if not _keeps_content():
+        return load()
     state = _fresh()
     outlines = state["outlines"]
     key = course.pk

@@ -215,3 +215,24 @@ def test_a_cached_verification_page_turns_expired_after_midnight(
     response = client.get(urls["verify"])
     assert response["X-Cache"] == "miss"
     assert "Expired" in response.content.decode()
+
+
+def test_without_a_shared_cache_privacy_applies_though_no_generation_moved(
+    client, urls, settings
+):
+    """Without Redis each process has a cache of its own, so a restriction
+    saved by another process moves no generation this process sees: routes
+    and restricted pages are then not kept, and the database is asked."""
+    from wagtail.models import PageViewRestriction
+
+    settings.SITE_CACHE_KEEP_CONTENT = False
+    client.force_login(UserFactory())
+    assert client.get(urls["lesson"]).status_code == 200
+    # Saved elsewhere: no on-commit bump reaches this process.
+    PageViewRestriction.objects.create(
+        page=urls["lesson_page"],
+        restriction_type=PageViewRestriction.GROUPS,
+    )
+    response = client.get(urls["lesson"], follow=True)
+    assert response.status_code == 403  # refused, not served from a kept route
+    assert "Customs measures" not in response.content.decode()

@@ -81,3 +81,20 @@ def test_a_deactivated_user_holds_no_permission(editors):
     user.save()
     del user._perm_cache
     assert not user.has_perm("wagtailadmin.access_admin")
+
+
+def test_without_a_shared_cache_permissions_are_read_every_time(
+    client, editors, settings
+):
+    """PERMISSIONS_CACHE_SECONDS = 0 (the default without Redis): another
+    process's change is seen at once because nothing is kept."""
+    from django.contrib.auth.models import Group
+
+    settings.PERMISSIONS_CACHE_SECONDS = 0
+    user = UserFactory()
+    user.groups.add(editors)
+    client.force_login(user)
+    assert _shows_admin_link(client)
+    # Removed by another process: no signal reaches this one.
+    Group.permissions.through.objects.filter(group=editors).delete()
+    assert not _shows_admin_link(client)

@@ -299,8 +299,15 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 # How long a user's permission set is kept (accounts.backends); changes to
-# groups and permissions retire it at once, this is only a safety net.
-PERMISSIONS_CACHE_SECONDS = env.int("PERMISSIONS_CACHE_SECONDS", default=300)
+# groups and permissions retire it at once, this is only a safety net. Only
+# with a cache every process shares: a change made in one process must reach
+# the others at once.
+PERMISSIONS_CACHE_SECONDS = env.int(
+    "PERMISSIONS_CACHE_SECONDS", default=300 if REDIS_URL else 0
+)
+# Page routes, restricted pages and course outlines kept per process
+# (courses.site_cache): likewise only with a shared cache.
+SITE_CACHE_KEEP_CONTENT = env.bool("SITE_CACHE_KEEP_CONTENT", default=bool(REDIS_URL))
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"

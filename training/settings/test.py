@@ -10,6 +10,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # The service tests (marked "services") override these to reach a real worker.
 if not REDIS_URL:  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests run in one process, so its own cache is shared by every request.
+PERMISSIONS_CACHE_SECONDS = 300
+SITE_CACHE_KEEP_CONTENT = True
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
