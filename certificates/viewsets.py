@@ -143,6 +143,9 @@ class CertificateViewSet(ModelViewSet):
     menu_label = _("Certificates")
     add_to_admin_menu = True
     menu_order = 320
+    # A certificate is a record, not content pages or snippets use: indexing
+    # its keys would cost every issue and PDF a task and two queries.
+    add_to_reference_index = False
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = CertificateIndexView

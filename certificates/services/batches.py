@@ -17,7 +17,14 @@ from certificates.exceptions import (
 from certificates.models import Certificate, CertificateBatch
 from cohorts.models import Cohort, Enrolment
 
-from .certificates import _certificate_issue, _cohort_facts, _pdf_enqueue
+from .certificates import (
+    _certificate_issue,
+    _cohort_facts,
+    _Loaded,
+    _pdf_enqueue,
+    holder_identities_get,
+)
+from .status_lists import status_list_current, status_list_indexes_draw
 
 
 def cohort_certificates_issue(*, cohort: Cohort, by) -> CertificateBatch:
@@ -81,8 +88,8 @@ def certificate_batch_chunk_run(
 ) -> CertificateBatch:
     """Issue the certificates of one chunk of a batch, then count the chunk once.
 
-    Loads the cohort's facts and the enrolments' completion inputs once for the
-    chunk, signs each certificate in its own transaction (`certificate_issue`'s
+    Loads the cohort's facts, the enrolments' completion inputs, the holders'
+    identities, the status list and free indexes on it once for the chunk, signs each certificate in its own transaction (`certificate_issue`'s
     lock and guard), and queues the PDFs of the chunk's certificates that have
     none in one go. The chunk is recorded under the batch's row lock: its
     enrolments count towards `done`, row errors (no holder name, no longer
@@ -103,17 +110,29 @@ def certificate_batch_chunk_run(
         .select_related("user")
         .order_by("pk")
     )
-    facts = _cohort_facts(batch.cohort)
+    cohort = Cohort.objects.select_related("course", "lead_office").get(
+        pk=batch.cohort_id
+    )
+    facts = _cohort_facts(cohort)
     inputs = completion_inputs_for_enrolments(enrolments)
+    holder_uuids = holder_identities_get(users=[e.user for e in enrolments])
+    status_list = status_list_current()
+    indexes = status_list_indexes_draw(status_list=status_list, count=len(enrolments))
     errors = []
-    for number, enrolment in enumerate(enrolments, start=1):
+    for number, (enrolment, index) in enumerate(
+        zip(enrolments, indexes, strict=True), start=1
+    ):
+        loaded = _Loaded(
+            cohort=cohort,
+            facts=facts,
+            inputs=inputs[enrolment.pk],
+            holder_uuid=holder_uuids[enrolment.user_id],
+            status_list=status_list,
+            status_index=index,
+        )
         try:
             _certificate_issue(
-                enrolment,
-                by=batch.requested_by,
-                facts=facts,
-                inputs=inputs[enrolment.pk],
-                pdf_later=True,
+                enrolment, by=batch.requested_by, loaded=loaded, pdf_later=True
             )
         except (HolderNameMissingError, EnrolmentNotCompletedError) as exc:
             errors.append(f"{enrolment.pk}: {exc.message}")

@@ -1,6 +1,7 @@
 import calendar
 import datetime
 import hashlib
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from certificates.exceptions import (
     EnrolmentNotCompletedError,
     HolderNameMissingError,
 )
-from certificates.models import Certificate, HolderIdentity
+from certificates.models import Certificate, HolderIdentity, StatusList
 from cohorts.models import Cohort, Enrolment
 from training.audit import (
     CERTIFICATE_CORRECT,
@@ -26,6 +27,9 @@ from training.audit import (
 
 from . import credentials
 from .status_lists import status_list_bit_set, status_list_entry_assign
+
+# Tries of one certificate whose insert collides with a concurrent issuer's.
+ISSUE_ATTEMPTS = 3
 
 
 def _audit(action: str, certificate: Certificate, by, data: dict | None = None):
@@ -41,19 +45,31 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     )
 
 
-def _code_unused() -> str:
-    from certificates.codes import code_generate
-
-    while True:
-        code = code_generate()
-        if not Certificate.objects.filter(code=code).exists():
-            return code
-
-
 def holder_identity_get(*, user) -> HolderIdentity:
     """The holder's stable urn:uuid identity, created on first use. Idempotent."""
     identity, _ = HolderIdentity.objects.get_or_create(user=user)
     return identity
+
+
+def holder_identities_get(*, users) -> dict[int, uuid.UUID]:
+    """{user id: identity uuid} of many holders, creating the missing ones (a
+    batch chunk asks once, not once per certificate). Idempotent."""
+    user_ids = {user.pk for user in users}
+    found = dict(
+        HolderIdentity.objects.filter(user_id__in=user_ids).values_list(
+            "user_id", "uuid"
+        )
+    )
+    if missing := user_ids - found.keys():
+        HolderIdentity.objects.bulk_create(
+            [HolderIdentity(user_id=pk) for pk in missing], ignore_conflicts=True
+        )
+        found |= dict(
+            HolderIdentity.objects.filter(user_id__in=missing).values_list(
+                "user_id", "uuid"
+            )
+        )
+    return found
 
 
 def _second_language(code: str) -> str:
@@ -156,24 +172,43 @@ def _snapshot(enrolment: Enrolment, facts: _CohortFacts, inputs) -> dict:
 
 
 def _certificate_create(
-    enrolment: Enrolment, snapshot: dict, *, endorsed: bool, pdf_later: bool = False
+    enrolment: Enrolment,
+    snapshot: dict,
+    *,
+    endorsed: bool,
+    pdf_later: bool = False,
+    holder_uuid: uuid.UUID | None = None,
+    status_list: StatusList | None = None,
+    status_index: int | None = None,
 ) -> Certificate:
+    from certificates.codes import code_generate
+
     now = timezone.now()
     months = enrolment.cohort.certificate_validity_months
-    status_list, index = status_list_entry_assign()
+    if status_list is None or status_index is None:
+        status_list, status_index = status_list_entry_assign(status_list=status_list)
     certificate = Certificate(
         enrolment=enrolment,
         holder=enrolment.user,
         cohort=enrolment.cohort,
-        code=_code_unused(),
-        holder_uuid=holder_identity_get(user=enrolment.user).uuid,
+        # Unguessable and never seen before in practice; the unique index
+        # settles the rest (`_certificate_issue` tries again).
+        code=code_generate(),
+        holder_uuid=holder_uuid or holder_identity_get(user=enrolment.user).uuid,
         issued_at=now,
         valid_until=_add_months(timezone.localdate(now), months) if months else None,
         status_list=status_list,
-        status_index=index,
+        status_index=status_index,
         **snapshot,
     )
-    certificate.full_clean(exclude=["credential", "pdf"])
+    # The fields' own checks only: the rows behind the keys were just loaded
+    # (the enrolment under its lock), and the database enforces the unique
+    # code and both constraints (see `_certificate_issue`).
+    certificate.full_clean(
+        exclude=["credential", "pdf", "enrolment", "holder", "cohort", "status_list"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     certificate.credential = credentials.certificate_credential_sign(
         credentials.credential_build(certificate, email=enrolment.user.email)
     )
@@ -210,48 +245,85 @@ def certificate_issue(*, enrolment: Enrolment, by=None) -> Certificate:
     return _certificate_issue(enrolment, by=by)
 
 
+@dataclass
+class _Loaded:
+    """What a batch chunk loads once for all its enrolments, for one of them."""
+
+    cohort: Cohort  # with its course and lead office
+    facts: _CohortFacts
+    inputs: object  # the enrolment's completion inputs
+    holder_uuid: uuid.UUID
+    status_list: StatusList
+    status_index: int | None
+
+
+def _certificate_current(enrolment: Enrolment) -> Certificate | None:
+    current = Certificate.objects.filter(
+        enrolment=enrolment, superseded_at__isnull=True
+    )
+    # exists() first: most enrolments of a batch have none yet, and a whole
+    # certificate row is costly to select.
+    return current.get() if current.exists() else None
+
+
 def _certificate_issue(
     enrolment: Enrolment,
     *,
     by=None,
-    facts: _CohortFacts | None = None,
-    inputs=None,
+    loaded: _Loaded | None = None,
     pdf_later: bool = False,
 ) -> Certificate:
-    """`certificate_issue`, with the cohort's facts and the enrolment's
-    completion inputs loaded by the caller when it issues many at once, and
-    with `pdf_later` the caller enqueues the PDF itself."""
+    """`certificate_issue`, with what a batch chunk `loaded` for the enrolment
+    (and its user); with `pdf_later` the caller enqueues the PDF itself."""
     from cohorts.selectors.completion import completion_inputs_for_enrolments
 
-    try:
-        with transaction.atomic():
-            enrolment = (
-                Enrolment.objects.select_for_update(of=("self",))
-                .select_related("cohort__course", "cohort__lead_office", "user")
-                .get(pk=enrolment.pk)
-            )
-            existing = Certificate.objects.filter(
-                enrolment=enrolment, superseded_at__isnull=True
-            ).first()
-            if existing:
+    attempts_left = ISSUE_ATTEMPTS
+    while True:
+        try:
+            with transaction.atomic():
+                locked = Enrolment.objects.select_for_update(of=("self",))
+                if loaded:
+                    user = enrolment.user
+                    enrolment = locked.get(pk=enrolment.pk)
+                    enrolment.cohort, enrolment.user = loaded.cohort, user
+                else:
+                    enrolment = locked.select_related(
+                        "cohort__course", "cohort__lead_office", "user"
+                    ).get(pk=enrolment.pk)
+                if existing := _certificate_current(enrolment):
+                    return existing
+                if enrolment.completion != Enrolment.Completion.COMPLETED:
+                    raise EnrolmentNotCompletedError()
+                if loaded:
+                    facts, inputs = loaded.facts, loaded.inputs
+                else:
+                    facts = _cohort_facts(enrolment.cohort)
+                    inputs = completion_inputs_for_enrolments([enrolment])
+                    inputs = inputs[enrolment.pk]
+                snapshot = _snapshot(enrolment, facts, inputs)
+                if not snapshot["holder_name"]:
+                    raise HolderNameMissingError()
+                certificate = _certificate_create(
+                    enrolment,
+                    snapshot,
+                    endorsed=facts.endorsed,
+                    pdf_later=pdf_later,
+                    holder_uuid=loaded and loaded.holder_uuid,
+                    status_list=loaded and loaded.status_list,
+                    status_index=loaded and loaded.status_index,
+                )
+                _audit(CERTIFICATE_ISSUE, certificate, by)
+                return certificate
+        except IntegrityError:
+            # A concurrent run issued it first (databases without row locks),
+            # or another issuer drew the same code or status-list index.
+            if existing := _certificate_current(enrolment):
                 return existing
-            if enrolment.completion != Enrolment.Completion.COMPLETED:
-                raise EnrolmentNotCompletedError()
-            if facts is None:
-                facts = _cohort_facts(enrolment.cohort)
-            if inputs is None:
-                inputs = completion_inputs_for_enrolments([enrolment])[enrolment.pk]
-            snapshot = _snapshot(enrolment, facts, inputs)
-            if not snapshot["holder_name"]:
-                raise HolderNameMissingError()
-            certificate = _certificate_create(
-                enrolment, snapshot, endorsed=facts.endorsed, pdf_later=pdf_later
-            )
-            _audit(CERTIFICATE_ISSUE, certificate, by)
-            return certificate
-    except IntegrityError:
-        # A concurrent run won the race (databases without row locks).
-        return Certificate.objects.get(enrolment=enrolment, superseded_at__isnull=True)
+            attempts_left -= 1
+            if not attempts_left:
+                raise
+            if loaded:
+                loaded.status_index = None  # draw again, checked
 
 
 @transaction.atomic
@@ -330,13 +402,19 @@ def certificate_revoke(
     return certificate
 
 
+# What storing a PDF writes, and what rendering one never reads (the largest
+# columns, not worth decoding once per PDF).
+PDF_FIELDS = ["pdf", "pdf_sha256", "pdf_source_sha256", "pdf_sha256_earlier"]
+PDF_UNUSED_FIELDS = ["credential", "learning_record"]
+
+
 def certificate_pdf_render(*, certificate_id: int) -> Certificate:
     """Render and store the certificate's PDF, recording its SHA-256.
 
     Idempotent: a certificate that has its PDF is left alone (the recorded hash
     is what verifiers compare uploads against, so it never changes).
     """
-    certificate = Certificate.objects.get(pk=certificate_id)
+    certificate = Certificate.objects.defer(*PDF_UNUSED_FIELDS).get(pk=certificate_id)
     if certificate.pdf and certificate.pdf_sha256:
         return certificate
     return _pdf_store(certificate_id, refresh=False, loaded=certificate)
@@ -355,11 +433,18 @@ def _pdf_store(
     from certificates import pdf
     from certificates.selectors import certificate_pdf_data
 
-    data = certificate_pdf_data(loaded or Certificate.objects.get(pk=certificate_id))
+    loaded = loaded or Certificate.objects.defer(*PDF_UNUSED_FIELDS).get(
+        pk=certificate_id
+    )
+    data = certificate_pdf_data(loaded)
     source = _pdf_source_sha256(data)
     content = pdf.certificate_pdf_render(data)
     with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+        certificate = (
+            Certificate.objects.select_for_update()
+            .only("code", *PDF_FIELDS)
+            .get(pk=certificate_id)
+        )
         if certificate.pdf and certificate.pdf_sha256:
             if not refresh or certificate.pdf_source_sha256 == source:
                 return certificate
@@ -374,14 +459,7 @@ def _pdf_store(
         certificate.pdf.save(
             f"{certificate.code}.pdf", ContentFile(content), save=False
         )
-        certificate.save(
-            update_fields=[
-                "pdf",
-                "pdf_sha256",
-                "pdf_source_sha256",
-                "pdf_sha256_earlier",
-            ]
-        )
+        certificate.save(update_fields=PDF_FIELDS)
     return certificate
 
 
@@ -394,7 +472,7 @@ def certificate_pdf_refresh(*, certificate_id: int) -> Certificate:
     """
     from certificates.selectors import certificate_pdf_data
 
-    certificate = Certificate.objects.get(pk=certificate_id)
+    certificate = Certificate.objects.defer(*PDF_UNUSED_FIELDS).get(pk=certificate_id)
     if certificate.pdf and certificate.pdf_source_sha256 == _pdf_source_sha256(
         certificate_pdf_data(certificate)
     ):

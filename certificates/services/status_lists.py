@@ -75,18 +75,23 @@ def _entries_used(status_list: StatusList) -> int:
     return status_list.certificates.count()
 
 
-def _index_taken(status_list: StatusList, index: int) -> bool:
+def _indexes_taken(status_list: StatusList, indexes) -> set[int]:
     if status_list.office_id:
-        return status_list.endorsements.filter(status_index=index).exists()
-    return status_list.certificates.filter(status_index=index).exists()
+        entries = status_list.endorsements
+    else:
+        entries = status_list.certificates
+    return set(
+        entries.filter(status_index__in=indexes).values_list("status_index", flat=True)
+    )
 
 
-def status_list_entry_assign(*, office=None) -> tuple[StatusList, int]:
-    """A status list and a random free index on it: the platform's lists for a
-    new certificate, the office's own lists for a new endorsement by ``office``.
+def status_list_current(*, office=None) -> StatusList:
+    """The list new entries go on: the platform's for certificates, the office's
+    own for endorsements by ``office``.
 
     Opens a new list when the current one is half full, so random indexes stay
-    cheap to find and the list keeps its herd privacy.
+    cheap to find and the list keeps its herd privacy. A batch asks once per
+    chunk, so a list may end a chunk's size past half full.
     """
     current = (
         StatusList.objects.filter(office=office).order_by("-created_at", "-pk").first()
@@ -94,10 +99,33 @@ def status_list_entry_assign(*, office=None) -> tuple[StatusList, int]:
     if current is None or _entries_used(current) >= current.size // 2:
         current = StatusList.objects.create(office=office)
         status_list_publish(status_list=current)
-    while True:
-        index = secrets.randbelow(current.size)
-        if not _index_taken(current, index):
-            return current, index
+    return current
+
+
+def status_list_entry_assign(
+    *, office=None, status_list: StatusList | None = None
+) -> tuple[StatusList, int]:
+    """A status list and a random free index on it (see `status_list_current`;
+    ``status_list``, when given, is the list a caller already chose)."""
+    current = status_list or status_list_current(office=office)
+    return current, status_list_indexes_draw(status_list=current, count=1)[0]
+
+
+def status_list_indexes_draw(*, status_list: StatusList, count: int) -> list[int]:
+    """`count` distinct random indexes free on the list, one query per draw
+    (a batch chunk draws for all its certificates at once).
+
+    The database's unique index on (list, index) settles two issuers drawing
+    the same free index at once: the second insert fails, and the issuer
+    draws again (see `_certificate_issue`).
+    """
+    chosen: set[int] = set()
+    while len(chosen) < count:
+        candidates = {
+            secrets.randbelow(status_list.size) for _ in range(count - len(chosen))
+        } - chosen
+        chosen |= candidates - _indexes_taken(status_list, candidates)
+    return list(chosen)
 
 
 @transaction.atomic

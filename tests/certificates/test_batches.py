@@ -162,3 +162,75 @@ def test_a_chunk_that_fails_for_good_marks_the_batch_failed(settings, monkeypatc
     batch.refresh_from_db()
     assert batch.status == CertificateBatch.Status.FAILED
     assert "signing key unreadable" in batch.error
+
+
+def test_a_drawn_status_index_taken_meanwhile_is_drawn_again(settings, monkeypatch):
+    """Another issuer took one of the chunk's drawn indexes between the draw
+    and the insert: that certificate draws again, none is lost."""
+    from certificates.services import batches
+
+    settings.CERTIFICATE_BATCH_CHUNK_SIZE = 50
+    batch = _batch(CompletedCohortFactory(), size=3)
+    certificate_batch_plan(batch_id=batch.pk)
+    taken = certificates.services.certificate_issue(
+        enrolment=CompletedEnrolmentFactory()
+    )
+    real = batches.status_list_indexes_draw
+
+    def draw_with_a_clash(*, status_list, count):
+        assert status_list == taken.status_list
+        return [taken.status_index, *real(status_list=status_list, count=count)[1:]]
+
+    monkeypatch.setattr(batches, "status_list_indexes_draw", draw_with_a_clash)
+    certificate_batch_chunk_run_task.delay(batch.pk, 0).get()
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, batch.error) == (
+        CertificateBatch.Status.DONE,
+        3,
+        "",
+    )
+    issued = Certificate.objects.filter(cohort=batch.cohort)
+    assert issued.count() == 3
+    indexes = {taken.status_index, *issued.values_list("status_index", flat=True)}
+    assert len(indexes) == 4
+
+
+def test_a_chunk_keeps_holders_identities_and_gives_new_holders_one(settings):
+    """A holder who already has an identity (an earlier certificate) keeps it in
+    the new credential; a first-time holder gets a new one."""
+    settings.CERTIFICATE_BATCH_CHUNK_SIZE = 50
+    cohort = CompletedCohortFactory()
+    returning = CompletedEnrolmentFactory(cohort=cohort)
+    known = certificates.services.holder_identity_get(user=returning.user).uuid
+    CompletedEnrolmentFactory(cohort=cohort)
+    batch = CertificateBatch.objects.create(cohort=cohort, total=2)
+    certificate_batch_plan(batch_id=batch.pk)
+    certificate_batch_chunk_run_task.delay(batch.pk, 0).get()
+
+    first, second = Certificate.objects.filter(cohort=cohort).order_by("enrolment_id")
+    assert first.holder_uuid == known
+    assert first.credential["credentialSubject"]["id"] == f"urn:uuid:{known}"
+    assert second.holder_uuid not in (None, known)
+
+
+def test_a_chunk_costs_a_handful_of_queries_per_certificate(settings):
+    """What a batch costs beside rendering (bench/README.md): a chunk loads
+    what its certificates share once, then 7 queries issue each and 5 store
+    its PDF (rendered here in the same process)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.CERTIFICATE_BATCH_CHUNK_SIZE = 50
+
+    def chunk_queries(size):
+        batch = _batch(CompletedCohortFactory(), size=size)
+        certificate_batch_plan(batch_id=batch.pk)
+        with CaptureQueriesContext(connection) as queries:
+            certificate_batch_chunk_run_task.delay(batch.pk, 0).get()
+        assert Certificate.objects.filter(cohort=batch.cohort).count() == size
+        return len(queries)
+
+    chunk_queries(1)  # the first status list is created and published
+    per_certificate = (chunk_queries(11) - chunk_queries(1)) / 10
+    assert per_certificate <= 12
