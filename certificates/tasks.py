@@ -29,6 +29,15 @@ def certificate_pdf_render_task(certificate_id: int) -> str:
     return certificate_pdf_render(certificate_id=certificate_id).pdf_sha256
 
 
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5, acks_late=True)
+def certificate_pdfs_render_task(certificate_ids: list[int]) -> int:
+    """Render and store several certificates' PDFs (a batch's); those that
+    have one are left alone, so a retry redoes only what is missing."""
+    from certificates.services import certificate_pdfs_render
+
+    return certificate_pdfs_render(certificate_ids=certificate_ids)
+
+
 @shared_task(acks_late=True)
 def certificate_pdf_sweep_task() -> int:
     """Periodic: queue PDFs again for certificates a lost task left without one."""

@@ -28,6 +28,7 @@ def test_the_declared_queues_are_the_five_kinds():
         ("cohorts.tasks.attendance_warning_send_task", "emails"),
         ("exchange.tasks.exchange_digest_send_task", "digests"),
         ("certificates.tasks.certificate_pdf_render_task", "pdfs"),
+        ("certificates.tasks.certificate_pdfs_render_task", "pdfs"),
         ("certificates.tasks.certificate_batch_run_task", "signing"),
         ("certificates.tasks.certificate_batch_chunk_run_task", "signing"),
         ("certificates.tasks.cohort_endorsement_sign_task", "signing"),

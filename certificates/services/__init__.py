@@ -9,6 +9,7 @@ from .certificates import (
     certificate_issue,
     certificate_pdf_refresh,
     certificate_pdf_render,
+    certificate_pdfs_render,
     certificate_revoke,
     holder_identity_get,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "certificate_pdf_refresh",
     "certificate_pdf_render",
     "certificate_pdf_sweep",
+    "certificate_pdfs_render",
     "certificate_revoke",
     "cohort_certificates_issue",
     "cohort_endorsement_approve",

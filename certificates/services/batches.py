@@ -21,7 +21,6 @@ from .certificates import (
     _certificate_issue,
     _cohort_facts,
     _Loaded,
-    _pdf_enqueue,
     holder_identities_get,
 )
 from .status_lists import status_list_current, status_list_indexes_draw
@@ -143,21 +142,26 @@ def certificate_batch_chunk_run(
 
 
 def _chunk_pdfs_enqueue(enrolment_ids: list[int]) -> None:
-    """Queue the PDFs the chunk's current certificates lack, with one broker
-    connection (also those of a try that stopped before queueing them)."""
+    """Queue the PDFs the chunk's current certificates lack (also those of a
+    try that stopped before queueing them), CERTIFICATE_PDF_TASK_SIZE to a
+    task, with one broker connection."""
     from celery import group
 
-    from certificates.tasks import certificate_pdf_render_task
+    from certificates.tasks import certificate_pdfs_render_task
 
     pks = list(
         Certificate.objects.filter(
             enrolment_id__in=enrolment_ids, superseded_at__isnull=True, pdf_sha256=""
-        ).values_list("pk", flat=True)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
-    if len(pks) == 1:
-        _pdf_enqueue(pks[0])
-    elif pks:
-        group(certificate_pdf_render_task.s(pk) for pk in pks).apply_async()
+    size = max(1, settings.CERTIFICATE_PDF_TASK_SIZE)
+    if pks:
+        group(
+            certificate_pdfs_render_task.s(pks[start : start + size])
+            for start in range(0, len(pks), size)
+        ).apply_async()
 
 
 @transaction.atomic

@@ -420,6 +420,20 @@ def certificate_pdf_render(*, certificate_id: int) -> Certificate:
     return _pdf_store(certificate_id, refresh=False, loaded=certificate)
 
 
+def certificate_pdfs_render(*, certificate_ids: list[int]) -> int:
+    """Render and store the PDFs these certificates lack, one after the other;
+    return how many were stored (a batch hands a task several, see
+    CERTIFICATE_PDF_TASK_SIZE). Idempotent, like `certificate_pdf_render`."""
+    missing = Certificate.objects.defer(*PDF_UNUSED_FIELDS).filter(
+        pk__in=certificate_ids, pdf_sha256=""
+    )
+    stored = 0
+    for certificate in missing.order_by("pk"):
+        _pdf_store(certificate.pk, refresh=False, loaded=certificate)
+        stored += 1
+    return stored
+
+
 def _pdf_source_sha256(data: dict) -> str:
     import json
 

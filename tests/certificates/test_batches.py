@@ -234,3 +234,44 @@ def test_a_chunk_costs_a_handful_of_queries_per_certificate(settings):
     chunk_queries(1)  # the first status list is created and published
     per_certificate = (chunk_queries(11) - chunk_queries(1)) / 10
     assert per_certificate <= 12
+
+
+def test_a_chunk_hands_its_pdfs_to_tasks_of_several(settings, monkeypatch):
+    settings.CERTIFICATE_BATCH_CHUNK_SIZE = 50
+    settings.CERTIFICATE_PDF_TASK_SIZE = 2
+    handed = []
+    real = certificates.services.certificate_pdfs_render
+
+    def spy(*, certificate_ids):
+        handed.append(len(certificate_ids))
+        return real(certificate_ids=certificate_ids)
+
+    monkeypatch.setattr(certificates.services, "certificate_pdfs_render", spy)
+    batch = _batch(CompletedCohortFactory(), size=5)
+    certificate_batch_plan(batch_id=batch.pk)
+    certificate_batch_chunk_run_task.delay(batch.pk, 0).get()
+
+    assert handed == [2, 2, 1]
+    issued = Certificate.objects.filter(cohort=batch.cohort)
+    assert issued.exclude(pdf_sha256="").count() == 5
+
+
+def test_a_pdf_task_of_several_renders_only_those_missing(settings):
+    settings.CERTIFICATE_BATCH_CHUNK_SIZE = 50
+    settings.CERTIFICATE_PDF_TASK_SIZE = 50
+    batch = _batch(CompletedCohortFactory(), size=3)
+    certificate_batch_plan(batch_id=batch.pk)
+    certificate_batch_chunk_run_task.delay(batch.pk, 0).get()
+    first, *rest = Certificate.objects.filter(cohort=batch.cohort).order_by("pk")
+    kept = (first.pdf.name, first.pdf_sha256)
+    Certificate.objects.filter(pk__in=[c.pk for c in rest]).update(
+        pdf="", pdf_sha256=""
+    )
+
+    ids = [first.pk, *(c.pk for c in rest)]
+    assert certificates.services.certificate_pdfs_render(certificate_ids=ids) == 2
+    assert certificates.services.certificate_pdfs_render(certificate_ids=ids) == 0
+    first.refresh_from_db()
+    assert (first.pdf.name, first.pdf_sha256) == kept
+    for certificate in Certificate.objects.filter(pk__in=ids):
+        assert certificate.pdf.read().startswith(b"%PDF")

@@ -223,6 +223,7 @@ CELERY_TASK_ROUTES = {
     "cohorts.tasks.attendance_warning_send_task": {"queue": "emails"},
     "exchange.tasks.exchange_digest_send_task": {"queue": "digests"},
     "certificates.tasks.certificate_pdf_render_task": {"queue": "pdfs"},
+    "certificates.tasks.certificate_pdfs_render_task": {"queue": "pdfs"},
     "certificates.tasks.certificate_pdf_refresh_task": {"queue": "pdfs"},
     "cohorts.tasks.training_record_archive_build_task": {"queue": "pdfs"},
     "certificates.tasks.certificate_issue_task": {"queue": "signing"},
@@ -603,6 +604,10 @@ LOGGING = {
 # Enrolments per chunk task of a batch: a chunk signs for seconds, so every worker
 # process shares a cohort's signing and rendering (bench/README.md "Issuance").
 CERTIFICATE_BATCH_CHUNK_SIZE = env.int("CERTIFICATE_BATCH_CHUNK_SIZE", default=50)
+# PDFs of a batch per render task: a worker process idles between two tasks
+# while the next is handed to it, so a task renders several (bench/README.md
+# "Issuance"); a worker lost mid-task leaves at most this many to the sweeper.
+CERTIFICATE_PDF_TASK_SIZE = env.int("CERTIFICATE_PDF_TASK_SIZE", default=10)
 CERTIFICATE_PDF_SWEEP_MINUTES = env.float("CERTIFICATE_PDF_SWEEP_MINUTES", default=2)
 CERTIFICATE_PDF_SWEEP_LEASE_MINUTES = env.float(
     "CERTIFICATE_PDF_SWEEP_LEASE_MINUTES", default=10
