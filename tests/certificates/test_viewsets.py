@@ -55,3 +55,19 @@ def test_nobody_edits_a_certificate(client, certificate, staff_user):
     ).status_code in (302, 403)
     inspect = client.get(reverse("certificates_admin:inspect", args=(certificate.pk,)))
     assert inspect.status_code == 200
+
+
+def test_certificates_are_not_counted_as_usage_of_their_cohort(client):
+    """A certificate is a record, not content: issuing one (with the admin
+    loaded, as in a worker) adds nothing to Wagtail's reference index."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    reverse("certificates_admin:index")  # the admin's viewsets are registered
+    certificate = certificate_issue(enrolment=CompletedEnrolmentFactory())
+    certificate.pdf_sha256 = "0" * 64
+    certificate.save(update_fields=["pdf_sha256"])
+    assert not ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Certificate)
+    ).exists()
+    assert not ReferenceIndex.get_references_to(certificate.cohort).exists()
